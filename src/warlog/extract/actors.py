@@ -1,0 +1,89 @@
+"""Turn a noun phrase into an ACTOR: its text, a normalised name, kind and country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
+
+from warlog.extract import lexicon as lx
+from warlog.extract.arguments import TokenRange
+from warlog.model import Actor, ActorKind
+from warlog.model import Span as TextSpan
+
+CountryOf = Callable[[str], "str | None"]
+LEADING = ("the ", "a ", "an ", "some ", "two ", "several ")
+
+
+def make_actor(doc: Doc, rng: TokenRange, *, country_of: CountryOf) -> Actor | None:
+    """An ACTOR for tokens [start, end) of doc, or None for an empty or pronoun phrase."""
+    span = doc[rng.start:rng.end]
+    text = span.text.strip(" ,;:\"“”'")
+    if not text or all(t.pos_ == "PRON" for t in span):
+        return None
+    kind, country, group = classify(span, country_of=country_of)
+    return Actor(
+        text=text,
+        name=group or _name(text),
+        kind=kind,
+        country=country,
+        span=TextSpan(start=span.start_char, end=span.start_char + len(span.text.rstrip())),
+    )
+
+
+def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | None, str | None]:
+    """Kind, country and a known group's canonical name for a phrase naming people."""
+    lower = span.text.lower()
+    words = {t.lower_ for t in span} | {t.lemma_.lower() for t in span}
+    group = _known_group(lower)
+    if group is not None:
+        return "non_state_armed_group", group[1], group[0]
+    # "Iranian-backed militias": the backer's name is not the actor's country or kind
+    backed = "backed" in lower or "-aligned" in lower or "linked" in words
+    country = None if backed else _country(span, country_of=country_of)
+    if words & lx.NON_STATE_WORDS:
+        return "non_state_armed_group", country, None
+    if words & lx.CIVILIAN_WORDS and not words & lx.STATE_WORDS:
+        return "civilians", country, None
+    if words & lx.STATE_WORDS or (country is not None and _is_bare_state(span)):
+        return "state_forces", country, None
+    return "unknown", country, None
+
+
+def _known_group(lower: str) -> tuple[str, str | None] | None:
+    for key in sorted(lx.KNOWN_GROUPS, key=len, reverse=True):
+        if key in lower:
+            # "Iranian-backed Hezbollah" is Hezbollah; "anti-Hezbollah" is not
+            index = lower.index(key)
+            if index == 0 or not lower[index - 1].isalnum():
+                return lx.KNOWN_GROUPS[key]
+    return None
+
+
+def _country(span: Span, *, country_of: CountryOf) -> str | None:
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            code = country_of(ent.text)
+            if code:
+                return code
+    for tok in span:
+        if tok.pos_ in ("PROPN", "ADJ"):
+            code = country_of(tok.text)
+            if code:
+                return code
+    return None
+
+
+def _is_bare_state(span: Span) -> bool:
+    """"the U.S.", "Israel", "Russia": a country standing for its forces."""
+    content = [t for t in span if t.pos_ not in ("DET", "PUNCT")]
+    return bool(content) and all(t.ent_type_ in ("GPE", "NORP") for t in content)
+
+
+def _name(text: str) -> str:
+    lower = text.lower()
+    for lead in LEADING:
+        if lower.startswith(lead):
+            text = text[len(lead):]
+            break
+    return " ".join(text.split())

@@ -1,0 +1,263 @@
+"""Read the arguments of one attack mention from the dependency parse.
+
+Attacker: the agent ("carried out by X"), the subject of an attack verb or of a light
+verb whose object is the attack noun ("X conducted strikes"), or an actor modifier
+("Houthi attack"). Target: the object of an attack verb, the subject of a passive one,
+or an "on/against/at X" phrase. Weapon: instrument words in the clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.mentions import Mention
+
+LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "mount", "claim",
+                         "unleash", "make", "order", "perform", "deliver", "fire", "undertake",
+                         "initiate", "begin", "start", "lead", "commit", "orchestrate"})
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
+WEAPON_LEMMAS = {w: v for w, v in lx.WEAPON_PHRASES if " " not in w}
+WEAPON_BIGRAMS = {w: v for w, v in lx.WEAPON_PHRASES if " " in w}
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRange:
+    """Tokens [start, end) of the parsed document."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What one mention says, in token ranges of the parsed document."""
+
+    mention: Mention
+    attacker: TokenRange | None
+    target: TokenRange | None
+    weapon: str
+    weapon_at: int | None
+
+
+def read_frame(doc: Doc, mention: Mention) -> Frame:
+    """The attacker, target and weapon of one mention."""
+    head = doc[mention.head]
+    triggers = [doc[i] for i in mention.triggers]
+    attacker = _attacker(head, triggers)
+    target = _target(head, triggers, attacker)
+    weapon, weapon_at = find_weapon(doc, mention, exclude=(target,))
+    return Frame(mention=mention, attacker=attacker, target=target, weapon=weapon,
+                 weapon_at=weapon_at)
+
+
+def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
+    for tok in triggers:
+        found = _agent_of(tok)
+        if found is not None:
+            return found
+    trigger_ids = {t.i for t in triggers}
+    for tok in triggers:
+        if tok.pos_ == "VERB":
+            subj = _subject(tok, passive=False)
+            if subj is not None and subj.i not in trigger_ids and _can_act(subj):
+                return actor_range(subj)
+    if head.pos_ in ("NOUN", "PROPN"):
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+            subj = _subject(verb, passive=False)
+            if subj is not None and _can_act(subj):
+                return actor_range(subj)
+        modifier = _actor_modifier(head)
+        if modifier is not None:
+            return modifier
+    return None
+
+
+def _agent_of(tok: Token) -> TokenRange | None:
+    """"by X" on the trigger, on a participle modifying it, or on a passive verb."""
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and not _is_weapon_word(objs[0]):
+                    return actor_range(objs[0])
+    return None
+
+
+def _can_act(tok: Token) -> bool:
+    """A weapon is no attacker, but "a U.S. military AC-130 aircraft" names its force."""
+    if not _is_weapon_word(tok):
+        return True
+    return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
+               for t in tok.subtree if t.i != tok.i)
+
+
+def _subject(verb: Token, *, passive: bool) -> Token | None:
+    wanted = ("nsubjpass",) if passive else ("nsubj",)
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in wanted and child.pos_ != "PRON" or (
+                child.dep_ in wanted and child.lower_ not in ("it", "this", "that", "which", "who")
+                and child.pos_ == "PRON"
+            ):
+                return _resolve_relative(child)
+        # a conjoined verb shares its subject: "stormed the village and killed …"
+        if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _resolve_relative(tok: Token) -> Token:
+    """"militants who attacked…": the subject "who" stands for the noun it modifies."""
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _actor_modifier(head: Token) -> TokenRange | None:
+    """"Houthi attack", "Israel's strike", "militia attacks": an actor before the noun."""
+    for child in head.children:
+        if child.dep_ not in ("poss", "compound", "amod", "nmod"):
+            continue
+        if child.ent_type_ in ("NORP", "ORG", "GPE") or _actor_word(child):
+            if _is_weapon_word(child) or child.ent_type_ in ("DATE", "TIME"):
+                continue
+            return TokenRange(start=child.left_edge.i, end=child.i + 1)
+    return None
+
+
+def _actor_word(tok: Token) -> bool:
+    lower = tok.lower_
+    return (lower in lx.NON_STATE_WORDS or lower in lx.KNOWN_GROUPS
+            or lower in ("israeli", "russian", "ukrainian", "american", "iranian", "military"))
+
+
+def _target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> TokenRange | None:
+    for tok in triggers:
+        if tok.pos_ == "VERB":
+            found = _verb_target(tok)
+            if found is not None and not _overlaps(found, attacker):
+                return found
+    for node in _target_holders(head):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and not _is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME"):
+                    found = actor_range(objs[0])
+                    if not _overlaps(found, attacker):
+                        return found
+            if child.dep_ in ("acl", "advcl") and child.lemma_.lower() == "target":
+                objs = [g for g in child.children if g.dep_ == "dobj"]
+                if objs:
+                    return actor_range(objs[0])
+    return None
+
+
+def _target_holders(head: Token) -> list[Token]:
+    holders = [head]
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+        holders.append(head.head)
+    return holders
+
+
+def _verb_target(verb: Token) -> TokenRange | None:
+    lemma = verb.lemma_.lower()
+    passive_subj = _subject(verb, passive=True)
+    if passive_subj is not None and not _is_weapon_word(passive_subj):
+        return actor_range(passive_subj)
+    for child in verb.children:
+        if child.dep_ == "dobj" and not _is_weapon_word(child) and lemma not in ("fire", "launch"):
+            return actor_range(child)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ not in ("DATE", "TIME") and not _is_weapon_word(objs[0]):
+                return actor_range(objs[0])
+    return None
+
+
+def actor_range(tok: Token) -> TokenRange:
+    """The noun phrase headed by tok, with its conjuncts, without clauses or long PPs."""
+    left = tok.left_edge.i
+    for child in tok.lefts:
+        if child.dep_ in ("punct",) and child.i == left:
+            left += 1
+    right = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "cc":
+            continue
+        if child.dep_ == "conj":
+            right = _chunk_end(child)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "with") and child.i == right:
+            right = _chunk_end(child)
+        elif child.dep_ in ("appos",) and child.i <= right + 1:
+            right = _chunk_end(child)
+        else:
+            break
+    return TokenRange(start=left, end=max(right, tok.i + 1))
+
+
+def _chunk_end(tok: Token) -> int:
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "advcl"):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def _overlaps(a: TokenRange | None, b: TokenRange | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _is_weapon_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS
+
+
+def find_weapon(doc: Doc, mention: Mention, *,
+                exclude: tuple[TokenRange | None, ...] = ()) -> tuple[str, int | None]:
+    """The most specific weapon named in the mention's clause, and where."""
+    sent = doc[mention.head].sent
+    best: tuple[int, str, int] | None = None
+    rank = {v: i for i, v in enumerate(
+        ["gunship", "ballistic_missile", "cruise_missile", "drone", "rocket", "mortar",
+         "artillery", "aircraft", "ied", "small_arms"])}
+    head = doc[mention.head]
+    for tok in sent:
+        weapon = _weapon_at(doc, tok)
+        # a weapon named in the target ("a rocket launcher", "an arms depot") is what
+        # was hit, not what hit it
+        if weapon is None or any(r is not None and r.start <= tok.i < r.end for r in exclude):
+            continue
+        distance = abs(tok.i - head.i)
+        key = (distance // 6, rank.get(weapon, 99), tok.i)
+        if best is None or key < (best[0] // 6, rank.get(best[1], 99), best[2]):
+            best = (distance, weapon, tok.i)
+    if best is None:
+        return "unknown", None
+    return best[1], best[2]
+
+
+def _weapon_at(doc: Doc, tok: Token) -> str | None:
+    lower = tok.lower_
+    lemma = tok.lemma_.lower()
+    if tok.i + 1 < len(doc):
+        pair = f"{lemma} {doc[tok.i + 1].lemma_.lower()}"
+        if pair in WEAPON_BIGRAMS:
+            return WEAPON_BIGRAMS[pair]
+    if tok.i > 0:
+        pair = f"{doc[tok.i - 1].lower_} {lemma}"
+        if pair in WEAPON_BIGRAMS:
+            return WEAPON_BIGRAMS[pair]
+    if lemma == "shell" and tok.pos_ == "VERB":
+        return "artillery"
+    if lemma in ("mine",) and tok.pos_ != "NOUN":
+        return None
+    return WEAPON_LEMMAS.get(lower) or WEAPON_LEMMAS.get(lemma)

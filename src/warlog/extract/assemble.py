@@ -1,0 +1,157 @@
+"""Turn gathered clusters into contract EVENTs: fields chosen, counts grouped, ids stable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+
+from warlog.extract.casualties import RawCount
+from warlog.extract.coding import code_event
+from warlog.extract.events import Cluster, same_side
+from warlog.model import Actor, Count, Event, Group, Place, Span, Time
+
+UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
+STATE_ORGANS = ("pentagon", "command", "centcom", "military", "army", "ministry", "forces",
+                "idf", "defence", "defense", "navy", "air force", "spokes")
+
+
+def stable_id(*parts: object) -> str:
+    """A short id from the JSON of its parts: same input, same id."""
+    blob = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def build_events(clusters: Sequence[Cluster], *, doc_id: str,
+                 fallback_places: dict[str, Place], report_country: str | None) -> tuple[Event, ...]:
+    """EVENTs in text order; responds_to points at the answered event's id."""
+    ids: dict[int, str] = {}
+    events: list[Event] = []
+    for cluster in sorted(clusters, key=lambda c: c.first):
+        event = _event_of(cluster, doc_id=doc_id, fallback_places=fallback_places,
+                          report_country=report_country)
+        ids[id(cluster)] = event.id
+        events.append(event)
+    out = []
+    for cluster, event in zip(sorted(clusters, key=lambda c: c.first), events, strict=True):
+        answered = ids.get(id(cluster.answers)) if cluster.answers is not None else None
+        if answered is not None and answered != event.id:
+            event = _with_response(event, answered)
+        out.append(event)
+    return tuple(out)
+
+
+def _with_response(event: Event, answered: str) -> Event:
+    from dataclasses import replace
+
+    return replace(event, responds_to=(answered,))
+
+
+def _event_of(cluster: Cluster, *, doc_id: str, fallback_places: dict[str, Place],
+              report_country: str | None) -> Event:
+    attacker, target = cluster.attacker(), cluster.target()
+    killed, injured = _grouped_counts(cluster, attacker=attacker, target=target)
+    place = cluster.place() or _fallback_place(cluster, fallback_places, report_country)
+    time = cluster.time() or UNRESOLVED
+    evidence = tuple(sorted({r.sentence for r in cluster.readings}, key=lambda s: s.start))
+    text = " ".join(r.lemma for r in cluster.readings)
+    evidence_text_has_suicide = any("suicide" in r.lemma for r in cluster.readings)
+    victims_civilian = any(g == "civilians" for g in (c.group for c in killed + injured))
+    kind, sub_type = code_event(
+        weapon=cluster.weapon(), lemmas=[r.lemma for r in cluster.readings], attacker=attacker,
+        target=target, victims_civilian=victims_civilian,
+        text=text + (" suicide" if evidence_text_has_suicide else ""),
+    )
+    said = _unique(s for r in cluster.readings for s in r.said_by)
+    return Event(
+        id=stable_id(doc_id, sub_type, str(time.start), evidence[0].start),
+        type=kind, sub_type=sub_type, weapon=cluster.weapon(),  # type: ignore[arg-type]
+        outcome=_outcome(cluster), attacker=attacker, target=target, location=place, time=time,
+        killed=killed, injured=injured,
+        said_by=said,
+        claimed_by=_unique([c for r in cluster.readings for c in r.claimed_by]
+                           + [s for s in said if _speaks_for(s, attacker)]),
+        denied_by=_unique(d for r in cluster.readings for d in r.denied_by),
+        evidence=evidence,
+    )
+
+
+def _outcome(cluster: Cluster) -> str:
+    outcomes = [r.outcome for r in cluster.readings]
+    for choice in ("intercepted", "missed", "hit"):
+        if choice in outcomes and not (choice != "hit" and any(
+                (c.quantity.low or 0) > 0 for r in cluster.readings for c in r.counts)):
+            return choice
+    return "hit" if "hit" in outcomes else "unknown"
+
+
+def _speaks_for(source: str, attacker: Actor | None) -> bool:
+    """A state's own military or ministry reporting its strike acknowledges it."""
+    if attacker is None or attacker.kind != "state_forces" or attacker.country is None:
+        return False
+    lower = source.lower()
+    country_words = {"US": ("u.s.", "us ", "american", "united states", "pentagon", "centcom"),
+                     "IL": ("israel", "idf"), "RU": ("russia",), "UA": ("ukrain",),
+                     "GB": ("british", "uk ", "u.k."), "IQ": ("iraq",), "IR": ("iran",)}
+    names = country_words.get(attacker.country, ())
+    return any(w in lower for w in names) and any(w in lower for w in STATE_ORGANS)
+
+
+def _fallback_place(cluster: Cluster, places: dict[str, Place], report_country: str | None) -> Place | None:
+    """An event told without a place: the answered event's country, else the report's."""
+    if cluster.answers is not None:
+        answered = cluster.answers.place()
+        if answered is not None and answered.country in places:
+            return places[answered.country]
+    if report_country is not None:
+        return places.get(report_country)
+    return None
+
+
+def _grouped_counts(cluster: Cluster, *, attacker: Actor | None,
+                    target: Actor | None) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
+    best: dict[tuple[str, Group], Count] = {}
+    for reading in cluster.readings:
+        for raw, victims in zip(reading.counts, reading.victims, strict=True):
+            group = victim_group(victims, attacker=attacker, target=target)
+            count = _count(raw, group)
+            key = (raw.field, group)
+            if key not in best or _more_telling(count, best[key]):
+                best[key] = count
+    killed = tuple(c for (f, _), c in sorted(best.items()) if f == "killed")
+    injured = tuple(c for (f, _), c in sorted(best.items()) if f == "injured")
+    return killed, injured
+
+
+def _count(raw: RawCount, group: Group) -> Count:
+    q = raw.quantity
+    return Count(group=group, low=q.low, best=q.best, high=q.high, text=raw.text,
+                 span=Span(start=raw.start_char, end=raw.end_char))
+
+
+def _more_telling(new: Count, old: Count) -> bool:
+    """A later, higher or exact figure replaces an earlier vaguer one."""
+    if (new.low or 0) != (old.low or 0):
+        return (new.low or 0) > (old.low or 0)
+    return new.best is not None and old.best is None
+
+
+def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor | None) -> Group:
+    """Whose side the dead or injured were on."""
+    if victims is None:
+        return "target_side" if target is not None else "unknown"
+    if victims.kind == "civilians":
+        return "civilians"
+    if attacker is not None and same_side(victims, attacker) and not same_side(victims, target):
+        return "attacker_side"
+    if target is not None and same_side(victims, target):
+        return "target_side"
+    if victims.kind != "unknown" and attacker is not None and victims.kind != attacker.kind:
+        return "target_side"
+    if victims.kind == "unknown" and target is not None and target.kind == "civilians":
+        return "civilians"
+    return "unknown" if attacker is None and target is None else "target_side"
+
+
+def _unique(items: object) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))  # type: ignore[call-overload]

@@ -1,0 +1,105 @@
+"""Who the report credits for what a sentence says, and who claims or denies an attack."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from warlog.extract import lexicon as lx
+
+CLAIM_NOUNS = frozenset({"responsibility", "credit"})
+DENY_OBJECTS = frozenset({"involvement", "responsibility", "role", "part", "link", "links",
+                          "connection", "accusation", "accusations", "claim", "claims",
+                          "allegation", "allegations", "report", "reports"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "who", "which", "that", "this"})
+
+
+def said_by(sent: Span, trigger: Token) -> list[str]:
+    """"according to X", or the subject of a reporting verb that governs the trigger."""
+    sources: list[str] = []
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            objs = [g for g in tok.nbor().children if g.dep_ == "pobj"]
+            if objs:
+                sources.append(_speaker_text(objs[0]))
+    for verb in _reporting_ancestors(trigger, sent):
+        subj = _speaker(verb)
+        if subj is not None:
+            sources.append(_speaker_text(subj))
+    return [s for s in dict.fromkeys(sources) if s]
+
+
+def _reporting_ancestors(trigger: Token, sent: Span) -> list[Token]:
+    """Reporting verbs above the trigger, and a sentence-final "…, X said" root."""
+    verbs = [a for a in trigger.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS
+             and a.pos_ in ("VERB", "AUX")]
+    root = sent.root
+    if root.lemma_.lower() in lx.REPORTING_VERBS and root not in verbs:
+        verbs.append(root)
+    return verbs
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",) and child.lower_ not in PRONOUNS:
+            return child
+    return None
+
+
+def _speaker_text(tok: Token) -> str:
+    """The speaker's whole phrase, with an apposition ("X, a Pentagon spokesperson")."""
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("appos", "compound", "flat", "punct", "prep") and child.lower_ != "via":
+            if child.dep_ == "punct" and child.text not in (",",):
+                break
+            end = child.right_edge.i + 1
+        else:
+            break
+    doc = tok.doc
+    text = doc[start:end].text.strip(" ,")
+    return " ".join(text.split())
+
+
+def claimed_by(sent: Span) -> list[str]:
+    """"X claimed responsibility", "X said it carried out the attack"."""
+    out: list[str] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in ("claim", "acknowledge", "admit") and any(
+            c.lemma_.lower() in CLAIM_NOUNS for c in tok.children if c.dep_ == "dobj"
+        ):
+            subj = _speaker(tok)
+            if subj is not None:
+                out.append(_speaker_text(subj))
+        if lemma in ("say", "announce", "state") and _says_it_attacked(tok):
+            subj = _speaker(tok)
+            if subj is not None:
+                out.append(_speaker_text(subj))
+    return list(dict.fromkeys(out))
+
+
+def _says_it_attacked(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        subj = [c for c in child.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ in ("it", "they", "we") and (
+            child.lemma_.lower() in lx.VERB_TRIGGERS | {"carry", "conduct", "launch", "target"}
+        ):
+            return True
+    return False
+
+
+def denied_by(sent: Span) -> list[str]:
+    """"X denied any involvement", "X rejected the accusations"."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in ("deny", "reject", "dismiss", "refute"):
+            continue
+        objs = {w.lower_ for c in tok.children if c.dep_ in ("dobj", "ccomp") for w in c.subtree}
+        if objs & DENY_OBJECTS or tok.lemma_.lower() == "deny":
+            subj = _speaker(tok)
+            if subj is not None:
+                out.append(_speaker_text(subj))
+    return list(dict.fromkeys(out))

@@ -1,0 +1,175 @@
+"""Find how many people a sentence says were killed or injured, and who they were."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.arguments import TokenRange, actor_range
+from warlog.extract.vague import Quantity, parse_quantity
+
+Field = Literal["killed", "injured"]
+QUANTITY_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "advmod", "npadvmod", "compound"})
+VAGUE_HEADS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "several",
+                         "many", "number", "handful", "couple", "some", "few", "dozen"})
+NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities"})
+NOUN_INJURE = frozenset({"injury", "injuries", "wound", "wounds"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawCount:
+    """A figure of people killed or injured as one sentence gives it."""
+
+    field: Field
+    quantity: Quantity
+    text: str
+    start_char: int
+    end_char: int
+    victims: TokenRange | None
+
+
+def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
+    """Every killed/injured figure in the sentence, in text order, each once."""
+    found: dict[tuple[str, int], RawCount] = {}
+    for tok in sent:
+        field = _field_of(tok)
+        if field is None:
+            continue
+        for victim in _victims(tok):
+            count = _count_for(doc, victim, field, tok)
+            if count is not None:
+                found.setdefault((field, victim.i), count)
+        direct = _noun_with_figure(doc, tok, field)
+        if direct is not None:
+            found.setdefault((field, tok.i), direct)
+        zero = _zero_count(tok, field)
+        if zero is not None:
+            found.setdefault((field, tok.i), zero)
+    return sorted(found.values(), key=lambda c: c.start_char)
+
+
+def _field_of(tok: Token) -> Field | None:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    if lemma in ("kill", "die", "slay", "perish") or lower in ("dead", "killed", "slain"):
+        return "killed"
+    if lower in NOUN_KILL or lemma in ("death", "fatality"):
+        return "killed"
+    if lemma in ("injure", "wound", "hurt", "injury") or lower in ("injured", "wounded", "hurt"):
+        return "injured"
+    if lower in NOUN_INJURE:
+        return "injured"
+    return None
+
+
+def _victims(tok: Token) -> list[Token]:
+    """The tokens naming who was killed or injured, found from the casualty word."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("nsubjpass",) or (child.dep_ == "dobj" and tok.pos_ == "VERB"):
+            out.append(child)
+        if child.dep_ == "nsubj" and tok.lemma_.lower() in ("die", "perish"):
+            out.append(child)
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        out.append(tok.head)
+    if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("sustain", "suffer", "receive"):
+        out.extend(_subjects_of(tok.head))
+    if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave":
+        out.extend(c for c in tok.head.children if c.dep_ == "dobj")
+    if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
+        out.append(tok.head)
+    return [v for v in out if _names_people(v)]
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("acl", "relcl"):
+        subjects = [verb.head]
+    return subjects
+
+
+def _names_people(tok: Token) -> bool:
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.like_num or lower in VAGUE_HEADS:
+        return True
+    if lower in lx.PEOPLE_NOUNS or lemma in lx.PEOPLE_NOUNS:
+        return True
+    return tok.ent_type_ == "NORP" or tok.ent_type_ == "CARDINAL"
+
+
+def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount | None:
+    people = victim
+    if victim.lower_ in VAGUE_HEADS or victim.like_num:
+        of = [g for c in victim.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+        if of:
+            people = of[0]
+    quantity_tokens = _quantity_tokens(victim, people)
+    if not quantity_tokens:
+        return None
+    text = doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text
+    quantity = parse_quantity(text)
+    if quantity is None:
+        return None
+    start = min(quantity_tokens[0].idx, word.idx)
+    end_tok = max(people.i, word.i, quantity_tokens[-1].i)
+    end = doc[end_tok].idx + len(doc[end_tok].text)
+    victims = actor_range(people) if not people.like_num else None
+    return RawCount(field=field, quantity=quantity, text=doc.text[start:end], start_char=start,
+                    end_char=end, victims=victims)
+
+
+def _quantity_tokens(victim: Token, people: Token) -> list[Token]:
+    """The tokens of "at least five", "several", "a", "dozens" before or as the victim."""
+    if victim is not people or victim.like_num:
+        if victim.like_num or victim.lower_ in VAGUE_HEADS:
+            return [t for t in victim.subtree if t.i <= victim.i]
+    mods = [c for c in people.lefts if c.dep_ in QUANTITY_DEPS and _is_quantity_word(c)]
+    if not mods:
+        return []
+    first = min(t.i for m in mods for t in m.subtree)
+    tokens = [t for t in people.doc[first:people.i] if t.i >= first]
+    while tokens and not _is_quantity_word(tokens[-1]) and tokens[-1].dep_ != "quantmod":
+        tokens.pop()
+    return tokens
+
+
+def _is_quantity_word(tok: Token) -> bool:
+    lower = tok.lower_
+    return (tok.like_num or lower in VAGUE_HEADS or lower in ("a", "an", "one", "no")
+            or tok.dep_ == "quantmod" or lower in ("least", "most", "than", "more", "nearly",
+                                                   "almost", "about", "around", "over", "up",
+                                                   "to", "some", "roughly", "approximately"))
+
+
+def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:
+    """"62 U.S. personnel injuries", "three civilian deaths": the figure on the noun itself."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_KILL | NOUN_INJURE | {"casualties"}:
+        return None
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    if not nums:
+        return None
+    quantity_tokens = [t for t in nums[0].subtree]
+    quantity = parse_quantity(doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text)
+    if quantity is None:
+        return None
+    people = [c for c in tok.children if c.dep_ in ("compound", "amod") and _names_people(c)]
+    start, end = quantity_tokens[0].idx, tok.idx + len(tok.text)
+    return RawCount(field=field, quantity=quantity, text=doc.text[start:end], start_char=start,
+                    end_char=end, victims=actor_range(people[0]) if people else None)
+
+
+def _zero_count(tok: Token, field: Field) -> RawCount | None:
+    """"caused no injuries", "no one was killed": a reported zero."""
+    if tok.pos_ != "NOUN":
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        start = min(c.idx for c in tok.children if c.lower_ == "no")
+        end = tok.idx + len(tok.text)
+        return RawCount(field=field, quantity=Quantity(low=0, best=0, high=0),
+                        text=tok.doc.text[start:end], start_char=start, end_char=end, victims=None)
+    return None

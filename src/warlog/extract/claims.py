@@ -1,0 +1,175 @@
+"""Aggregate figures a report states: "the 66th attack since…", "of the 66 attacks, 32 in…"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract.actors import CountryOf
+from warlog.extract.attribution import said_by
+from warlog.extract.casualties import find_counts
+from warlog.extract.dates import resolve_time
+from warlog.extract.vague import parse_number
+from warlog.model import Claim, ClaimKind, Qualifier, Scope
+from warlog.model import Span as TextSpan
+
+COUNTED_NOUNS = frozenset({"attack", "strike", "assault", "incident", "bombing", "raid"})
+AGGREGATE_CUES = frozenset({"since", "total", "tally", "so far", "in all", "overall", "past",
+                            "altogether", "cumulative", "of the", "toll"})
+
+
+def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf) -> tuple[Claim, ...]:
+    """Every aggregate claim, one per distinct figure, in text order."""
+    found: list[Claim] = []
+    for sent in doc.sents:
+        attack_claims = [c for tok in sent if (c := _attack_claim(tok, sent, published=published,
+                                                                   country_of=country_of))]
+        found.extend(attack_claims)
+        if attack_claims or _is_aggregate(sent):
+            found.extend(_casualty_claims(doc, sent, published=published))
+    return tuple(_merge_same(found))
+
+
+def _attack_claim(tok: Token, sent: Span, *, published: date | None,
+                  country_of: CountryOf) -> Claim | None:
+    if tok.lemma_.lower() not in COUNTED_NOUNS or tok.pos_ != "NOUN":
+        return None
+    number, qualifier = _figure_of(tok)
+    if number is None:
+        return None
+    return Claim(
+        kind="attack_count", value=number, qualifier=qualifier,
+        since=_since(sent, published=published), as_of=published,
+        scope=Scope(target=_scope_target(tok), countries=_countries(tok, country_of)),
+        breakdown=_breakdown(sent, skip=number, country_of=country_of),
+        said_by=_first(said_by(sent, tok)),
+        span=TextSpan(start=sent.start_char, end=sent.end_char),
+    )
+
+
+def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
+    """"66th attack" → (66, ordinal); "66 attacks" → (66, exact); "at least 70 attacks"."""
+    for child in tok.children:
+        if child.ent_type_ == "ORDINAL" or child.lower_.endswith(("th", "st", "nd", "rd")) and \
+                child.lower_[:-2].isdigit():
+            value = parse_number(child.text)
+            if value is not None and value > 1:
+                return value, "ordinal"
+        if child.dep_ == "nummod" and child.like_num and tok.tag_ == "NNS":
+            value = parse_number(child.text)
+            if value is not None and value > 4:
+                return value, _qualifier(child)
+    return None, "exact"
+
+
+def _qualifier(num: Token) -> Qualifier:
+    words = " ".join(t.lower_ for t in num.subtree if t.i < num.i)
+    if "at least" in words:
+        return "at_least"
+    if "more than" in words or "over" in words.split():
+        return "more_than"
+    if any(w in words.split() for w in ("about", "approximately", "around", "nearly", "roughly",
+                                        "some", "almost")):
+        return "approximately"
+    return "exact"
+
+
+def _since(sent: Span, *, published: date | None) -> date | None:
+    for ent in sent.ents:
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ == "DATE" and before is not None and before.lower_ == "since":
+            return resolve_time(ent.text, published=published).start
+    return None
+
+
+def _scope_target(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                words = [t for t in objs[0].subtree if t.i <= objs[0].i]
+                return " ".join(t.text for t in words).replace(" - ", "-").replace(" -", "-")
+    return None
+
+
+def _countries(tok: Token, country_of: CountryOf) -> tuple[str, ...]:
+    codes = [country_of(t.text) for t in tok.subtree if t.ent_type_ == "GPE"]
+    return tuple(sorted({c for c in codes if c}))
+
+
+def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[str, int], ...]:
+    """"32 occurred in Iraq, and 34 in Syria": a figure, then "in" and a country."""
+    parts: dict[str, int] = {}
+    tokens = list(sent)
+    for i, tok in enumerate(tokens):
+        if not tok.like_num:
+            continue
+        value = parse_number(tok.text)
+        if value is None or value == skip:
+            continue
+        for j in range(i + 1, min(i + 5, len(tokens) - 1)):
+            if tokens[j].lower_ == "in" and tokens[j + 1].ent_type_ == "GPE":
+                code = country_of(_ent_text(tokens[j + 1]))
+                if code and code not in parts:
+                    parts[code] = value
+                break
+            if tokens[j].like_num:
+                break
+    return tuple(sorted(parts.items())) if len(parts) >= 2 else ()
+
+
+def _ent_text(tok: Token) -> str:
+    for ent in tok.sent.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text
+
+
+def _is_aggregate(sent: Span) -> bool:
+    text = sent.text.lower()
+    return any(cue in text for cue in AGGREGATE_CUES) and any(
+        t.lemma_.lower() in COUNTED_NOUNS and t.tag_ == "NNS" for t in sent)
+
+
+def _casualty_claims(doc: Doc, sent: Span, *, published: date | None) -> list[Claim]:
+    out = []
+    for raw in find_counts(doc, sent):
+        q = raw.quantity
+        value = q.best if q.best is not None else q.low
+        if value is None or value < 2:
+            continue
+        kind: ClaimKind = "killed_count" if raw.field == "killed" else "injured_count"
+        qualifier: Qualifier = "exact" if q.best is not None and q.low == q.high else (
+            "approximately" if q.best is not None else "at_least")
+        out.append(Claim(kind=kind, value=value, qualifier=qualifier, since=None,
+                         as_of=published, scope=Scope(target=None),
+                         span=TextSpan(start=sent.start_char, end=sent.end_char)))
+    return out
+
+
+def _merge_same(claims: list[Claim]) -> list[Claim]:
+    """The same figure told twice ("the 66th attack", "of the 66 attacks") is one claim."""
+    merged: list[Claim] = []
+    for claim in claims:
+        twin = next((m for m in merged if m.kind == claim.kind and m.value == claim.value), None)
+        if twin is None:
+            merged.append(claim)
+            continue
+        index = merged.index(twin)
+        merged[index] = replace(
+            twin,
+            since=twin.since or claim.since,
+            breakdown=twin.breakdown or claim.breakdown,
+            scope=Scope(target=twin.scope.target or claim.scope.target,
+                        countries=tuple(sorted(set(twin.scope.countries) | set(claim.scope.countries)
+                                               | {k for k, _ in claim.breakdown}))),
+            said_by=twin.said_by or claim.said_by,
+            qualifier=twin.qualifier if twin.qualifier != "ordinal" else claim.qualifier,
+        )
+    return merged
+
+
+def _first(items: list[str]) -> str | None:
+    return items[0] if items else None

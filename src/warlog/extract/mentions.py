@@ -1,0 +1,215 @@
+"""Find attack mentions: trigger words, grouped per clause, told apart from background.
+
+A mention is *specific* when the report tells it as something that happened (a new
+event or a re-telling of one), and *background* when it counts or characterises
+attacks in general ("the 66th attack since…", "a surge in attacks", "have previously
+targeted"), is hypothetical ("could strike") or negated ("no retaliatory action").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.vague import parse_number
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+INTENT_HEADS = frozenset({"threaten", "vow", "plan", "warn", "seek", "want", "intend",
+                          "prepare", "pledge", "promise", "deter", "prevent", "avoid",
+                          "condemn", "fear", "risk", "rule"})
+AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
+                             "increase", "escalation", "campaign", "flurry", "uptick", "spike",
+                             "pattern", "string", "total", "tally", "count"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One attack told in one clause: its trigger tokens and how it is told."""
+
+    sent: int                 # index of the sentence in doc.sents order
+    head: int                 # token index of the primary trigger (a noun when there is one)
+    triggers: tuple[int, ...]
+    lemma: str
+    anaphoric: bool           # "the assault", "this attack", "Monday's attack"
+    plural: bool
+
+
+def find_mentions(doc: Doc) -> tuple[Mention, ...]:
+    """Every specific attack mention of the document, in text order."""
+    found: list[Mention] = []
+    for s_index, sent in enumerate(doc.sents):
+        if not _is_conflict_sentence(sent):
+            continue
+        triggers = [t for t in sent if _is_trigger(t, sent)]
+        told = [m for m in (_mention_of(g, s_index) for g in _group_triggers(triggers))
+                if not is_background(doc[m.head], sent)]
+        # "struck the militants involved in the attack": beside a new mention, a definite
+        # one points back at an event already told and adds nothing of its own
+        if any(not m.anaphoric for m in told):
+            told = [m for m in told if not m.anaphoric]
+        found.extend(told)
+    return tuple(found)
+
+
+def _is_conflict_sentence(sent: Span) -> bool:
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    return bool(words & lx.CONFLICT_CUES) or bool(words & {"attack", "attacks", "bombing",
+                                                            "ambush", "clashes", "shelling"})
+
+
+def _is_trigger(tok: Token, sent: Span) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+        return lemma != "engagement" or _has_weapon_or_force(sent)
+    if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
+        if lemma in lx.WEAK_VERBS:
+            return _weak_verb_is_attack(tok, sent)
+        return True
+    if tok.pos_ == "VERB" and lemma == "open" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in tok.children
+    ):
+        return True
+    return False
+
+
+def _has_weapon_or_force(sent: Span) -> bool:
+    return any(t.lemma_.lower() in lx.CONFLICT_CUES for t in sent)
+
+
+def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
+    """"hit", "target", "fire", "kill" are attacks only with a weapon or force nearby."""
+    lemma = tok.lemma_.lower()
+    args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")]
+    words = {w.lemma_.lower() for c in args for w in c.subtree}
+    if lemma == "kill":
+        # "gunmen killed five villagers" is an attack; "five were killed in the strike" is
+        # a casualty of another trigger, read by the casualty stage.
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return bool(subj) and not any(
+            t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i
+        ) and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
+    if lemma == "down":
+        return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
+    cue = lx.CONFLICT_CUES | lx.NOUN_TRIGGERS | {w for w, _ in lx.WEAPON_PHRASES}
+    return bool(words & cue)
+
+
+def _group_triggers(triggers: list[Token]) -> list[list[Token]]:
+    """Triggers linked head-to-child ("Missile Strike Targets", "launched an attack") are one."""
+    groups: list[list[Token]] = []
+    for tok in triggers:
+        for group in groups:
+            if any(tok.head.i == g.i or g.head.i == tok.i for g in group):
+                group.append(tok)
+                break
+        else:
+            groups.append([tok])
+    return groups
+
+
+def _mention_of(group: list[Token], s_index: int) -> Mention:
+    nouns = [t for t in group if t.pos_ in ("NOUN", "PROPN")]
+    head = nouns[0] if nouns else group[0]
+    return Mention(
+        sent=s_index,
+        head=head.i,
+        triggers=tuple(sorted(t.i for t in group)),
+        lemma=head.lemma_.lower(),
+        anaphoric=_is_anaphoric(head),
+        plural=head.tag_ in ("NNS", "NNPS"),
+    )
+
+
+def _is_anaphoric(head: Token) -> bool:
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for child in head.children:
+        if child.dep_ == "det" and child.lower_ in DEFINITE:
+            return True
+        if child.dep_ == "poss":
+            return True
+    return False
+
+
+def is_background(head: Token, sent: Span) -> bool:
+    """True when the trigger speaks of attacks in general, in the past, or hypothetically."""
+    return (
+        _is_counted(head)
+        or _is_negated_or_modal(head)
+        or _under_intent(head)
+        or _is_aggregate_plural(head, sent)
+        or _has_background_adverb(head)
+    )
+
+
+def _is_counted(head: Token) -> bool:
+    """"the 66th attack", "66 attacks", "dozens of attacks": a tally, read as a claim."""
+    for child in head.children:
+        if child.ent_type_ == "ORDINAL" and child.lower_ not in ("first",):
+            return True
+        if child.dep_ == "nummod" and child.like_num:
+            # "two drone attacks on Sunday" are events; "66 attacks" is a tally.
+            number = parse_number(child.text)
+            return number is None or number > 4
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
+
+
+def _is_negated_or_modal(head: Token) -> bool:
+    verb = _governing_verb(head)
+    nodes = [head] + ([verb] if verb is not None else [])
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("no", "never", "without"):
+                return True
+            if child.dep_ == "aux" and child.lower_ in lx.MODAL_WORDS:
+                return True
+    return False
+
+
+def _under_intent(head: Token) -> bool:
+    node = head
+    for _ in range(4):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN"):
+            return True
+    return False
+
+
+def _is_aggregate_plural(head: Token, sent: Span) -> bool:
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in AGGREGATE_HEADS:
+        return True
+    # A plural told as events has a day of its own ("strikes ... early Wednesday");
+    # without one it characterises attacks in general.
+    return not _has_day(head, sent)
+
+
+def _has_day(head: Token, sent: Span) -> bool:
+    verb = _governing_verb(head)
+    scope = {t.i for t in (verb.subtree if verb is not None else head.subtree)}
+    return any(e.label_ in ("DATE", "TIME") and e.root.i in scope
+               and not e.text.lower().startswith(("since", "the past", "past"))
+               and "month" not in e.text.lower() and "year" not in e.text.lower()
+               for e in sent.ents)
+
+
+def _has_background_adverb(head: Token) -> bool:
+    verb = _governing_verb(head)
+    nodes = [head] + ([verb] if verb is not None else [])
+    return any(c.lower_ in lx.BACKGROUND_ADVERBS for n in nodes for c in n.children)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") and node is not tok:
+            return node
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    return None

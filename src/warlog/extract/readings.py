@@ -1,0 +1,189 @@
+"""One mention's reading: its actors, place, time, counts, outcome and sources, as values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.actors import CountryOf, make_actor
+from warlog.extract.arguments import TokenRange, actor_range, read_frame
+from warlog.extract.attribution import claimed_by, denied_by, said_by
+from warlog.extract.casualties import RawCount, find_counts
+from warlog.extract.dates import is_time_phrase, resolve_time
+from warlog.extract.mentions import Mention
+from warlog.model import Actor, Outcome, Place, Time
+from warlog.model import Span as TextSpan
+
+FOLLOW_CUES = ("immediately after", "shortly after", "right after", "moments after",
+               "minutes after", "minutes later", "hours later", "soon after", "shortly afterward",
+               "moments later", "immediately afterward", "in the aftermath")
+PRECISION_RANK = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4, None: 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one sentence tells of one attack."""
+
+    mention: Mention
+    sentence: TextSpan
+    lemma: str
+    attacker: Actor | None
+    target: Actor | None
+    weapon: str
+    place: Place | None
+    time: Time | None
+    counts: tuple[RawCount, ...]
+    victims: tuple[Actor | None, ...]      # one per count
+    outcome: Outcome
+    response: bool
+    follows: bool                          # "immediately after" the event it answers
+    restates_target: bool
+    said_by: tuple[str, ...]
+    claimed_by: tuple[str, ...]
+    denied_by: tuple[str, ...]
+
+    @property
+    def informative(self) -> bool:
+        return any((self.attacker, self.target, self.place, self.time, self.counts,
+                    self.weapon != "unknown"))
+
+
+def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
+                 published: date | None, country_of: CountryOf) -> Reading:
+    """The reading of one mention in its sentence."""
+    head = doc[mention.head]
+    sent = head.sent
+    frame = read_frame(doc, mention)
+    attacker = make_actor(doc, frame.attacker, country_of=country_of) if frame.attacker else None
+    target = make_actor(doc, frame.target, country_of=country_of) if frame.target else None
+    counts = tuple(find_counts(doc, sent))
+    victims = tuple(make_actor(doc, c.victims, country_of=country_of) if c.victims else None
+                    for c in counts)
+    return Reading(
+        mention=mention, sentence=TextSpan(start=sent.start_char, end=sent.end_char),
+        lemma=mention.lemma, attacker=attacker, target=target, weapon=frame.weapon,
+        place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, doc=doc),
+        time=pick_time(sent, head, published=published),
+        counts=counts, victims=victims, outcome=read_outcome(sent, counts),
+        response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
+        restates_target=False,
+        said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
+        denied_by=tuple(denied_by(sent)),
+    )
+
+
+def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | None,
+               attacker: TokenRange | None, doc: Doc) -> Place | None:
+    """The most precise literal place of the sentence, outside the attacker's phrase."""
+    def inside(place: Place, rng: TokenRange | None) -> bool:
+        if rng is None:
+            return False
+        return doc[rng.start].idx <= place.span.start < doc[rng.end - 1].idx + len(doc[rng.end - 1])
+
+    candidates = [p for p in places if p.role == "literal"
+                  and sent.start_char <= p.span.start < sent.end_char
+                  and not inside(p, attacker)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: (not inside(p, target), PRECISION_RANK[p.precision],
+                                          p.span.start))
+
+
+def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
+    """The time expression that dates the attack, not the report of it."""
+    reporting = {a.i for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS}
+    best: tuple[int, Time] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
+            continue
+        if _is_since(ent) or _attached_to(ent, reporting):
+            continue
+        resolved = resolve_time(_with_qualifier(ent), published=published)
+        if resolved.start is None:
+            continue
+        distance = abs(ent.root.i - head.i)
+        time = Time(text=ent.text, start=resolved.start, end=resolved.end,
+                    precision=resolved.precision,
+                    span=TextSpan(start=ent.start_char, end=ent.end_char))
+        if best is None or distance < best[0]:
+            best = (distance, time)
+    return best[1] if best else None
+
+
+def _with_qualifier(ent: Span) -> str:
+    """"early Wednesday": the qualifier sits outside the entity as often as inside."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in ("early", "late", "last", "this", "next"):
+        return f"{before.text} {ent.text}"
+    return ent.text
+
+
+def _is_since(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ in ("since", "until", "of")) or \
+        ent.text.lower().startswith(("since", "the past", "past"))
+
+
+def _attached_to(ent: Span, verbs: set[int]) -> bool:
+    """True when the date's nearest verb is a reporting verb above the trigger."""
+    node = ent.root
+    for _ in range(4):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i in verbs
+        if node.head is node:
+            break
+    return False
+
+
+def read_outcome(sent: Span, counts: tuple[RawCount, ...]) -> Outcome:
+    text = sent.text.lower()
+    lemmas = {t.lemma_.lower() for t in sent}
+    if _has_cue(sent, tuple(w for w in lx.INTERCEPT_WORDS if " " in w)) or \
+            lemmas & {w for w in lx.INTERCEPT_WORDS if " " not in w}:
+        if not any((c.quantity.low or 0) > 0 for c in counts):
+            return "intercepted"
+    if any(w in text for w in lx.MISS_WORDS if " " in w) or "missed" in lemmas:
+        return "missed"
+    if any((c.quantity.low or 0) > 0 for c in counts) or lemmas & lx.HIT_WORDS:
+        return "hit"
+    return "unknown"
+
+
+def _is_response(sent: Span, head: Token) -> bool:
+    """A response cue on the trigger or on a verb above it, not what the cue answers."""
+    if "self-defen" in sent.text.lower():
+        return True
+    path = {head.i} | {a.i for a in head.ancestors}
+    for tok in sent:
+        if tok.lemma_.lower() not in lx.RESPONSE_CUES and tok.lower_ not in lx.RESPONSE_CUES:
+            continue
+        if head.i != tok.i and head in tok.subtree:
+            continue  # "in response to the attack on X": that attack is the one answered
+        anchor = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.head.i == head.i or anchor.i in path:
+            return True
+    return False
+
+
+def _has_cue(sent: Span, cues: tuple[str, ...]) -> bool:
+    text = " ".join(sent.text.lower().split())
+    return any(cue in text for cue in cues)
+
+
+def target_restatements(doc: Doc, *, country_of: CountryOf) -> list[tuple[int, Actor]]:
+    """"The targets were X": (sentence start char, X) for each such sentence."""
+    found: list[tuple[int, Actor]] = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.lemma_.lower() == "target" and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" \
+                    and tok.head.lemma_.lower() == "be":
+                attrs = [c for c in tok.head.children if c.dep_ in ("attr", "acomp")]
+                if attrs:
+                    actor = make_actor(doc, actor_range(attrs[0]), country_of=country_of)
+                    if actor is not None:
+                        found.append((sent.start_char, actor))
+    return found

@@ -1,0 +1,125 @@
+"""The extraction stages, registered by versioned name with what they read and write.
+
+Each stage takes the annotated report so far and returns it with its own product added;
+none amends what an earlier stage produced. ``build_pipeline`` refuses an order in which
+a stage requires what no earlier stage assigns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from warlog.errors import PipelineError
+from warlog.extract.actors import CountryOf
+from warlog.extract.assemble import build_events
+from warlog.extract.claims import find_claims
+from warlog.extract.events import cluster_readings
+from warlog.extract.mentions import Mention, find_mentions
+from warlog.extract.readings import Reading, read_mention, target_restatements
+from warlog.model import Claim, Document, Event, Place
+from warlog.registry import stages
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Annotated:
+    """A report on its way through the stages; each field is one stage's product."""
+
+    document: Document
+    parsed: Doc | None = None
+    places: tuple[Place, ...] | None = None
+    mentions: tuple[Mention, ...] | None = None
+    readings: tuple[Reading, ...] | None = None
+    events: tuple[Event, ...] | None = None
+    claims: tuple[Claim, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """What the stages need beyond the report, passed in as plain functions."""
+
+    country_of: CountryOf
+    geoparse: Callable[[Doc], tuple[Place, ...]]
+
+
+Stage = Callable[[Annotated, Context], Annotated]
+
+
+@stages.register("warlog.places.v1", requires=("parsed",), assigns=("places",))
+def places_stage(ann: Annotated, ctx: Context) -> Annotated:
+    assert ann.parsed is not None
+    return replace(ann, places=ctx.geoparse(ann.parsed))
+
+
+@stages.register("warlog.mentions.v1", requires=("parsed",), assigns=("mentions",))
+def mentions_stage(ann: Annotated, ctx: Context) -> Annotated:
+    assert ann.parsed is not None
+    return replace(ann, mentions=find_mentions(ann.parsed))
+
+
+@stages.register("warlog.readings.v1", requires=("parsed", "places", "mentions"),
+                 assigns=("readings",))
+def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
+    assert ann.parsed is not None and ann.mentions is not None and ann.places is not None
+    readings = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
+                             country_of=ctx.country_of) for m in ann.mentions]
+    readings.extend(_restatements(ann, ctx, readings))
+    readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
+    return replace(ann, readings=tuple(readings))
+
+
+def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list[Reading]:
+    """"The targets were X" after an event: a reading that only names the target."""
+    assert ann.parsed is not None
+    out = []
+    for start, actor in target_restatements(ann.parsed, country_of=ctx.country_of):
+        earlier = [r for r in readings if r.sentence.start < start]
+        if not earlier:
+            continue
+        last = max(earlier, key=lambda r: r.sentence.start)
+        sent = next(s for s in ann.parsed.sents if s.start_char == start)
+        out.append(replace(
+            last, target=actor, restates_target=True, attacker=None, place=None, time=None,
+            counts=(), victims=(), weapon="unknown", response=False, follows=False,
+            said_by=(), claimed_by=(), denied_by=(),
+            sentence=type(last.sentence)(start=sent.start_char, end=sent.end_char),
+        ))
+    return out
+
+
+@stages.register("warlog.events.v1", requires=("readings", "places"), assigns=("events",))
+def events_stage(ann: Annotated, ctx: Context) -> Annotated:
+    assert ann.readings is not None and ann.places is not None
+    clusters = cluster_readings(list(ann.readings))
+    country_points = {p.country: p for p in ann.places
+                      if p.precision == "country" and p.role == "literal" and p.country}
+    events = build_events(clusters, doc_id=ann.document.id, fallback_places=country_points,
+                          report_country=_report_country(ann.places))
+    return replace(ann, events=events)
+
+
+def _report_country(places: tuple[Place, ...]) -> str | None:
+    """The one country all the report's literal places lie in, if there is one."""
+    countries = {p.country for p in places if p.role == "literal" and p.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
+@stages.register("warlog.claims.v1", requires=("parsed",), assigns=("claims",))
+def claims_stage(ann: Annotated, ctx: Context) -> Annotated:
+    assert ann.parsed is not None
+    return replace(ann, claims=find_claims(ann.parsed, published=ann.document.published,
+                                           country_of=ctx.country_of))
+
+
+def check_order(names: Sequence[str], *, given: Sequence[str] = ("document", "parsed")) -> None:
+    """Raise E202 when a stage requires what no earlier stage assigns."""
+    assigned = set(given)
+    for name in names:
+        meta: dict[str, Any] = stages.get(name).meta
+        for need in meta.get("requires", ()):
+            if need not in assigned:
+                raise PipelineError("E202", stage=name, needs=need)
+        assigned.update(meta.get("assigns", ()))

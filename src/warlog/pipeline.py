@@ -1,0 +1,57 @@
+"""read_report: a Document's text in, a Report out. Pure, given loaded resources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from spacy.language import Language
+
+from warlog.extract import stages as _stages  # noqa: F401  (registers the built-in stages)
+from warlog.extract.language import load_nlp
+from warlog.extract.stages import Annotated, Context, check_order
+from warlog.geo.gazetteer import Gazetteer, load_gazetteer
+from warlog.geo.resolver import country_of, geoparse
+from warlog.model import Document, Place, Report
+from warlog.registry import stages
+
+DEFAULT_STAGES = ("warlog.places.v1", "warlog.mentions.v1", "warlog.readings.v1",
+                  "warlog.events.v1", "warlog.claims.v1")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resources:
+    """What reading needs loaded once: the spaCy pipeline and the gazetteer."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+    stage_names: tuple[str, ...] = DEFAULT_STAGES
+
+
+def load_resources(*, gazetteer: str = "warlog.places.v1",
+                   stage_names: Sequence[str] = DEFAULT_STAGES) -> Resources:
+    """Load the language pipeline and gazetteer, and check the stage order."""
+    check_order(stage_names)
+    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(gazetteer),
+                     stage_names=tuple(stage_names))
+
+
+def read_report(doc: Document, *, resources: Resources) -> Report:
+    """Every event and claim the report tells."""
+    return read_parsed(doc, resources.nlp(doc.text), resources=resources)
+
+
+def read_parsed(doc: Document, parsed: object, *, resources: Resources) -> Report:
+    """The same, for a document already parsed (``nlp.pipe`` in batches)."""
+    ann = Annotated(document=doc, parsed=parsed)  # type: ignore[arg-type]
+    ctx = Context(country_of=partial(country_of, gazetteer=resources.gazetteer),
+                  geoparse=partial(geoparse, gazetteer=resources.gazetteer))
+    for name in resources.stage_names:
+        ann = stages.get(name).func(ann, ctx)
+    return Report(document=doc, events=ann.events or (), claims=ann.claims or ())
+
+
+def find_places(doc: Document, *, resources: Resources) -> tuple[Place, ...]:
+    """Every place the report names, resolved: the geoparser on its own."""
+    return geoparse(resources.nlp(doc.text), gazetteer=resources.gazetteer)
