@@ -177,14 +177,21 @@ def _read_vague(tokens: tuple[str, ...]) -> _Read | None:
 
 
 def _scaled(quantity: Quantity, tokens: tuple[str, ...], used: int, *, phrase: str) -> _Read:
-    """Multiply a vague word by the unit after it, if any: "several" + "hundred"."""
-    unit = _UNITS.get(tokens[used]) if used < len(tokens) else None
-    if unit is None or phrase not in _MULTIPLIABLE:
+    """Multiply a vague word by the unit after it: "several hundred", "many thousands"."""
+    if phrase not in _MULTIPLIABLE or used >= len(tokens):
         return quantity, used
-    high = None if quantity.high is None else quantity.high * unit
-    low = None if quantity.low is None else quantity.low * unit
-    used += 2 if tokens[used + 1 : used + 2] == ("of",) else 1
-    return Quantity(low, None, high), used
+    unit = _UNITS.get(tokens[used])
+    if unit is not None:
+        high = None if quantity.high is None else quantity.high * unit
+        low = None if quantity.low is None else quantity.low * unit
+        used += 2 if tokens[used + 1 : used + 2] == ("of",) else 1
+        return Quantity(low, None, high), used
+    plural = _read_vague(tokens[used:])
+    if plural is None or plural[0].high is None:
+        return quantity, used
+    # "Many thousands": at least the plural's floor; no ceiling if the outer word has none.
+    inner, more = plural
+    return Quantity(inner.low, None, None if quantity.high is None else inner.high), used + more
 
 
 def _match_qualifier(tokens: tuple[str, ...]) -> tuple[_Qualifier, int] | None:
