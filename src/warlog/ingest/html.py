@@ -1,0 +1,142 @@
+"""The HTML reader: trafilatura finds the main text and comments; the text pass tidies it."""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import trafilatura
+from lxml.html import HtmlElement
+
+from warlog.errors import UnreadableInput
+from warlog.ingest.dates import find_dateline, parse_iso_day
+from warlog.ingest.decoding import declared_charset, decode_text
+from warlog.ingest.document import Origin, PageFacts, build_document
+from warlog.ingest.furniture import Stripped, drop_furniture, preview
+from warlog.ingest.normalise import collapse_spaces, normalise
+from warlog.ingest.page_blocks import PageBlock, find_blocks
+from warlog.model import Document, Dropped, PublishedSource
+from warlog.registry import readers
+
+# trafilatura writes list items as "- item" and table rows as "| a | b |", one per line;
+# consecutive ones stay one paragraph.
+_GROUPED_LINE = re.compile(r"^(- |\|)")
+_TITLE_SUFFIX = re.compile(r"^(.+?)\s+[|–—·:-]\s+([^|–—·]+)$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MainText:
+    """What trafilatura gives back: the main text, the comments and the page's metadata."""
+
+    text: str
+    comments: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: date | None
+
+
+@readers.register("warlog.html.v1", media_types=("text/html",), suffixes=(".html", ".htm"))
+def read_html(raw: bytes, *, origin: Origin) -> Document:
+    """Read an HTML page: main text by trafilatura, furniture dropped and listed, metadata."""
+    markup = decode_text(raw, name=origin.name, fallback=declared_charset(raw))
+    if not markup.strip():
+        raise UnreadableInput("E108", path=origin.name)
+    tree = trafilatura.load_html(markup)
+    if tree is None:
+        raise UnreadableInput("E102", path=origin.name, why="not parseable as HTML")
+    # trafilatura prunes the tree it is given; the furniture walk needs the whole page.
+    main = extract_main(copy.deepcopy(tree), name=origin.name)
+    stripped = drop_furniture(normalise(paragraphs(main.text)))
+    blocks = find_blocks(tree, kept=stripped.text)
+    dropped = _listed(stripped, comments=main.comments, blocks=blocks)
+    facts = _facts(main, stripped.text)
+    return build_document(stripped.text, dropped=dropped, origin=origin, facts=facts)
+
+
+def extract_main(tree: HtmlElement, *, name: str) -> MainText:
+    """Run trafilatura with its default precision, comments kept apart, metadata on."""
+    # Defaults, not favor_precision: precision gains little on news pages and loses text.
+    found = trafilatura.bare_extraction(
+        tree, include_comments=True, with_metadata=True, output_format="python"
+    )
+    if found is None or isinstance(found, dict):
+        raise UnreadableInput("E104", path=name)
+    return MainText(
+        text=found.text or "",
+        comments=found.comments or "",
+        title=found.title or None,
+        url=found.url or None,
+        outlet=found.sitename or None,
+        published=parse_iso_day(found.date) if found.date else None,
+    )
+
+
+def paragraphs(text: str) -> str:
+    """trafilatura's one-line-per-block text with a blank line between paragraphs."""
+    lines = text.split("\n")
+    parts = lines[:1]
+    for previous, line in itertools.pairwise(lines):
+        together = _group(previous) is not None and _group(previous) == _group(line)
+        parts.append(line if together else f"\n{line}")
+    return "\n".join(parts)
+
+
+def _group(line: str) -> str | None:
+    """Which run a line belongs to: "- " for list items, "|" for table rows, else None."""
+    found = _GROUPED_LINE.match(line)
+    return found.group(1) if found else None
+
+
+def _facts(main: MainText, text: str) -> PageFacts:
+    """Title, address, outlet and date from the page's metadata, else a dateline in the text."""
+    published = main.published
+    source: PublishedSource = "html-meta"
+    if published is None:
+        published, source = find_dateline(text), "text"
+    return PageFacts(
+        url=main.url,
+        outlet=main.outlet,
+        title=_without_outlet(main.title, main.outlet),
+        published=published,
+        published_source=source if published is not None else "none",
+    )
+
+
+def _without_outlet(title: str | None, outlet: str | None) -> str | None:
+    """The page title without a trailing " | Outlet" or " - Outlet", which names the site."""
+    if not title or not outlet:
+        return title
+    found = _TITLE_SUFFIX.match(title)
+    if found and collapse_spaces(found.group(2)).casefold() == collapse_spaces(outlet).casefold():
+        return found.group(1)
+    return title
+
+
+def _listed(stripped: Stripped, *, comments: str, blocks: list[PageBlock]) -> tuple[Dropped, ...]:
+    """Everything dropped: text furniture, trafilatura's comments, then the page's blocks."""
+    listed = list(stripped.dropped)
+    seen = [collapse_spaces(d.preview) for d in listed]
+    flat_comments = collapse_spaces(comments)
+    if flat_comments:
+        listed.append(Dropped(kind="comment", chars=len(comments.strip()), preview=preview(comments)))
+        seen.append(flat_comments)
+    for block in _merged(blocks):
+        if not any(block.text in other or other in block.text for other in seen):
+            listed.append(Dropped(kind=block.kind, chars=len(block.text), preview=preview(block.text)))
+            seen.append(block.text)
+    return tuple(listed)
+
+
+def _merged(blocks: list[PageBlock]) -> list[PageBlock]:
+    """Neighbouring blocks of one kind as one, as the text pass merges its runs."""
+    merged: list[PageBlock] = []
+    for block in blocks:
+        if merged and merged[-1].kind == block.kind:
+            merged[-1] = PageBlock(kind=block.kind, text=f"{merged[-1].text} {block.text}")
+        else:
+            merged.append(block)
+    return merged
