@@ -48,7 +48,7 @@ class Reading:
     @property
     def informative(self) -> bool:
         return any((self.attacker, self.target, self.place, self.time, self.counts,
-                    self.weapon != "unknown"))
+                    self.weapon != "unknown", self.claimed_by, self.denied_by))
 
 
 def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
@@ -65,7 +65,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     return Reading(
         mention=mention, sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         lemma=mention.lemma, attacker=attacker, target=target, weapon=frame.weapon,
-        place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, doc=doc),
+        place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head),
         time=pick_time(sent, head, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
@@ -76,8 +76,15 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
 
 
 def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | None,
-               attacker: TokenRange | None, doc: Doc) -> Place | None:
-    """The most precise literal place of the sentence, outside the attacker's phrase."""
+               attacker: TokenRange | None, head: Token) -> Place | None:
+    """The literal place of the sentence that says where the attack was.
+
+    Preferred: a place inside the target ("an attack on Al-Asad Airbase"), then one in the
+    trigger's own clause ("strikes … in Iraq", not "…responding to attacks by Iran"), then
+    the most precise; never one inside the attacker's phrase.
+    """
+    doc = sent.doc
+
     def inside(place: Place, rng: TokenRange | None) -> bool:
         if rng is None:
             return False
@@ -88,8 +95,23 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
                   and not inside(p, attacker)]
     if not candidates:
         return None
-    return min(candidates, key=lambda p: (not inside(p, target), PRECISION_RANK[p.precision],
-                                          p.span.start))
+    clause = clause_chars(head)
+    return min(candidates, key=lambda p: (not inside(p, target), p.span.start not in clause,
+                                          PRECISION_RANK[p.precision], p.span.start))
+
+
+def clause_chars(head: Token) -> set[int]:
+    """Character offsets of the trigger's clause, without clauses embedded in it."""
+    root = head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        root = head.head
+    skip: set[int] = set()
+    for tok in root.subtree:
+        if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
+                and head not in tok.subtree:
+            skip.update(t.i for t in tok.subtree)
+    return {t.idx for t in root.subtree if t.i not in skip}
 
 
 def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None:

@@ -19,8 +19,10 @@ from warlog.extract.assemble import build_events
 from warlog.extract.claims import find_claims
 from warlog.extract.events import cluster_readings
 from warlog.extract.mentions import Mention, find_mentions
+from warlog.extract.attribution import claimed_by, denied_by
 from warlog.extract.readings import Reading, read_mention, target_restatements
 from warlog.model import Claim, Document, Event, Place
+from warlog.model import Span as TextSpan
 from warlog.registry import stages
 
 
@@ -72,20 +74,28 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
 
 
 def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list[Reading]:
-    """"The targets were X" after an event: a reading that only names the target."""
+    """Sentences that only add to the latest event: "the targets were X", "X denied…"."""
     assert ann.parsed is not None
+    read_sentences = {r.sentence.start for r in readings}
+    targets = dict(target_restatements(ann.parsed, country_of=ctx.country_of))
     out = []
-    for start, actor in target_restatements(ann.parsed, country_of=ctx.country_of):
-        earlier = [r for r in readings if r.sentence.start < start]
+    for sent in ann.parsed.sents:
+        if sent.start_char in read_sentences:
+            continue
+        claimed, denied = claimed_by(sent), denied_by(sent)
+        target = targets.get(sent.start_char)
+        if not (claimed or denied or target):
+            continue
+        earlier = [r for r in readings if r.sentence.start < sent.start_char]
         if not earlier:
             continue
         last = max(earlier, key=lambda r: r.sentence.start)
-        sent = next(s for s in ann.parsed.sents if s.start_char == start)
         out.append(replace(
-            last, target=actor, restates_target=True, attacker=None, place=None, time=None,
+            last, mention=replace(last.mention, anaphoric=True), target=target,
+            restates_target=target is not None, attacker=None, place=None, time=None,
             counts=(), victims=(), weapon="unknown", response=False, follows=False,
-            said_by=(), claimed_by=(), denied_by=(),
-            sentence=type(last.sentence)(start=sent.start_char, end=sent.end_char),
+            said_by=(), claimed_by=tuple(claimed), denied_by=tuple(denied),
+            sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         ))
     return out
 

@@ -1,0 +1,186 @@
+"""The warlog command: parses arguments, calls the work, prints, exits."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from importlib.resources import files
+from typing import Any
+
+import click
+
+from warlog import __version__
+from warlog.errors import WarlogError
+from warlog.export import dumps_line, places_json, report_json, summary_lines
+from warlog.ingest.sources import Source, find_sources, read_source
+from warlog.model import Document, Report
+from warlog.settings import load_settings
+
+log = logging.getLogger("warlog")
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+PUBLISHED = click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+                         help="publication date of the reports (over sidecar, page and dateline)")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="warlog")
+@click.option("-v", "--verbose", is_flag=True, help="log progress and diagnostics to stderr")
+def cli(verbose: bool) -> None:
+    """warlog: news reports about armed attacks in, a sourced record of events out."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@PUBLISHED
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per report (JSON Lines)")
+@click.option("--with-text", is_flag=True, help="add the normalised text that spans point into")
+def extract(paths: tuple[str, ...], published: date | None, as_json: bool, with_text: bool) -> None:
+    """Print the events and claims each report tells. Touches no database.
+
+    PATHS are files, folders (read recursively: .txt, .html, .htm) or - for stdin.
+    """
+    settings = load_settings()
+    lazy = LazyResources(gazetteer=settings["gazetteer"])
+    counter = _Failures()
+    docs = counter.documents(paths, published=published)
+    for report in _reports(docs, lazy=lazy, batch_size=settings["batch_size"], failures=counter):
+        if as_json:
+            click.echo(dumps_line(report_json(report, with_text=with_text)))
+        else:
+            click.echo("\n".join(summary_lines(report)))
+    raise SystemExit(1 if counter.failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@PUBLISHED
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per report (JSON Lines)")
+def places(paths: tuple[str, ...], published: date | None, as_json: bool) -> None:
+    """Print every place each report names, resolved: the geoparser on its own."""
+    from warlog.pipeline import find_places
+
+    lazy = LazyResources(gazetteer=load_settings()["gazetteer"])
+    counter = _Failures()
+    for doc in counter.documents(paths, published=published):
+        found = find_places(doc, resources=lazy.get())
+        if as_json:
+            click.echo(dumps_line(places_json(doc, found)))
+            continue
+        click.echo(f"{doc.path}: {len(found)} places")
+        for p in found:
+            where = "unresolved" if p.lat is None or p.lon is None else f"{p.lat:.4f}, {p.lon:.4f}"
+            click.echo(f"  {p.text!r} → {p.name}, {p.country or '?'} "
+                       f"({p.precision or '-'}, {p.role}) {where}")
+    raise SystemExit(1 if counter.failed else 0)
+
+
+@cli.command()
+def demo() -> None:
+    """Read the bundled example reports and print what warlog finds in them."""
+    examples = str(files("warlog") / "examples")
+    settings = load_settings()
+    lazy = LazyResources(gazetteer=settings["gazetteer"])
+    counter = _Failures()
+    for report in _reports(counter.documents([examples], published=None), lazy=lazy,
+                           batch_size=settings["batch_size"], failures=counter):
+        click.echo("\n".join(summary_lines(report)))
+    raise SystemExit(1 if counter.failed else 0)
+
+
+class _Failures:
+    """Reads the inputs, naming each unreadable one on stderr, and counts them."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+
+    def documents(self, paths: Sequence[str], *, published: date | None) -> Iterator[Document]:
+        sources, notices = find_sources(paths)
+        for notice in notices:
+            click.echo(f"Notice: {notice.message}", err=True)
+        for source in sources:
+            doc = self._read_one(source, published=published)
+            if doc is not None:
+                yield doc
+
+    def _read_one(self, source: Source, *, published: date | None) -> Document | None:
+        try:
+            return read_source(source, published=published, stdin=sys.stdin.buffer)
+        except WarlogError as err:
+            self.fail(err)
+            return None
+
+    def fail(self, err: WarlogError) -> None:
+        click.echo(f"Error: {err}", err=True)
+        self.failed += 1
+
+
+class LazyResources:
+    """spaCy and the gazetteer, loaded on first need: a run whose inputs all fail to read
+    never pays for them."""
+
+    def __init__(self, *, gazetteer: str) -> None:
+        self._gazetteer = gazetteer
+        self._loaded: Any = None
+
+    def get(self) -> Any:
+        if self._loaded is None:
+            from warlog.pipeline import load_resources
+
+            self._loaded = load_resources(gazetteer=self._gazetteer)
+        return self._loaded
+
+
+def _reports(docs: Iterator[Document], *, lazy: LazyResources, batch_size: int,
+             failures: _Failures) -> Iterator[Report]:
+    """Reports in input order; documents parsed together by nlp.pipe in batches."""
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _read_batch(batch, lazy.get(), failures)
+            batch = []
+    if batch:
+        yield from _read_batch(batch, lazy.get(), failures)
+
+
+def _read_batch(batch: list[Document], resources: Any, failures: _Failures) -> Iterator[Report]:
+    from warlog.pipeline import read_parsed
+
+    for doc, parsed in zip(batch, resources.nlp.pipe(d.text for d in batch), strict=True):
+        try:
+            yield read_parsed(doc, parsed, resources=resources)
+        except Exception as err:  # per item: named, counted, traceback kept in the log
+            log.info("reading %s failed", doc.path, exc_info=True)  # shown with -v
+            failures.fail(WarlogError("E203", path=doc.path, why=f"{type(err).__name__}: {err}"))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: WarlogError becomes `Error: [code] message` and its exit status."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="warlog",
+                 standalone_mode=False)
+    except click.exceptions.Exit as done:
+        raise SystemExit(done.exit_code) from None
+    except click.ClickException as err:
+        err.show()
+        raise SystemExit(err.exit_code) from None
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        raise SystemExit(1) from None
+    except WarlogError as err:
+        click.echo(f"Error: {err}", err=True)
+        raise SystemExit(err.exit_code) from None

@@ -1,0 +1,63 @@
+"""Every setting in one table. Precedence: command-line flag, then WARLOG_<NAME>, then default.
+
+Only this module reads ``os.environ``; an unknown ``WARLOG_`` variable is an error, not a
+silently ignored typo.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from warlog.errors import SettingsError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db_url", None, "database URL; a SQLite file in the user data dir when unset"),
+    Setting("gazetteer", "warlog.places.v1", "registered gazetteer used for geocoding"),
+    Setting("batch_size", 32, "reports parsed together by spaCy's nlp.pipe"),
+    Setting("workers", 2, "Dask workers used by batch ingest"),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **flags: Any) -> dict[str, Any]:
+    """The effective settings: flags given (not None) over environment over defaults."""
+    env = os.environ if environ is None else environ
+    values = {s.name: s.default for s in SETTINGS}
+    for key, raw in env.items():
+        if not key.startswith("WARLOG_"):
+            continue
+        name = key[len("WARLOG_"):].lower()
+        if name not in _BY_NAME:
+            raise SettingsError("E601", name=key[len("WARLOG_"):],
+                                known=", ".join(f"WARLOG_{n.upper()}" for n in sorted(_BY_NAME)))
+        values[name] = _coerce(name, raw)
+    for name, value in flags.items():
+        if name not in _BY_NAME:
+            raise SettingsError("E601", name=name.upper(), known=", ".join(sorted(_BY_NAME)))
+        if value is not None:
+            values[name] = value
+    return values
+
+
+def _coerce(name: str, raw: str) -> Any:
+    default = _BY_NAME[name].default
+    if isinstance(default, int):
+        try:
+            value = int(raw)
+        except ValueError:
+            raise SettingsError("E602", name=name, value=raw, why="expected a whole number") from None
+        if value < 1:
+            raise SettingsError("E602", name=name, value=raw, why="must be at least 1")
+        return value
+    return raw

@@ -1,0 +1,107 @@
+"""Event reading on short reports written for these tests (published Wed 2024-03-06)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_attack_and_response_are_two_linked_events(read_text) -> None:
+    report = read_text(
+        "Militants fired three rockets at a military base near Kirkuk on Monday, "
+        "wounding two soldiers, officials said. In response, the army struck the "
+        "launch site with artillery on Tuesday, killing four militants."
+    )
+    assert len(report.events) == 2
+    attack, response = report.events
+    assert attack.weapon == "rocket"
+    assert attack.time.start == date(2024, 3, 4)
+    assert response.time.start == date(2024, 3, 5)
+    assert response.responds_to == (attack.id,)
+    assert attack.injured[0].best == 2 and attack.injured[0].group == "target_side"
+    assert response.killed[0].best == 4
+
+
+def test_restatement_merges_into_one_event(read_text) -> None:
+    report = read_text(
+        "A drone strike hit a car in the town of Qamishli on Sunday, killing three people. "
+        "The strike also wounded five bystanders, witnesses said."
+    )
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.sub_type == "air_drone_strike"
+    assert [c.best for c in event.killed] == [3]
+    assert [c.best for c in event.injured] == [5]
+    assert len(event.evidence) == 2
+
+
+def test_tallies_and_threats_are_not_events(read_text) -> None:
+    report = read_text(
+        "It was the 41st attack on the port since January. The group threatened to attack "
+        "the port again. Officials said there had been no retaliatory strike."
+    )
+    assert report.events == ()
+    assert [(c.kind, c.value) for c in report.claims] == [("attack_count", 41)]
+    assert report.claims[0].since == date(2024, 1, 1)
+
+
+def test_two_attacks_on_different_days_stay_apart(read_text) -> None:
+    report = read_text(
+        "On Monday, a roadside bomb struck an army convoy near Kandahar, killing two soldiers. "
+        "On Tuesday, gunmen attacked a police checkpoint in Herat, killing one officer."
+    )
+    assert len(report.events) == 2
+    assert report.events[0].sub_type == "remote_explosive_landmine_ied"
+    assert report.events[0].time.start != report.events[1].time.start
+
+
+def test_civilian_victims_are_grouped_as_civilians(read_text) -> None:
+    report = read_text(
+        "An air strike on a market in the village of Kafr Nabl killed at least 12 civilians "
+        "on Tuesday, local residents said."
+    )
+    assert len(report.events) == 1
+    killed = report.events[0].killed
+    assert killed[0].group == "civilians"
+    assert killed[0].low == 12 and killed[0].best is None
+
+
+def test_non_conflict_story_has_no_events(read_text) -> None:
+    report = read_text(
+        "The striker fired a shot into the top corner on Saturday, and the home side's "
+        "attack dominated the second half. Ticket sales hit a record, the club said."
+    )
+    assert report.events == ()
+
+
+def test_intercepted_drones(read_text) -> None:
+    report = read_text(
+        "Two drones launched at the Al-Tanf garrison on Sunday were shot down by coalition "
+        "forces before they reached the base, causing no injuries, a U.S. official said."
+    )
+    assert len(report.events) == 1
+    assert report.events[0].outcome == "intercepted"
+    assert report.events[0].weapon == "drone"
+
+
+def test_aggregate_claim_with_breakdown(read_text) -> None:
+    report = read_text(
+        "Of the 150 attacks since Oct. 17, 70 took place in Iraq and 80 in Syria, "
+        "the Pentagon said."
+    )
+    assert report.events == ()
+    claim = report.claims[0]
+    assert (claim.kind, claim.value) == ("attack_count", 150)
+    assert dict(claim.breakdown) == {"IQ": 70, "SY": 80}
+    assert claim.since == date(2023, 10, 17)
+
+
+def test_claim_of_responsibility_and_denial(read_text) -> None:
+    report = read_text(
+        "Gunmen attacked a checkpoint in Mosul on Monday, killing two policemen. "
+        "The Islamic State group claimed responsibility for the attack. "
+        "A rival faction denied any involvement."
+    )
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert any("Islamic State" in c for c in event.claimed_by)
+    assert any("faction" in d for d in event.denied_by)
