@@ -1,0 +1,112 @@
+"""Name keys that survive transliteration: one spelling of a place in, its lookup keys out.
+
+Reports spell the same place many ways (Ain al-Asad, Ayn al Asad, Al-Asad Airbase; Deir
+ez-Zor, Deir al-Zour, Dayr az Zawr). The gazetteer indexes every name under ``name_key``
+and, for a looser second try, ``skeleton_key``; a mention is looked up under the same keys.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Arabic article forms written before a word ("al-Asad", "ad Dawr", "ash-Shaddadi",
+# "az-Zawr", "el-Arish"); dropped wherever they stand, since reports keep or drop them at will.
+ARTICLES = frozenset({"al", "el", "ul", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed",
+                      "es", "et", "er", "ez", "en"})
+# Spelling variants of the same Arabic/Persian word, mapped to one form.
+WORD_FORMS = {
+    "ayn": "ain", "ein": "ain", "ayin": "ain", "en": "ain",
+    "dayr": "deir", "dair": "deir", "der": "deir", "deyr": "deir",
+    "tall": "tel", "tell": "tel", "tal": "tel",
+    "jabal": "jebel", "jabel": "jebel", "djebel": "jebel", "jbel": "jebel",
+    "bayt": "beit", "bait": "beit",
+    "abu": "abu", "abou": "abu",
+    "ras": "ras", "raas": "ras",
+    "saint": "st", "sainte": "st",
+    "mount": "mt",
+    "fort": "ft",
+}
+# Facility words: removed from the end (or start, for "Camp X") to give the bare name.
+FACILITY_SUFFIXES = (
+    ("air", "base"), ("air", "field"), ("air", "port"), ("airbase",), ("airfield",), ("airport",),
+    ("military", "base"), ("naval", "base"), ("base",), ("garrison",), ("camp",), ("outpost",),
+    ("border", "crossing"), ("crossing",), ("border", "post"), ("gas", "field"), ("oil", "field"),
+    ("oilfield",), ("gasfield",), ("field",), ("port",), ("harbour",), ("harbor",), ("facility",),
+    ("military", "airport"), ("air", "force", "base"), ("airstrip",), ("heliport",),
+)
+FACILITY_PREFIXES = (("camp",), ("fob",), ("forward", "operating", "base"), ("fort",), ("port", "of"))
+FACILITY_WORDS = frozenset(w for words in FACILITY_SUFFIXES + FACILITY_PREFIXES for w in words)
+
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1+")  # consonants only: Iraan is not Iran
+_APOSTROPHES = "'’‘`´ʼʻʿʾ′"
+_SPLIT = re.compile(r"[\s\-‐‑‒–—_/,.()]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII: diacritics removed, apostrophes and ayn/hamza marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for mark in _APOSTROPHES:
+        bare = bare.replace(mark, "")
+    # "U.S." and "U.K." are written with and without dots: join single letters.
+    bare = re.sub(r"\b([A-Za-z])\.(?=[A-Za-z]\b\.?)", r"\1", bare)
+    return bare.replace("ß", "ss").replace("ı", "i").lower()
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(fold(text)) if w]
+
+
+def _word_key(word: str) -> str:
+    word = WORD_FORMS.get(word, word)
+    # Doubled consonants come and go in transliteration (Raqqa/Raqa, Hassakeh/Hasakah).
+    word = _DOUBLED.sub(r"\1", word)
+    # A final -h after a vowel is an Arabic ta marbuta spelling choice (Raqqah/Raqqa).
+    if len(word) > 3 and word.endswith("h") and word[-2] in "aeiou":
+        word = word[:-1]
+    return word
+
+
+def _drop_articles(tokens: list[str]) -> list[str]:
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    kept = [w for w in tokens if w not in ARTICLES]
+    return kept or tokens
+
+
+def _split_glued_article(word: str) -> list[str]:
+    # "Alasad", "Alqaim": an article glued on without a hyphen.
+    if len(word) > 5 and word.startswith("al") and word[2] not in "aeiouly":
+        return ["al", word[2:]]
+    return [word]
+
+
+def name_key(text: str) -> str:
+    """The main lookup key: folded, articles dropped, spelling variants unified."""
+    tokens: list[str] = []
+    for w in words(text):
+        tokens.extend(_split_glued_article(w))
+    return " ".join(_word_key(w) for w in _drop_articles(tokens))
+
+
+def skeleton_key(text: str) -> str:
+    """A looser key: vowels and w/y/h dropped after each word's first letter (Zawr/Zour/Zor)."""
+    out = []
+    for w in name_key(text).split():
+        out.append(w[0] + re.sub(r"[aeiouwyh]", "", w[1:]))
+    return _DOUBLED.sub(r"\1", " ".join(out))
+
+
+def strip_facility_words(text: str) -> str | None:
+    """The bare name of "Al-Asad Airbase" / "Camp Taji", or None when no facility word is there."""
+    tokens = words(text)
+    for suffix in sorted(FACILITY_SUFFIXES, key=len, reverse=True):
+        n = len(suffix)
+        if len(tokens) > n and tuple(tokens[-n:]) == suffix:
+            return " ".join(tokens[:-n])
+    for prefix in sorted(FACILITY_PREFIXES, key=len, reverse=True):
+        n = len(prefix)
+        if len(tokens) > n and tuple(tokens[:n]) == prefix:
+            return " ".join(tokens[n:])
+    return None
