@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from warlog.extract.dates import ResolvedTime, is_time_phrase, resolve_time
+from warlog.extract.dates import ResolvedTime, TimePrecision, is_time_phrase, resolve_time
 
 WED = date(2023, 11, 22)   # the seed report's publication date, a Wednesday
 
@@ -16,8 +18,8 @@ def day(iso: str) -> ResolvedTime:
     return ResolvedTime(d, d, "day")
 
 
-def span(start: str, end: str, precision: str) -> ResolvedTime:
-    return ResolvedTime(date.fromisoformat(start), date.fromisoformat(end), precision)  # type: ignore[arg-type]
+def span(start: str, end: str, precision: TimePrecision) -> ResolvedTime:
+    return ResolvedTime(date.fromisoformat(start), date.fromisoformat(end), precision)
 
 
 UNRESOLVED = ResolvedTime(None, None, "unresolved")
@@ -220,3 +222,89 @@ def test_durations_ages_and_windows_are_not_points(text: str) -> None:
 ])
 def test_a_point_in_time_resolves(text: str) -> None:
     assert resolve_time(text, published=WED).start is not None
+
+
+# Properties: over any publication date, past-tense forms never land after it.
+
+publication_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+PAST_FORMS = (
+    "Monday night", "early Tuesday", "Wednesday", "last Thursday", "on Friday evening",
+    "late Saturday", "Sunday", "today", "yesterday", "last night", "overnight", "this morning",
+    "earlier today", "last week", "this week", "earlier this week", "the weekend",
+    "last weekend", "last month", "earlier this month", "this year", "last year",
+    "two days ago", "a week ago", "a few days ago", "three months ago", "the past month",
+    "the past 24 hours", "since Monday", "in March", "in December", "Oct. 17", "Dec. 31",
+    "Jan. 1", "Feb. 28", "mid-July",
+)
+MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.",
+          "Nov.", "Dec.")
+
+
+@given(publication_dates, st.sampled_from(PAST_FORMS))
+def test_past_forms_end_by_publication(published: date, text: str) -> None:
+    resolved = resolve_time(text, published=published)
+    assert resolved.start is not None and resolved.end is not None, text
+    assert resolved.start <= resolved.end <= published
+
+
+@given(publication_dates, st.integers(min_value=0, max_value=6))
+def test_a_weekday_is_the_latest_one_by_publication(published: date, weekday: int) -> None:
+    name = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[weekday]
+    resolved = resolve_time(name, published=published)
+    assert resolved.start is not None and resolved.start == resolved.end
+    assert resolved.start.weekday() == weekday
+    assert 0 <= (published - resolved.start).days <= 6
+
+
+@given(publication_dates, st.integers(min_value=1, max_value=12), st.integers(1, 28))
+def test_a_day_and_month_without_year_is_within_the_year_before(
+    published: date, month: int, day_of_month: int
+) -> None:
+    resolved = resolve_time(f"{MONTHS[month - 1]} {day_of_month}", published=published)
+    assert resolved.precision == "day" and resolved.start is not None
+    assert (resolved.start.month, resolved.start.day) == (month, day_of_month)
+    assert 0 <= (published - resolved.start).days < 366
+
+
+@given(st.one_of(st.none(), publication_dates), st.text(max_size=30))
+def test_any_text_resolves_or_is_unresolved_never_crashes(
+    published: date | None, text: str
+) -> None:
+    resolved = resolve_time(text, published=published)
+    if resolved.start is not None and resolved.end is not None:
+        assert resolved.start <= resolved.end
+    if resolved.precision != "unresolved":
+        assert resolved.start is not None and resolved.end is not None
+
+
+DATE_WORDS = (
+    "on", "early", "late", "last", "this", "next", "past", "since", "the", "of", "ago",
+    "Monday", "Wed.", "night", "morning", "overnight", "today", "yesterday", "week", "weekend",
+    "month", "year", "days", "hours", "Oct.", "December", "Feb.", "29", "17", "-", "to", "a",
+    "few", "two", "dozens", "2023", "'23", "1,000,000", "10000", "99", "at", "3", "a.m.",
+)
+
+
+@given(st.one_of(st.none(), publication_dates),
+       st.lists(st.sampled_from(DATE_WORDS), min_size=1, max_size=5))
+def test_date_like_word_salad_never_crashes(published: date | None, words: list[str]) -> None:
+    resolved = resolve_time(" ".join(words), published=published)
+    if resolved.start is not None and resolved.end is not None:
+        assert resolved.start <= resolved.end
+    if published is None and resolved.precision != "unresolved":
+        assert resolved.start is not None   # only a written year gets this far
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), [
+    (WED, "1000000 days ago", UNRESOLVED),
+    (WED, "10000 years ago", UNRESOLVED),
+    (date(9999, 12, 31), "next week", UNRESOLVED),
+    # Day ranges: "Oct. 17-99" is no range, and a range is placed by its last day.
+    (WED, "Oct. 17-99", UNRESOLVED),
+    (WED, "Oct. 18-17", UNRESOLVED),
+    (date(2023, 12, 30), "Dec. 30-31", span("2022-12-30", "2022-12-31", "day")),
+])
+def test_off_the_calendar_and_odd_ranges(
+    published: date, text: str, expected: ResolvedTime
+) -> None:
+    assert resolve_time(text, published=published) == expected

@@ -98,12 +98,16 @@ _PUNCTUATION: Final = str.maketrans({"\u2019": "'", "\u2013": "-", "\u2014": "-"
 def resolve_time(text: str, *, published: date | None) -> ResolvedTime:
     """The days a time expression means in a report published on ``published``."""
     phrase = _normalise(text)
-    if phrase.startswith("since "):
-        return _since(phrase.removeprefix("since "), published=published)
-    for reading in _readings(phrase):
-        found = _resolve_reading(reading, published=published)
-        if found is not None:
-            return found
+    try:
+        if phrase.startswith("since "):
+            return _since(phrase.removeprefix("since "), published=published)
+        for reading in _readings(phrase):
+            found = _resolve_reading(reading, published=published)
+            if found is not None:
+                return found
+    except (OverflowError, ValueError):
+        # "10000 years ago", "next week" in 9999: off the calendar datetime can hold.
+        return UNRESOLVED
     return UNRESOLVED
 
 
@@ -276,13 +280,18 @@ def _explicit(phrase: str, *, published: date | None) -> ResolvedTime | None:
 
 
 def _day_range(match: re.Match[str], *, published: date | None) -> ResolvedTime | None:
-    """"Oct. 17-18": each end read as a date; dateparser reads the pair as 2018."""
-    year = match["year"] or ""
-    first = _explicit(f"{match['month']} {match['first']}{year}", published=published)
-    last = _explicit(f"{match['month']} {match['last']}{year}", published=published)
-    if first is None or last is None or first.start is None or last.end is None:
+    """"Oct. 17-18": the last day read as a date, the first counted back from it.
+
+    dateparser reads the pair as 2018. Reading the last day places the whole range on or
+    before publication, in one year.
+    """
+    first, last = int(match["first"]), int(match["last"])
+    if not 1 <= first < last <= 31:
         return None
-    return ResolvedTime(min(first.start, last.end), max(first.start, last.end), "day")
+    end = _explicit(f"{match['month']} {last}{match['year'] or ''}", published=published)
+    if end is None or end.end is None:
+        return None
+    return ResolvedTime(end.end - timedelta(days=last - first), end.end, "day")
 
 
 @lru_cache(maxsize=64)
