@@ -88,6 +88,7 @@ def test_nobody_is_zero(text: str, expected: Quantity) -> None:
     ("several hundred", vague(300, 900)),
     ("a few dozen", vague(24, 60)),
     ("a couple hundred", vague(200, 300)),
+    ("a couple of hundred", vague(200, 300)),
     ("several thousand", vague(3000, 9000)),
     ("many thousands", vague(2000, None)),
     ("many hundreds of", vague(200, None)),

@@ -35,7 +35,7 @@ VAGUE_BOUNDS: Final = MappingProxyType({
     # "A few" is more than one; past five, reporters say "several".
     "a few": (2, 5),
     "a handful of": (2, 5), "a handful": (2, 5), "handful of": (2, 5),
-    # "Several" means more than two and fewer than a dozen would be called "a dozen".
+    # "Several" means more than two; at ten or so, reporters say "a dozen" or give the figure.
     "several": (3, 9),
     # "Some soldiers", "multiple casualties", "a number of": plural, so at least two; no ceiling.
     "some": (2, None), "a number of": (2, None), "multiple": (2, None), "various": (2, None),
@@ -65,7 +65,8 @@ _FEW_WORDS: Final[tuple[tuple[tuple[str, ...], int], ...]] = (
     (("a",), 1), (("an",), 1), (("single",), 1), (("both",), 2),
 )
 # Vague words that can multiply a singular unit: "several hundred", "a few dozen".
-_MULTIPLIABLE: Final = frozenset({"a couple", "a few", "a handful", "several", "many"})
+_MULTIPLIABLE: Final = frozenset({"a couple", "a couple of", "couple of", "a few", "a handful",
+                                  "several", "many"})
 _UNITS: Final = MappingProxyType({"dozen": 12, "hundred": 100, "thousand": 1_000,
                                   "million": 1_000_000})
 # Longest first, so that "a couple of" is read before "a couple", and "a" last of all.
