@@ -24,6 +24,10 @@ from warlog.registry import readers
 # trafilatura writes list items as "- item" and table rows as "| a | b |", one per line;
 # consecutive ones stay one paragraph.
 _GROUPED_LINE = re.compile(r"^(- |\|)")
+# htmldate's extensive search reads dates out of the page text, reader comments included;
+# off, it keeps to markup (meta tags, <time>, the URL) and warlog's own dateline finder
+# reads the text after the comments are gone.
+_DATE_PARAMS = {"original_date": True, "extensive_search": False}
 _TITLE_SUFFIX = re.compile(r"^(.+?)\s+[|–—·:-]\s+([^|–—·]+)$")
 
 
@@ -61,7 +65,11 @@ def extract_main(tree: HtmlElement, *, name: str) -> MainText:
     """Run trafilatura with its default precision, comments kept apart, metadata on."""
     # Defaults, not favor_precision: precision gains little on news pages and loses text.
     found = trafilatura.bare_extraction(
-        tree, include_comments=True, with_metadata=True, output_format="python"
+        tree,
+        include_comments=True,
+        with_metadata=True,
+        output_format="python",
+        date_extraction_params=_DATE_PARAMS,
     )
     if found is None or isinstance(found, dict):
         raise UnreadableInput("E104", path=name)
@@ -120,15 +128,27 @@ def _listed(stripped: Stripped, *, comments: str, blocks: list[PageBlock]) -> tu
     """Everything dropped: text furniture, trafilatura's comments, then the page's blocks."""
     listed = list(stripped.dropped)
     seen = [collapse_spaces(d.preview) for d in listed]
-    flat_comments = collapse_spaces(comments)
-    if flat_comments:
-        listed.append(Dropped(kind="comment", chars=len(comments.strip()), preview=preview(comments)))
-        seen.append(flat_comments)
+    comments = _not_kept(comments, kept=stripped.text)
+    if comments:
+        listed.append(Dropped(kind="comment", chars=len(comments), preview=preview(comments)))
+        seen.append(collapse_spaces(comments))
     for block in _merged(blocks):
         if not any(block.text in other or other in block.text for other in seen):
             listed.append(Dropped(kind=block.kind, chars=len(block.text), preview=preview(block.text)))
             seen.append(block.text)
     return tuple(listed)
+
+
+def _not_kept(comments: str, *, kept: str) -> str:
+    """trafilatura's comment lines that are not also the main text; none when most are."""
+    # When a page wraps its article in a "comments-area" container, trafilatura returns
+    # the article both as the text and as the comments: that is a misfire, not comments.
+    flat_kept = collapse_spaces(kept)
+    lines = [line.strip() for line in comments.split("\n") if line.strip()]
+    fresh = [line for line in lines if collapse_spaces(line) not in flat_kept]
+    if sum(map(len, fresh)) * 2 < sum(map(len, lines)):
+        return ""
+    return "\n".join(fresh)
 
 
 def _merged(blocks: list[PageBlock]) -> list[PageBlock]:

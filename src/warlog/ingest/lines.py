@@ -185,9 +185,10 @@ def is_menu(line: str) -> bool:
 def is_menu_word(line: str) -> bool:
     """Whether a line could be one entry of a menu written one entry per line."""
     words = line.split()
-    return 1 <= len(words) <= 3 and all(word[0].isupper() or word == "&" for word in words) and not any(
-        char.isdigit() or char in ".,:;!?" for char in line
-    )
+    if not 1 <= len(words) <= 3 or words[0].lower() == "by":
+        return False  # "By Jane Doe" is a byline above the story, not a menu entry
+    capitalised = all(word[0].isupper() or word == "&" for word in words)
+    return capitalised and not any(char.isdigit() or char in ".,:;!?" for char in line)
 
 
 def is_prose(line: str) -> bool:
