@@ -127,6 +127,12 @@ def test_stdin_is_sniffed_and_named_dash(raw: bytes) -> None:
     assert doc.text == STORY
 
 
+def test_stdin_html_fragment_is_read_as_html() -> None:
+    fragment = "".join(f"<p>{p}</p>" for p in STORY.split("\n\n")).encode()
+    doc = read_source(Source(name="-", path=None), stdin=io.BytesIO(fragment))
+    assert "<p>" not in doc.text and doc.text.startswith("Gunmen attacked")
+
+
 def test_binary_file_is_e103(tmp_path: Path) -> None:
     with pytest.raises(UnreadableInput) as caught:
         read_path(write(tmp_path / "scan.txt", b"GIF89a\x01\x00\x00\x00"))

@@ -7,10 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from warlog.errors import UnreadableInput
 from warlog.ingest import Origin
 from warlog.ingest import read_text as read_text_report
+from warlog.ingest.furniture import drop_furniture
+from warlog.ingest.normalise import normalise
 from warlog.model import Document
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "al-asad-report.txt"
@@ -318,3 +322,21 @@ def test_bullet_list_in_the_article_is_kept() -> None:
     doc = read(f"{first}\n\n{bullets}\n\n{rest}")
     assert doc.dropped == ()
     assert bullets in doc.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\u00a0\u0301é•|:.")))
+def test_normalise_is_idempotent_and_leaves_no_blank_runs(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+    assert "\n\n\n" not in once and "\r" not in once
+    assert all(line == line.rstrip() for line in once.split("\n"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([STORY, "Share this:", "Tweet", "3 comments", "Jo May 1, 2024", "Reply", ""]), max_size=8))
+def test_dropped_blocks_and_kept_text_never_exceed_the_input(parts: list[str]) -> None:
+    text = normalise("\n\n".join(parts))
+    stripped = drop_furniture(text)
+    assert len(stripped.text) + sum(d.chars for d in stripped.dropped) <= len(text)
+    assert all(d.chars > 0 and len(d.preview) <= 80 for d in stripped.dropped)

@@ -18,7 +18,8 @@ _MAX_CONTROL_SHARE = 0.01
 # encrypted data is about half high bytes.
 _MAX_HIGH_BYTE_SHARE = 0.3
 _HTML_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml|meta|title)\b",
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|\?xml|meta|title|article|main|section|div|p|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)

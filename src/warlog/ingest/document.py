@@ -13,11 +13,10 @@ from warlog.model import Document, Dropped, PublishedSource
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Origin:
-    """What is known about a report before reading it: its name and any given metadata.
+    """What is known about a report before reading it: its name and any given metadata."""
 
-    ``published`` here comes from the command line or the sidecar (``published_source``
-    says which); it outranks anything a reader finds in the page.
-    """
+    # published comes from the command line or the sidecar (published_source says which)
+    # and outranks anything a reader finds in the page.
 
     name: str
     url: str | None = None

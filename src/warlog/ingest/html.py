@@ -127,16 +127,21 @@ def _without_outlet(title: str | None, outlet: str | None) -> str | None:
 def _listed(stripped: Stripped, *, comments: str, blocks: list[PageBlock]) -> tuple[Dropped, ...]:
     """Everything dropped: text furniture, trafilatura's comments, then the page's blocks."""
     listed = list(stripped.dropped)
-    seen = [collapse_spaces(d.preview) for d in listed]
+    known = [PageBlock(kind=d.kind, text=d.preview) for d in listed]
     comments = _not_kept(comments, kept=stripped.text)
     if comments:
         listed.append(Dropped(kind="comment", chars=len(comments), preview=preview(comments)))
-        seen.append(collapse_spaces(comments))
+        known.append(PageBlock(kind="comment", text=collapse_spaces(comments)))
     for block in _merged(blocks):
-        if not any(block.text in other or other in block.text for other in seen):
+        if not any(_repeats(block, other) for other in known):
             listed.append(Dropped(kind=block.kind, chars=len(block.text), preview=preview(block.text)))
-            seen.append(block.text)
+            known.append(block)
     return tuple(listed)
+
+
+def _repeats(block: PageBlock, other: PageBlock) -> bool:
+    """Whether a block is already listed: same kind, and one's text holds the other's."""
+    return block.kind == other.kind and (block.text in other.text or other.text in block.text)
 
 
 def _not_kept(comments: str, *, kept: str) -> str:

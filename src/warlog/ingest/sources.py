@@ -41,11 +41,9 @@ class Notice:
 
 
 def find_sources(paths: Sequence[str]) -> tuple[list[Source], list[Notice]]:
-    """Expand the user's paths: files as given, folders recursively in sorted order, "-" as stdin.
-
-    A path that does not exist still yields a Source, so that reading it reports E101
-    among the other per-input failures.
-    """
+    """Expand the user's paths: files as given, folders recursively in sorted order, "-" as stdin."""
+    # A path that does not exist still yields a Source, so that reading it reports E101
+    # among the other per-input failures rather than stopping the run.
     sources: list[Source] = []
     notices: list[Notice] = []
     for given in paths:
