@@ -123,6 +123,36 @@ def test_bullet_comment_items_after_a_header_are_the_comment() -> None:
     assert "depot had been hit before" not in doc.text
 
 
+def test_name_line_over_date_line_comments_after_a_responses_header() -> None:
+    page = (
+        f"{STORY}\n\n4 responses to \u201cDrone Attack Hits Fuel Depot\u201d\n\n"
+        "Harper Lane\nMay 2, 2024 at 6:10 pm\n\nThey always hit the depots first.\n\n"
+        "Ezra\nMay 3, 2024 at 8:02 am\n\nAny word on the workers?"
+    )
+    doc = read(page)
+    assert kinds(doc) == ["comment"]
+    assert doc.text == STORY
+
+
+def test_comment_items_with_reply_links_open_the_comments_without_a_header() -> None:
+    page = f"{STORY}\n\nTaylor says:\nMay 2, 2024 at 6:10 pm\n\nA sad day for the town.\n\nReply"
+    doc = read(page)
+    assert kinds(doc) == ["comment"]
+    assert doc.text == STORY
+
+
+def test_byline_name_over_date_is_kept_at_the_top() -> None:
+    doc = read(f"{HEADLINE}\n\nDana Reyes\nMarch 4, 2024\n\n{STORY}")
+    assert doc.dropped == ()
+    assert doc.published == date(2024, 3, 4)
+
+
+def test_a_menu_entry_called_comment_does_not_open_comments() -> None:
+    doc = read(f"News\nComment\nComment\nSport\n\n{HEADLINE}\n\n{STORY}")
+    assert "comment" not in kinds(doc)
+    assert doc.text.endswith(STORY)
+
+
 # --- related, share, cookie, form, navigation, other ----------------------------------
 
 

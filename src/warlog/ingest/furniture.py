@@ -14,6 +14,7 @@ from warlog.ingest.lines import (
     Shape,
     is_headline,
     is_menu_word,
+    is_name_then_date,
     is_prose,
     is_strong_comment_header,
     shape_of,
@@ -26,11 +27,12 @@ _FIXED: dict[Shape, DroppedKind] = {
     "comment_control": "comment", "related_inline": "related", "share": "share",
     "cookie": "cookie", "form": "form", "navigation": "navigation", "other": "other",
 }
-_COMMENT_EVIDENCE: frozenset[Shape] = frozenset({"comment_item", "comment_control", "comment_header"})
+_COMMENT_EVIDENCE: frozenset[Shape] = frozenset({"comment_item", "comment_control"})
 _LOOKAHEAD = 5
-# Site menus written one entry per line come in runs; four entries tell a menu from a
-# short heading or two.
-_MENU_RUN = 4
+# Site menus written one entry per line come in runs; four entries above or below the
+# story tell a menu from a short heading or two, and within it eight do.
+_MENU_RUN_AT_EDGES = 4
+_MENU_RUN_WITHIN = 8
 
 Kinds = list[DroppedKind | None]
 
@@ -47,6 +49,7 @@ def drop_furniture(text: str) -> Stripped:
     """Cut page furniture out of normalised text; the rest is normalised again."""
     lines = text.split("\n")
     shapes: list[Shape | None] = [shape_of(line) if line.strip() else None for line in lines]
+    _mark_names_over_dates(lines, shapes)
     kinds = _assign_kinds(lines, shapes)
     _mark_cookie_buttons(shapes, kinds)
     _mark_menu_runs(lines, kinds)
@@ -74,8 +77,8 @@ def _assign_kinds(lines: list[str], shapes: list[Shape | None]) -> Kinds:
         elif shape in _FIXED:
             # A reply form ("Your email address will not be published") belongs to the comments.
             kinds[i] = "comment" if in_comments and shape == "form" else _FIXED[shape]
-        elif shape == "comment_item" and in_comments:
-            kinds[i] = "comment"
+        elif shape == "comment_item" and (in_comments or _starts_comments(shapes, filled, pos)):
+            kinds[i], in_comments, in_related = "comment", True, False
         elif in_related and shape != "cookie_button" and (shape == "bullet" or is_headline(lines[i])):
             kinds[i] = "related"
         else:
@@ -88,7 +91,7 @@ def _opens_comments(lines: list[str], shapes: list[Shape | None], filled: list[i
     """Whether the lines after a comment header are comments rather than article text."""
     header, after = filled[pos], filled[pos + 1 :]
     ahead = after[:_LOOKAHEAD]
-    if any(shapes[i] in _COMMENT_EVIDENCE for i in ahead):
+    if any(shapes[i] in _COMMENT_EVIDENCE or _invites_comment(lines[i], shapes[i]) for i in ahead):
         return True
     if ahead and shapes[ahead[0]] == "bullet":
         return True
@@ -99,6 +102,24 @@ def _opens_comments(lines: list[str], shapes: list[Shape | None], filled: list[i
     before_chars = sum(len(line) for line in lines[:header])
     after_chars = sum(len(lines[i]) for i in after)
     return is_strong_comment_header(lines[header]) and after_chars < before_chars
+
+
+def _starts_comments(shapes: list[Shape | None], filled: list[int], pos: int) -> bool:
+    """Whether a commenter's name-and-date line opens comments with no header: a Reply follows."""
+    return any(shapes[i] == "comment_control" for i in filled[pos + 1 : pos + 1 + _LOOKAHEAD])
+
+
+def _mark_names_over_dates(lines: list[str], shapes: list[Shape | None]) -> None:
+    """Make a name line directly above a date line one comment item, as many sites print them."""
+    for i in range(1, len(lines)):
+        plain = shapes[i - 1] in ("text", "bullet") and shapes[i] == "text"
+        if plain and is_name_then_date(lines[i - 1], lines[i]):
+            shapes[i - 1] = shapes[i] = "comment_item"
+
+
+def _invites_comment(line: str, shape: Shape | None) -> bool:
+    """Whether a line is a strong comment header ("Leave a reply"), evidence for the one before."""
+    return shape == "comment_header" and is_strong_comment_header(line)
 
 
 def _mark_cookie_buttons(shapes: list[Shape | None], kinds: Kinds) -> None:
@@ -113,22 +134,28 @@ def _mark_cookie_buttons(shapes: list[Shape | None], kinds: Kinds) -> None:
 
 
 def _mark_menu_runs(lines: list[str], kinds: Kinds) -> None:
-    """Mark runs of one-entry-per-line menu items above the first and below the last prose."""
+    """Mark runs of one-entry-per-line menu items: short runs at the edges, long ones anywhere."""
     prose = [i for i, line in enumerate(lines) if kinds[i] is None and is_prose(line)]
-    if not prose:
-        return
-    for zone in (range(prose[0]), range(prose[-1] + 1, len(lines))):
-        run: list[int] = []
-        for i in [*zone, None]:
-            if i is not None and not lines[i].strip():
-                continue
-            if i is not None and (kinds[i] == "navigation" or kinds[i] is None and is_menu_word(lines[i])):
-                run.append(i)
-                continue
-            if len(run) >= _MENU_RUN:
-                for j in run:
-                    kinds[j] = "navigation"
-            run = []
+    top = prose[0] if prose else len(lines)
+    bottom = prose[-1] if prose else -1
+    for run in _menu_runs(lines, kinds):
+        at_edge = run[-1] < top or run[0] > bottom
+        if len(run) >= (_MENU_RUN_AT_EDGES if at_edge else _MENU_RUN_WITHIN):
+            for i in run:
+                kinds[i] = "navigation"
+
+
+def _menu_runs(lines: list[str], kinds: Kinds) -> list[list[int]]:
+    """Runs of non-blank lines that could be menu entries (blank lines between allowed)."""
+    runs: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if kinds[i] == "navigation" or (kinds[i] is None and is_menu_word(line)):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def _runs(lines: list[str], kinds: Kinds) -> list[tuple[DroppedKind, int, int]]:

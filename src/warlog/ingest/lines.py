@@ -18,7 +18,7 @@ Shape = Literal[
 
 BULLET = r"[•*·▪◦‣●○■□–—-]"
 _BULLET_LINE = re.compile(rf"^\s*{BULLET}\s+\S")
-_EDGES = re.compile(rf"^(?:{BULLET}|[#>»›\s])+|(?:[\s:»›→↓↑▸▾…]|\.\.\.)+$")
+_EDGES = re.compile(rf"^(?:{BULLET}|[#>»›{{\[(\s])+|(?:[\s:»›→↓↑▸▾…}}\])]|\.\.\.)+$")
 _COUNT_WORD = r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 
@@ -28,8 +28,10 @@ def _whole(*phrases: str) -> re.Pattern[str]:
 
 
 _COMMENT_HEADER = _whole(
-    rf"{_COUNT_WORD}\s+(?:comments?|responses?|replies|reactions?|thoughts?(?:\s+on\s+.{{1,150}})?)",
-    r"comments?(?:\s*\(\d+\))?", r"reader\s+comments", r"discussion", r"join\s+the\s+(?:discussion|conversation)",
+    rf"{_COUNT_WORD}\s+(?:comments?|responses?|replies|reactions?|thoughts?)"
+    rf"(?:\s+(?:on|to)\s+.{{1,200}}|\s*[.:|–—…]\s*[^.!?]{{0,40}})?",
+    # A lone "Comment" is an opinion section in many menus; only the plural heads comments.
+    r"comments(?:\s*\(\d+\))?", r"comment\s*\(\d+\)", r"reader\s+comments", r"discussion", r"join\s+the\s+(?:discussion|conversation)",
     r"(?:leave|post|add|write|submit)\s+an?\s+(?:comment|reply|response)",
     r"what\s+do\s+you\s+think\??", r"(?:show|view|see)\s+(?:all\s+)?(?:\d+\s+)?comments",
     r"conversation", r"comments?\s+(?:section|policy)",
@@ -52,6 +54,8 @@ _COMMENT_ITEM = re.compile(
     rf"(?:reply\s*[→↓↑»›]?)?$|^(?:{BULLET}\s*)?{_NAME}\s+(?:says|wrote):$",
     re.IGNORECASE,
 )
+_DATE_LINE = re.compile(rf"^(?:posted\s+)?{_WHEN}$", re.IGNORECASE)
+_NAME_LINE = re.compile(rf"^{_NAME}$", re.IGNORECASE)
 _RELATED_HEADER = _whole(
     r"you\s+(?:may|might|will|could)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)",
     r"related(?:\s+(?:stories|articles|posts|news|content|coverage|topics|links|reading|videos|reports))?",
@@ -213,3 +217,9 @@ _STRONG_COMMENT_HEADER = re.compile(
 def is_strong_comment_header(line: str) -> bool:
     """Whether a comment header counts comments or invites one, which no article heading does."""
     return _STRONG_COMMENT_HEADER.match(_EDGES.sub("", line.strip())) is not None
+
+
+def is_name_then_date(name: str, when: str) -> bool:
+    """Whether two adjacent lines are a commenter's name and the comment's date."""
+    short_name = len(name.split()) <= 4 and not _SENTENCE_END.search(name)
+    return short_name and _NAME_LINE.match(name.strip()) is not None and _DATE_LINE.match(when.strip()) is not None
