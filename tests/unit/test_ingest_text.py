@@ -256,6 +256,7 @@ def test_origin_title_wins() -> None:
     "top",
     [
         "KIRKUK, Mar. 4, 2024 — ",
+        "KIRKUK, Iraq, 4 March 2024 (Reuters) - ",
         "Published: 4 March 2024\n\n",
         "March 4, 2024\n\n",
         "By Dana Reyes | 2024-03-04\n\n",
@@ -266,8 +267,16 @@ def test_dateline_near_the_top_gives_the_published_date(top: str) -> None:
     assert (doc.published, doc.published_source) == (date(2024, 3, 4), "text")
 
 
-def test_a_date_inside_a_sentence_is_not_a_dateline() -> None:
-    doc = read(f"The group has attacked the base repeatedly since October 17, 2023, officials said on Monday.\n\n{STORY}")
+@pytest.mark.parametrize(
+    "top",
+    [
+        "The group has attacked the base repeatedly since October 17, 2023, officials said on Monday.",
+        "The base has been attacked 66 times since October 17, 2023.",
+        "Attacks Since October 17, 2023 Top Sixty",
+    ],
+)
+def test_a_date_inside_a_sentence_or_headline_is_not_a_dateline(top: str) -> None:
+    doc = read(f"{top}\n\n{STORY}")
     assert (doc.published, doc.published_source) == (None, "none")
 
 

@@ -28,10 +28,18 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 # "BAGHDAD, Nov. 22, 2023 —" or "Kyiv (Reuters), 22 November 2023:" before the story.
-_PLACE_PREFIX = re.compile(r"^[A-Z][\w.'’ -]{0,40}(?:\s*\([^)]{1,30}\))?\s*[,:–—-]\s*$")
+_PLACE_PREFIX = re.compile(r"^[A-Z][\w.,'’ -]{0,50}(?:\s*\([^)]{1,30}\))?\s*[,:–—-]\s*$")
+# In a short line (a byline, a date line) the date follows a separator or ends the line;
+# a date in the middle of a short line is a headline's ("Attacks since May 1, 2023 top 60").
+_SEPARATED = re.compile(r"(?:^|[|·•,:–—-]|\bon)\s*$", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r"^\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\s*[|·•.,)]?\s*$",
+    re.IGNORECASE,
+)
 _UPDATED = re.compile(r"^(?:last\s+)?updated\b", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^\s*(?:$|[–—-]|\(|:|\||,|\d{1,2}[:.]\d{2})")
 _SHORT_LINE_WORDS = 12
+_SENTENCE_WORDS = 6
 _TOP_LINES = 8
 
 
@@ -87,13 +95,15 @@ def _labelled_date(line: str) -> date | None:
 
 
 def _dateline_date(line: str) -> date | None:
-    """A date that is the whole of a short line or opens the story after a place name."""
+    """A date in the dateline position, or set apart in a short byline or date line."""
+    words = len(line.split())
+    sentence = words >= _SENTENCE_WORDS and line.rstrip().endswith((".", "!", "?"))
+    short = words <= _SHORT_LINE_WORDS and not sentence
     for found in _DATE_RE.finditer(line):
         before, after = line[: found.start()], line[found.end() :]
-        short = len(line.split()) <= _SHORT_LINE_WORDS
-        # In a short line (a byline, a date line) any date is the publication date; in a
-        # long one only a date in the dateline position, never one inside a sentence.
         opens = _PLACE_PREFIX.match(before) is not None or not before.strip()
-        if short or (opens and _DATELINE_AFTER.match(after)):
+        if opens and _DATELINE_AFTER.match(after):
+            return parse_date(found)
+        if short and (_SEPARATED.search(before) or _TIME_TAIL.match(after)):
             return parse_date(found)
     return None
