@@ -34,7 +34,7 @@ _ADMIN_WORDS = frozenset({"province", "governorate", "oblast", "region", "state"
                           "district", "provinces", "governorates", "regions", "territory", "muhafazat"})
 _TOWN_WORDS = frozenset({"city", "town", "village", "suburb", "neighbourhood", "neighborhood", "capital"})
 _NEAR_KM = 250.0
-_COUNTRY_WINDOW = 400  # characters either side for the country of an unresolved mention
+_COUNTRY_WINDOW = 120  # characters either side: the country named beside a mention
 # An unsupported town smaller than this, for a name that other places share, is not guessed.
 _SAFE_POPULATION = 5000
 
@@ -43,10 +43,10 @@ _SAFE_POPULATION = 5000
 class Context:
     countries: Counter[str]
     country_spans: tuple[tuple[int, str], ...] = ()
-    anchors: tuple[tuple[float, float, str], ...] = field(default=())
+    anchors: tuple[tuple[float, float, int], ...] = field(default=())  # lat, lon, mention start
 
-    def with_anchors(self, entries: Iterable[Entry]) -> Context:
-        points = tuple((e.lat, e.lon, e.id) for e in entries
+    def with_anchors(self, placed: Iterable[tuple[int, Entry]]) -> Context:
+        points = tuple((e.lat, e.lon, start) for start, e in placed
                        if e.kind in ("town", "facility", "admin1") and e.lat is not None and e.lon is not None)
         return replace(self, anchors=points)
 
@@ -55,11 +55,12 @@ class Context:
                 if abs(pos - mention.start) <= _COUNTRY_WINDOW]
         return min(near)[1] if near else None
 
-    def near_anchor(self, entry: Entry) -> bool:
+    def near_anchor(self, entry: Entry, *, start: int) -> bool:
+        """Near a place another mention resolved to (a mention never anchors itself)."""
         if entry.lat is None or entry.lon is None:
             return False
-        return any(i != entry.id and km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
-                   for lat, lon, i in self.anchors)
+        return any(s != start and km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
+                   for lat, lon, s in self.anchors)
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -102,21 +103,26 @@ def cue_of(doc: Doc, mention: Mention) -> Kind | None:
     return None
 
 
-def _score(entry: Entry, *, key: str, cue: Kind | None, context: Context) -> float:
+def _score(entry: Entry, *, key: str, cue: Kind | None, context: Context,
+           near_country: str | None, start: int) -> float:
     score = _KIND_BASE[entry.kind]
     exact = names.name_key(entry.name) == key
     if entry.kind == "town":
         score += math.log10(max(entry.population, 1)) / 2 + (1.0 if entry.detail == "capital" else 0.0)
         # GeoNames' alternate names of towns include translations and old names
         # (Casablanca is "White House"): a match on one is weaker than on the town's name.
-        score += 0.0 if exact else -0.8
+        score += 0.0 if exact else -0.5
+    if entry.kind == "admin1" and not exact:
+        score -= 0.5  # "Basra" names the city more often than Al Basrah governorate
     if exact:
         score += 0.4
     if entry.kind != "country" and entry.country in context.countries:
         score += 1.0
+        # the country named beside it ("Tripoli, Lebanon") counts more than one named elsewhere
+        score += 1.5 if entry.country == near_country else 0.0
     if cue == entry.kind:
         score += 3.0
-    if context.near_anchor(entry):
+    if context.near_anchor(entry, start=start):
         score += 1.2
     if entry.lat is None:
         score -= 1.0  # a division without a published point: prefer a placeable reading
@@ -126,15 +132,17 @@ def _score(entry: Entry, *, key: str, cue: Kind | None, context: Context) -> flo
 def choose(candidates: tuple[Entry, ...], *, mention: Mention, cue: Kind | None,
            context: Context) -> Entry | None:
     key = names.name_key(mention.text)
-    ranked = sorted(candidates, key=lambda e: (-_score(e, key=key, cue=cue, context=context),
+    near = context.sentence_country(mention)
+    ranked = sorted(candidates, key=lambda e: (-_score(e, key=key, cue=cue, context=context,
+                                                       near_country=near, start=mention.start),
                                                -e.population, e.id))
     best = ranked[0]
-    if _unsafe(best, shared=len(candidates) > 1, context=context):
+    if _unsafe(best, shared=len(candidates) > 1, context=context, start=mention.start):
         return None
     return best
 
 
-def _unsafe(entry: Entry, *, shared: bool, context: Context) -> bool:
+def _unsafe(entry: Entry, *, shared: bool, context: Context, start: int) -> bool:
     if entry.kind != "town" or entry.population >= _SAFE_POPULATION or not shared:
         return False
-    return entry.country not in context.countries and not context.near_anchor(entry)
+    return entry.country not in context.countries and not context.near_anchor(entry, start=start)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from warlog.geo import names
 from warlog.geo.choose import Context, choose, cue_of, document_context
 from warlog.geo.gazetteer import Gazetteer
-from warlog.geo.mentions import Mention, find_mentions
+from warlog.geo.mentions import Mention, context_mentions, find_mentions
 from warlog.geo.roles import role_of
 from warlog.geo.tables import Entry
 from warlog.model import Place, Precision, Span
@@ -40,6 +40,8 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Every place the report names, sorted by span start (see the module docstring)."""
     mentions = find_mentions(doc, gazetteer=gazetteer)
     context = document_context(mentions, gazetteer=gazetteer)
+    extra = context_mentions(doc, mentions, countries=frozenset(context.countries), gazetteer=gazetteer)
+    mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     chosen = _resolve_all(doc, mentions, context=context, gazetteer=gazetteer)
     places = [_place(doc, m, entry, context=context) for m, entry in zip(mentions, chosen, strict=True)]
     return tuple(sorted(places, key=lambda p: (p.span.start, p.span.end)))
@@ -50,7 +52,7 @@ def _resolve_all(doc: Doc, mentions: list[Mention], *, context: Context,
     # Two passes: the second sees where the first put the report's other places, so an
     # ambiguous town is read near its neighbours ("Hit" near Ramadi, not Hit elsewhere).
     first = [_resolve(doc, m, context=context, gazetteer=gazetteer) for m in mentions]
-    anchored = context.with_anchors(e for e in first if e is not None)
+    anchored = context.with_anchors((m.start, e) for m, e in zip(mentions, first, strict=True) if e)
     return [_resolve(doc, m, context=anchored, gazetteer=gazetteer) for m in mentions]
 
 
@@ -82,7 +84,8 @@ def _resolve(doc: Doc, mention: Mention, *, context: Context, gazetteer: Gazette
 
 def _place(doc: Doc, mention: Mention, entry: Entry | None, *, context: Context) -> Place:
     span = doc[mention.tok_start:mention.tok_end]
-    role = role_of(span, demonym=mention.source == "demonym")
+    role = role_of(span, demonym=mention.source == "demonym" or (
+        mention.source == "embedded" and mention.hint is not None))
     if entry is None or entry.lat is None or entry.lon is None:
         return Place(text=mention.text, name=entry.name if entry else mention.text,
                      admin1=entry.admin1 if entry else None,
