@@ -21,6 +21,10 @@ def make_actor(doc: Doc, rng: TokenRange, *, country_of: CountryOf) -> Actor | N
     text = span.text.strip(" ,;:\"“”'")
     if not text or all(t.pos_ == "PRON" for t in span):
         return None
+    if span[0].lower_ in ("no", "none", "nobody"):
+        return None  # "no group claimed it" names nobody
+    if span.root.ent_type_ in ("ORDINAL", "CARDINAL") or span.root.pos_ == "NUM":
+        return None  # "the second struck the base": a count of weapons, not a party
     kind, country, group = classify(span, country_of=country_of)
     return Actor(
         text=text,
@@ -47,6 +51,8 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
         return "civilians", country, None
     if words & lx.STATE_WORDS or (country is not None and _is_bare_state(span)):
         return "state_forces", country, None
+    if country is not None and _is_weapon_head(span):
+        return "state_forces", country, None  # "Russian missiles": a state's arsenal
     return "unknown", country, None
 
 
@@ -72,6 +78,11 @@ def _country(span: Span, *, country_of: CountryOf) -> str | None:
             if code:
                 return code
     return None
+
+
+def _is_weapon_head(span: Span) -> bool:
+    weapons = {w for w, _ in lx.WEAPON_PHRASES if " " not in w}
+    return span.root.lemma_.lower() in weapons or span[-1].lemma_.lower() in weapons
 
 
 def _is_bare_state(span: Span) -> bool:

@@ -73,12 +73,51 @@ def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
         modifier = _actor_modifier(head)
         if modifier is not None:
             return modifier
+    between = _between(head)
+    if between is not None:
+        return between[0]
+    return _attacker_behind_weapon(head)
+
+
+def _attacker_behind_weapon(head: Token) -> TokenRange | None:
+    """"Russian missiles hit…", "a missile fired by the Houthis…": who wielded the weapon
+    that the trigger itself uses (its subject, object, agent or the trigger noun)."""
+    linked = [head] + [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                                "compound", "agent", "prep")]
+    linked += [g for c in linked if c.dep_ in ("agent", "prep") for g in c.children
+               if g.dep_ == "pobj"]
+    for tok in linked:
+        if not _is_weapon_word(tok):
+            continue
+        modifier = _actor_modifier(tok)
+        if modifier is not None:
+            return modifier
+        agent = _agent_of(tok)
+        if agent is not None:
+            return agent
+    return None
+
+
+def _between(head: Token) -> tuple[TokenRange, TokenRange | None] | None:
+    """"clashes between X and Y": X and Y are the two sides."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if not objs:
+                continue
+            first = objs[0]
+            conj = [c for c in first.children if c.dep_ == "conj"]
+            left = TokenRange(start=first.left_edge.i, end=first.i + 1)
+            right = TokenRange(start=conj[0].left_edge.i, end=conj[0].i + 1) if conj else None
+            return left, right
     return None
 
 
 def _agent_of(tok: Token) -> TokenRange | None:
     """"by X" on the trigger, on a participle modifying it, or on a passive verb."""
     holders = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    if tok.dep_ == "nsubjpass":
+        holders.append(tok.head)  # "the attack had been carried out by X"
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -129,6 +168,8 @@ def _actor_modifier(head: Token) -> TokenRange | None:
         if child.ent_type_ in ("NORP", "ORG", "GPE") or _actor_word(child):
             if _is_weapon_word(child) or child.ent_type_ in ("DATE", "TIME"):
                 continue
+            if child.ent_type_ == "GPE" and child.dep_ == "compound":
+                continue  # "the Jordan drone strike" says where, not who
             return TokenRange(start=child.left_edge.i, end=child.i + 1)
     return None
 
@@ -140,6 +181,9 @@ def _actor_word(tok: Token) -> bool:
 
 
 def _target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> TokenRange | None:
+    between = _between(head)
+    if between is not None and between[1] is not None:
+        return between[1]
     for tok in triggers:
         if tok.pos_ == "VERB":
             found = _verb_target(tok)
@@ -172,8 +216,10 @@ def _verb_target(verb: Token) -> TokenRange | None:
     passive_subj = _subject(verb, passive=True)
     if passive_subj is not None and not _is_weapon_word(passive_subj):
         return actor_range(passive_subj)
+    # "fired rockets at X": the object is the weapon; "killed five": the object is the dead
+    object_is_target = lemma not in ("fire", "launch", "kill", "injure", "wound", "blow")
     for child in verb.children:
-        if child.dep_ == "dobj" and not _is_weapon_word(child) and lemma not in ("fire", "launch"):
+        if child.dep_ == "dobj" and not _is_weapon_word(child) and object_is_target:
             return actor_range(child)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:

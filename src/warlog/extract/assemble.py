@@ -27,9 +27,16 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
     """EVENTs in text order; responds_to points at the answered event's id."""
     ids: dict[int, str] = {}
     events: list[Event] = []
-    for cluster in sorted(clusters, key=lambda c: c.first):
-        event = _event_of(cluster, doc_id=doc_id, fallback_places=fallback_places,
-                          report_country=report_country)
+    ordered = sorted(clusters, key=lambda c: c.first)
+    lead = _lead(ordered)
+    for index, cluster in enumerate(ordered):
+        place = (cluster.place() or _place_of_kin(cluster, ordered[:index])
+                 or (lead.place() if lead is not None else None)
+                 or _fallback_place(cluster, fallback_places, report_country))
+        # A report's later sentences ("Gun battles went on for ten hours") rarely repeat
+        # the day; the lead event's day is the report's day.
+        time = cluster.time() or (lead.time() if lead is not None else None) or UNRESOLVED
+        event = _event_of(cluster, doc_id=doc_id, place=place, time=time)
         ids[id(cluster)] = event.id
         events.append(event)
     out = []
@@ -47,12 +54,30 @@ def _with_response(event: Event, answered: str) -> Event:
     return replace(event, responds_to=(answered,))
 
 
-def _event_of(cluster: Cluster, *, doc_id: str, fallback_places: dict[str, Place],
-              report_country: str | None) -> Event:
+def _place_of_kin(cluster: Cluster, earlier: Sequence[Cluster]) -> Place | None:
+    """An event told without a place, by the same sides as an earlier one: its place."""
+    attacker, target = cluster.attacker(), cluster.target()
+    for other in reversed(earlier):
+        place = other.place()
+        if place is None:
+            continue
+        if same_side(attacker, other.attacker()) or same_side(target, other.target()):
+            return place
+    return None
+
+
+def _lead(ordered: Sequence[Cluster]) -> Cluster | None:
+    """The first event told with a day: the report's main event."""
+    for cluster in ordered:
+        time = cluster.time()
+        if time is not None and time.precision == "day":
+            return cluster
+    return None
+
+
+def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time) -> Event:
     attacker, target = cluster.attacker(), cluster.target()
     killed, injured = _grouped_counts(cluster, attacker=attacker, target=target)
-    place = cluster.place() or _fallback_place(cluster, fallback_places, report_country)
-    time = cluster.time() or UNRESOLVED
     evidence = tuple(sorted({r.sentence for r in cluster.readings}, key=lambda s: s.start))
     text = " ".join(r.lemma for r in cluster.readings)
     evidence_text_has_suicide = any("suicide" in r.lemma for r in cluster.readings)
@@ -142,6 +167,11 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
         return "target_side" if target is not None else "unknown"
     if victims.kind == "civilians":
         return "civilians"
+    if victims.kind == "unknown" and (target is None or target.kind not in ("state_forces",
+                                                                           "non_state_armed_group")):
+        # "killed 18 people" in a strike on a city or a building: people, not fighters
+        if any(w in victims.text.lower().split() for w in ("people", "persons")):
+            return "civilians"
     if attacker is not None and same_side(victims, attacker) and not same_side(victims, target):
         return "attacker_side"
     if target is not None and same_side(victims, target):

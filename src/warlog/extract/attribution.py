@@ -28,6 +28,16 @@ def said_by(sent: Span, trigger: Token) -> list[str]:
     return [s for s in dict.fromkeys(sources) if s]
 
 
+def said_by_tokens(sent: Span, trigger: Token) -> list[Token]:
+    """The head tokens of the speakers above the trigger, nearest first."""
+    out = []
+    for verb in _reporting_ancestors(trigger, sent):
+        subj = _speaker(verb)
+        if subj is not None:
+            out.append(subj)
+    return out
+
+
 def _reporting_ancestors(trigger: Token, sent: Span) -> list[Token]:
     """Reporting verbs above the trigger, and a sentence-final "…, X said" root."""
     verbs = [a for a in trigger.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS

@@ -42,6 +42,9 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
             count = _count_for(doc, victim, field, tok)
             if count is not None:
                 found.setdefault((field, victim.i), count)
+        toll = _death_toll(doc, tok)
+        if toll is not None:
+            found.setdefault(("killed", tok.i), toll)
         direct = _noun_with_figure(doc, tok, field)
         if direct is not None:
             found.setdefault((field, tok.i), direct)
@@ -53,6 +56,8 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
 
 def _field_of(tok: Token) -> Field | None:
     lemma, lower = tok.lemma_.lower(), tok.lower_
+    if lemma == "toll":
+        return "killed"
     if lemma in ("kill", "die", "slay", "perish") or lower in ("dead", "killed", "slain"):
         return "killed"
     if lower in NOUN_KILL or lemma in ("death", "fatality"):
@@ -70,6 +75,8 @@ def _victims(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in ("nsubjpass",) or (child.dep_ == "dobj" and tok.pos_ == "VERB"):
             out.append(child)
+        if child.dep_ == "nsubj" and tok.tag_ == "VBN":
+            out.append(child)  # "three were killed and 25 others wounded"
         if child.dep_ == "nsubj" and tok.lemma_.lower() in ("die", "perish"):
             out.append(child)
         if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
@@ -144,6 +151,28 @@ def _is_quantity_word(tok: Token) -> bool:
             or tok.dep_ == "quantmod" or lower in ("least", "most", "than", "more", "nearly",
                                                    "almost", "about", "around", "over", "up",
                                                    "to", "some", "roughly", "approximately"))
+
+
+def _death_toll(doc: Doc, tok: Token) -> RawCount | None:
+    """"raising the death toll to 10", "the death toll stood at 12"."""
+    if tok.lemma_.lower() != "toll" or not any(c.lower_ == "death" for c in tok.children):
+        return None
+    holders = [tok, tok.head]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "at", "of"):
+                nums = [g for g in prep.children if g.dep_ == "pobj" and g.like_num]
+                if nums:
+                    quantity_tokens = list(nums[0].subtree)
+                    text = doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text
+                    quantity = parse_quantity(text)
+                    if quantity is not None:
+                        start, end = tok.idx, nums[0].idx + len(nums[0].text)
+                        return RawCount(field="killed", quantity=quantity,
+                                        text=doc.text[min(start, end):max(start, end)],
+                                        start_char=min(start, end), end_char=max(start, end),
+                                        victims=None)
+    return None
 
 
 def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:

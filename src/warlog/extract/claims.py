@@ -133,6 +133,16 @@ def _is_aggregate(sent: Span) -> bool:
         t.lemma_.lower() in COUNTED_NOUNS and t.tag_ == "NNS" for t in sent)
 
 
+WIDE_SCOPE = ("since", "so far", "in all", "in total", "overall", "altogether", "the war",
+              "the conflict", "this year", "last year", "the past", "cumulative", "toll in")
+
+
+def is_aggregate_sentence(sent: Span) -> bool:
+    """A sentence about totals over a period or a war, not about one attack."""
+    text = " ".join(sent.text.lower().split())
+    return _is_aggregate(sent) or any(cue in text for cue in WIDE_SCOPE)
+
+
 def _casualty_claims(doc: Doc, sent: Span, *, published: date | None) -> list[Claim]:
     out = []
     for raw in find_counts(doc, sent):

@@ -19,7 +19,8 @@ WEAPON_FAMILY = {
     "mortar": "artillery", "artillery": "artillery", "drone": "drone",
     "aircraft": "air", "gunship": "air", "ied": "ied", "small_arms": "small_arms",
 }
-LEMMA_FAMILY = {"attack": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
+LEMMA_FAMILY = {"drone": "strike", "missile": "strike", "rocket": "strike", "mortar": "strike",
+                "attack": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
                 "strike": "strike", "airstrike": "strike", "bombing": "strike",
                 "bombardment": "shelling", "shelling": "shelling", "barrage": "shelling",
                 "clash": "clash", "fighting": "clash", "firefight": "clash"}
@@ -56,15 +57,42 @@ class Cluster:
 
     def time(self) -> Time | None:
         times = [r.time for r in self.readings if r.time is not None]
-        if times:
-            return min(times, key=lambda t: {"day": 0, "week": 1, "month": 2}.get(t.precision, 3))
+        context = [r.context_time for r in self.readings if r.context_time is not None]
+        rank = {"day": 0, "week": 1, "month": 2}
+        if times and rank.get(min(times, key=lambda t: rank.get(t.precision, 3)).precision, 3) == 0:
+            return min(times, key=lambda t: rank.get(t.precision, 3))
         if self.answers is not None and any(r.follows for r in self.readings):
             return self.answers.time()
-        return None
+        # a day named just before, in the same paragraph ("The injuries date from Oct. 17.
+        # At Al-Asad, forces engaged two drones…"), is more precise than "last week"
+        candidates = times + context
+        return min(candidates, key=lambda t: rank.get(t.precision, 3)) if candidates else None
 
     def weapon(self) -> str:
+        # the platform that delivered the weapon names the attack: "an Apache helicopter
+        # fired missiles" is a helicopter strike
+        attacker = self.attacker()
+        if attacker is not None:
+            platform = platform_of(attacker.text)
+            if platform is not None:
+                return platform
         known = [r.weapon for r in self.readings if r.weapon != "unknown"]
         return known[0] if known else "unknown"
+
+
+PLATFORMS = (("ac-130", "gunship"), ("gunship", "gunship"), ("apache", "gunship"),
+             ("helicopter", "aircraft"), ("warplane", "aircraft"), ("jet", "aircraft"),
+             ("bomber", "aircraft"), ("aircraft", "aircraft"), ("f-16", "aircraft"),
+             ("f-15", "aircraft"), ("f-35", "aircraft"), ("drone", "drone"), ("uav", "drone"))
+
+
+def platform_of(text: str) -> str | None:
+    """The weapon class of an attacker that is itself a platform ("Israeli jets")."""
+    lower = text.lower()
+    for word, weapon in PLATFORMS:
+        if word in lower:
+            return weapon
+    return None
 
 
 def best_actor(actors: object) -> Actor | None:
@@ -90,6 +118,13 @@ def cluster_readings(readings: list[Reading]) -> list[Cluster]:
 
 
 def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
+    if _unanchored(reading):
+        # "the second struck the base": a sentence with no date or place of its own goes
+        # on telling the story of the latest event it fits
+        for cluster in reversed(clusters):
+            if not conflicts(reading, cluster):
+                return cluster
+        return None
     scored: list[tuple[int, int, Cluster]] = []
     for index, cluster in enumerate(clusters):
         if conflicts(reading, cluster):
@@ -98,8 +133,15 @@ def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
     if not scored:
         return None
     score, _, cluster = max(scored, key=lambda s: (s[0], s[1]))
+    # A re-mention joins on any agreement; a reading with no date and no place of its own
+    # is rarely a new attack in news prose, so one sign suffices; otherwise two.
     needed = 0 if reading.mention.anaphoric or reading.restates_target else 2
     return cluster if score >= needed else None
+
+
+def _unanchored(reading: Reading) -> bool:
+    return (not reading.mention.anaphoric and not reading.restates_target
+            and reading.time is None and reading.place is None)
 
 
 def _answered(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
@@ -167,7 +209,9 @@ def same_side(a: Actor | None, b: Actor | None) -> bool:
 
 def _content_words(name: str) -> set[str]:
     stop = {"the", "a", "an", "of", "and", "in", "its", "their", "forces", "force", "u.s."}
-    return {w.strip(".,").lower() for w in name.split()} - stop
+    words = {w.strip(".,()").lower() for w in name.replace("-", " ").split()} - stop
+    # "rebels" and "rebel alliance" name one side: compare singular forms
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words}
 
 
 def _actors_conflict(a: Actor | None, b: Actor | None) -> bool:

@@ -28,6 +28,9 @@ def sentence_hints(doc: Doc) -> Doc:
     """Start a sentence after a line break; never right after a title abbreviation."""
     for i, token in enumerate(doc[1:], start=1):
         prev = doc[i - 1]
+        if prev.text in ("—", "–", "--") and _opens_with_dateline(doc, i - 1):
+            token.is_sent_start = True  # "JENIN, West Bank — A bomb…": the dateline stands alone
+            continue
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
         elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS:
@@ -47,6 +50,15 @@ def _add_title_cases(nlp: Language) -> None:
 
     for title in TITLES:
         nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+
+
+def _opens_with_dateline(doc: Doc, dash: int) -> bool:
+    """True when the dash ends a line-initial "CITY[, Region]" dateline in capitals."""
+    start = dash
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    words = [t for t in doc[start:dash] if t.is_alpha]
+    return 0 < dash - start <= 12 and bool(words) and words[0].is_upper and len(words[0]) > 1
 
 
 def load_nlp() -> Language:

@@ -11,16 +11,20 @@ from __future__ import annotations
 NOUN_TRIGGERS = frozenset(
     """attack assault strike airstrike raid bombing bombardment shelling barrage salvo
     ambush clash fighting firefight gunfight shootout skirmish explosion blast detonation
-    massacre offensive incursion engagement volley onslaught shooting killing""".split()
+    massacre offensive incursion engagement volley onslaught shooting killing battle
+    gunbattle""".split()
 )
 # Lemmas that name an attack when they are verbs.
 VERB_TRIGGERS = frozenset(
     """attack strike hit target bomb shell pound fire launch shoot ambush raid storm
-    assault explode detonate clash fight kill gun massacre blow intercept down""".split()
+    assault explode detonate clash fight kill gun massacre blow intercept down slam smash
+    crash tear rain pummel rake ram plough plow""".split()
 )
 # Verbs whose subject is the attacker and object the target only together with another
 # cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
-WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow"})
+WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow",
+                        "slam", "smash", "crash", "tear", "rain", "pummel", "rake", "ram",
+                        "plough", "plow"})
 
 # Words that make a sentence about armed conflict (for weak triggers like "strike").
 CONFLICT_CUES = frozenset(
@@ -189,3 +193,12 @@ MISS_WORDS = frozenset({"miss", "missed", "fell short", "landed harmlessly", "op
                         "open field", "failed to"})
 HIT_WORDS = frozenset({"damage", "damaged", "destroy", "destroyed", "hit", "struck", "impact",
                        "killed", "injured", "wounded", "dead", "fire", "ablaze"})
+
+# A weapon noun is itself the attack when something is done with or to it: "two drones
+# were flown at the base", "a rocket landed near", "air defences brought down two drones".
+WEAPON_NOUNS = frozenset({"drone", "missile", "rocket", "mortar", "projectile", "uav",
+                          "shahed", "katyusha"})
+WEAPON_VERBS = frozenset({"fly", "send", "launch", "fire", "aim", "land", "fall", "strike",
+                          "hit", "crash", "intercept", "down", "destroy", "engage", "shoot",
+                          "approach", "reach", "bring", "target", "slam", "smash", "explode",
+                          "detonate", "direct", "use", "deploy", "head"})

@@ -40,7 +40,7 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
     """Every specific attack mention of the document, in text order."""
     found: list[Mention] = []
     for s_index, sent in enumerate(doc.sents):
-        if not _is_conflict_sentence(sent):
+        if not _is_conflict_sentence(sent) or _is_tally_sentence(sent):
             continue
         triggers = [t for t in sent if _is_trigger(t, sent)]
         told = [m for m in (_mention_of(g, s_index) for g in _group_triggers(triggers))
@@ -54,24 +54,37 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
 
 
 def _is_conflict_sentence(sent: Span) -> bool:
+    """A sentence with a weapon, a force or a casualty word; "attacked" alone is sport too."""
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-    return bool(words & lx.CONFLICT_CUES) or bool(words & {"attack", "attacks", "bombing",
-                                                            "ambush", "clashes", "shelling"})
+    return bool(words & lx.CONFLICT_CUES) or any(
+        t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS for t in sent)
+
+
+def _is_tally_sentence(sent: Span) -> bool:
+    """"came under attack at least 10 times … 13 attacks in all": counting, not telling."""
+    text = " ".join(sent.text.lower().split())
+    times = any(t.lower_ == "times" and any(c.like_num for c in t.children) for t in sent)
+    return times or any(cue in text for cue in (" in all", " in total", " so far", "altogether"))
 
 
 def _is_trigger(tok: Token, sent: Span) -> bool:
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in lx.WEAPON_NOUNS:
+        return False  # "attack drones" are weapons; the drone noun speaks for them
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
         return lemma != "engagement" or _has_weapon_or_force(sent)
+    if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return tok.head.lemma_.lower() in lx.WEAPON_VERBS
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
         if lemma in lx.WEAK_VERBS:
             return _weak_verb_is_attack(tok, sent)
         return True
-    if tok.pos_ == "VERB" and lemma == "open" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in tok.children
-    ):
-        return True
-    return False
+    if tok.pos_ == "VERB" and lemma == "open":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in tok.children)
+    # "an explosive device went off"
+    return tok.pos_ == "VERB" and lemma == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
+    ) and _weak_verb_is_attack(tok, sent)
 
 
 def _has_weapon_or_force(sent: Span) -> bool:
@@ -83,6 +96,9 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     lemma = tok.lemma_.lower()
     args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")]
     words = {w.lemma_.lower() for c in args for w in c.subtree}
+    if tok.dep_ in ("acl", "relcl"):
+        # "a missile fired by the group": the noun it modifies is its argument
+        words |= {w.lemma_.lower() for w in tok.head.subtree if w.i < tok.i}
     if lemma == "kill":
         # "gunmen killed five villagers" is an attack; "five were killed in the strike" is
         # a casualty of another trigger, read by the casualty stage.
@@ -110,7 +126,9 @@ def _group_triggers(triggers: list[Token]) -> list[list[Token]]:
 
 
 def _mention_of(group: list[Token], s_index: int) -> Mention:
-    nouns = [t for t in group if t.pos_ in ("NOUN", "PROPN")]
+    # the attack noun leads; a weapon noun only when nothing else names the attack
+    nouns = sorted((t for t in group if t.pos_ in ("NOUN", "PROPN")),
+                   key=lambda t: (t.lemma_.lower() in lx.WEAPON_NOUNS, t.i))
     head = nouns[0] if nouns else group[0]
     return Mention(
         sent=s_index,
@@ -123,6 +141,12 @@ def _mention_of(group: list[Token], s_index: int) -> Mention:
 
 
 def _is_anaphoric(head: Token) -> bool:
+    if head.pos_ == "VERB":
+        # "The missile hit the ship": a definite weapon or attack as subject points back
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(any(g.dep_ == "det" and g.lower_ in DEFINITE for g in s.children)
+                   and (s.lemma_.lower() in lx.NOUN_TRIGGERS or _names_weapon(s))
+                   for s in subjects)
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     for child in head.children:
@@ -133,6 +157,10 @@ def _is_anaphoric(head: Token) -> bool:
     return False
 
 
+def _names_weapon(tok: Token) -> bool:
+    return any(tok.lemma_.lower() == w or tok.lower_ == w for w, _ in lx.WEAPON_PHRASES)
+
+
 def is_background(head: Token, sent: Span) -> bool:
     """True when the trigger speaks of attacks in general, in the past, or hypothetically."""
     return (
@@ -141,18 +169,48 @@ def is_background(head: Token, sent: Span) -> bool:
         or _under_intent(head)
         or _is_aggregate_plural(head, sent)
         or _has_background_adverb(head)
+        or _counted_by_its_noun(head)
+        or _is_habitual(head, sent)
     )
+
+
+def _counted_by_its_noun(head: Token) -> bool:
+    """"the fifth missile the group had launched": an ordinal on the noun it describes."""
+    if head.dep_ not in ("relcl", "acl"):
+        return False
+    return any(c.ent_type_ == "ORDINAL" and c.lower_ != "first" for c in head.head.children)
+
+
+ASPECT_HEADS = frozenset({"begin", "start", "continue", "keep", "resume"})
+
+
+def _is_habitual(head: Token, sent: Span) -> bool:
+    """"have struck … since January", "began firing at ships in November": a campaign."""
+    verb = head if head.pos_ == "VERB" else _governing_verb(head)
+    if verb is None:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    since = any(t.lower_ == "since" for t in verb.subtree)
+    if perfect and since:
+        return True
+    aspect = verb.head if verb.dep_ == "xcomp" else None
+    return aspect is not None and aspect.lemma_.lower() in ASPECT_HEADS and not _has_day(head, sent)
 
 
 def _is_counted(head: Token) -> bool:
     """"the 66th attack", "66 attacks", "dozens of attacks": a tally, read as a claim."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    weapon = head.lemma_.lower() in lx.WEAPON_NOUNS
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
     for child in head.children:
-        if child.ent_type_ == "ORDINAL" and child.lower_ not in ("first",):
-            return True
+        if child.ent_type_ == "ORDINAL" and child.dep_ in ("amod", "nummod") \
+                and child.lower_ != "first" and not (weapon and indefinite):
+            return True  # "a third drone" is one more drone; "the 66th attack" a tally
         if child.dep_ == "nummod" and child.like_num:
             # "two drone attacks on Sunday" are events; "66 attacks" is a tally.
             number = parse_number(child.text)
-            return number is None or number > 4
+            return number is None or number > (10 if weapon else 4)
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
 
 
@@ -182,6 +240,9 @@ def _under_intent(head: Token) -> bool:
 def _is_aggregate_plural(head: Token, sent: Span) -> bool:
     if head.tag_ not in ("NNS", "NNPS"):
         return False
+    if head.lemma_.lower() in lx.WEAPON_NOUNS or any(
+            c.dep_ == "nummod" and (parse_number(c.text) or 99) <= 4 for c in head.children):
+        return False  # "two drones were sent", "three strikes hit": counted, so specific
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in AGGREGATE_HEADS:
         return True
     # A plural told as events has a day of its own ("strikes ... early Wednesday");
@@ -192,10 +253,20 @@ def _is_aggregate_plural(head: Token, sent: Span) -> bool:
 def _has_day(head: Token, sent: Span) -> bool:
     verb = _governing_verb(head)
     scope = {t.i for t in (verb.subtree if verb is not None else head.subtree)}
-    return any(e.label_ in ("DATE", "TIME") and e.root.i in scope
-               and not e.text.lower().startswith(("since", "the past", "past"))
-               and "month" not in e.text.lower() and "year" not in e.text.lower()
+    return any(e.label_ in ("DATE", "TIME") and e.root.i in scope and _names_a_day(e.text)
                for e in sent.ents)
+
+
+DAY_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight overnight night morning afternoon evening dawn""".split())
+
+
+def _names_a_day(text: str) -> bool:
+    """"early Wednesday", "Oct. 17", "last night": a day; "November", "the past month": not."""
+    lower = text.lower()
+    if lower.startswith(("since", "the past", "past")):
+        return False
+    return bool(set(lower.replace(",", " ").split()) & DAY_WORDS) or any(c.isdigit() for c in lower)
 
 
 def _has_background_adverb(head: Token) -> bool:

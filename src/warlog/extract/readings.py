@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.arguments import TokenRange, actor_range, read_frame
-from warlog.extract.attribution import claimed_by, denied_by, said_by
+from warlog.extract.attribution import claimed_by, denied_by, said_by, said_by_tokens
 from warlog.extract.casualties import RawCount, find_counts
 from warlog.extract.dates import is_time_phrase, resolve_time
 from warlog.extract.mentions import Mention
@@ -35,6 +35,7 @@ class Reading:
     weapon: str
     place: Place | None
     time: Time | None
+    context_time: Time | None              # a day named earlier in the paragraph
     counts: tuple[RawCount, ...]
     victims: tuple[Actor | None, ...]      # one per count
     outcome: Outcome
@@ -57,16 +58,19 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     head = doc[mention.head]
     sent = head.sent
     frame = read_frame(doc, mention)
-    attacker = make_actor(doc, frame.attacker, country_of=country_of) if frame.attacker else None
-    target = make_actor(doc, frame.target, country_of=country_of) if frame.target else None
+    speakers = said_by_tokens(sent, head)
+    attacker = _resolve_possessive(doc, frame.attacker, speakers, country_of=country_of)
+    target = _resolve_possessive(doc, frame.target, speakers, country_of=country_of)
     counts = tuple(find_counts(doc, sent))
     victims = tuple(make_actor(doc, c.victims, country_of=country_of) if c.victims else None
                     for c in counts)
     return Reading(
         mention=mention, sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         lemma=mention.lemma, attacker=attacker, target=target, weapon=frame.weapon,
-        place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head),
-        time=pick_time(sent, head, published=published),
+        place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
+                        anaphoric=mention.anaphoric),
+        time=(time := pick_time(sent, head, published=published)),
+        context_time=None if time is not None else context_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
         restates_target=False,
@@ -75,8 +79,23 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     )
 
 
+def _resolve_possessive(doc: Doc, rng: TokenRange | None, speakers: list[Token], *,
+                        country_of: CountryOf) -> Actor | None:
+    """"X said its fighters attacked…": "its fighters" are X's; the actor is X."""
+    if rng is None:
+        return None
+    actor = make_actor(doc, rng, country_of=country_of)
+    if actor is None or doc[rng.start].lower_ not in ("its", "their", "our") or not speakers:
+        return actor
+    owner = make_actor(doc, actor_range(speakers[0]), country_of=country_of)
+    if owner is None:
+        return actor
+    return replace(actor, name=owner.name, kind=owner.kind if owner.kind != "unknown" else actor.kind,
+                   country=owner.country or actor.country)
+
+
 def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | None,
-               attacker: TokenRange | None, head: Token) -> Place | None:
+               attacker: TokenRange | None, head: Token, anaphoric: bool = False) -> Place | None:
     """The literal place of the sentence that says where the attack was.
 
     Preferred: a place inside the target ("an attack on Al-Asad Airbase"), then one in the
@@ -90,22 +109,61 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
             return False
         return doc[rng.start].idx <= place.span.start < doc[rng.end - 1].idx + len(doc[rng.end - 1])
 
+    clause = clause_chars(head)
+    backers = _modifier_chars(attacker, doc)
     candidates = [p for p in places if p.role == "literal"
                   and sent.start_char <= p.span.start < sent.end_char
-                  and not inside(p, attacker)]
+                  and not inside(p, attacker) and p.span.start not in backers]
+    if anaphoric:
+        # "the attack showed why Ukraine needs…": a re-mention's place is in its own clause
+        candidates = [p for p in candidates if p.span.start in clause]
     if not candidates:
         return None
-    clause = clause_chars(head)
     return min(candidates, key=lambda p: (not inside(p, target), p.span.start not in clause,
-                                          PRECISION_RANK[p.precision], p.span.start))
+                                          _is_origin(doc, p), PRECISION_RANK[p.precision],
+                                          p.span.start))
+
+
+def _modifier_chars(rng: TokenRange | None, doc: Doc) -> set[int]:
+    """Offsets of the attacker's whole phrase: "militias backed by Iran" is not in Iran."""
+    if rng is None:
+        return set()
+    head = doc[rng.end - 1]
+    return {t.idx for t in head.subtree}
+
+
+def _is_origin(doc: Doc, place: Place) -> bool:
+    """"rockets fired from Lebanon": where they came from, less likely where they fell."""
+    tokens = [t for t in doc if t.idx == place.span.start]
+    if not tokens:
+        return False
+    tok = tokens[0]
+    node = tok
+    while node.dep_ in ("compound", "amod", "det") and node.head is not node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ == "from"
+
+
+def time_scope(head: Token) -> set[int]:
+    """Where the attack's date may stand: its clause, and the clause a "when"-clause
+    hangs from ("three were killed early on Sunday when a drone struck the base")."""
+    scope = clause_chars(head)
+    root = _clause_root(head)
+    if root.dep_ == "advcl" and root.head is not root:
+        scope |= clause_chars(root.head)
+    return scope
+
+
+def _clause_root(head: Token) -> Token:
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return head
 
 
 def clause_chars(head: Token) -> set[int]:
     """Character offsets of the trigger's clause, without clauses embedded in it."""
-    root = head
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") \
-            and head.head.pos_ in ("VERB", "AUX"):
-        root = head.head
+    root = _clause_root(head)
     skip: set[int] = set()
     for tok in root.subtree:
         if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
@@ -117,10 +175,13 @@ def clause_chars(head: Token) -> set[int]:
 def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
     """The time expression that dates the attack, not the report of it."""
     reporting = {a.i for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS}
+    scope = time_scope(head)
     best: tuple[int, Time] | None = None
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
             continue
+        if ent.start_char not in scope:
+            continue  # "…said the missile was built in May 2023": another clause's date
         if _is_since(ent) or _attached_to(ent, reporting):
             continue
         resolved = resolve_time(_with_qualifier(ent), published=published)
@@ -133,6 +194,22 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
         if best is None or distance < best[0]:
             best = (distance, time)
     return best[1] if best else None
+
+
+def context_time(sent: Span, *, published: date | None) -> Time | None:
+    """The last day named in the sentences before, within the same paragraph."""
+    doc = sent.doc
+    paragraph_start = doc.text.rfind("\n\n", 0, sent.start_char)
+    previous = [s for s in doc.sents if paragraph_start <= s.start_char < sent.start_char]
+    for earlier in reversed(previous):
+        for ent in reversed(earlier.ents):
+            if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
+                continue
+            resolved = resolve_time(_with_qualifier(ent), published=published)
+            if resolved.start is not None and resolved.precision == "day":
+                return Time(text=ent.text, start=resolved.start, end=resolved.end,
+                            precision="day", span=TextSpan(start=ent.start_char, end=ent.end_char))
+    return None
 
 
 def _with_qualifier(ent: Span) -> str:

@@ -19,7 +19,10 @@ from warlog.extract.assemble import build_events
 from warlog.extract.claims import find_claims
 from warlog.extract.events import cluster_readings
 from warlog.extract.mentions import Mention, find_mentions
-from warlog.extract.attribution import claimed_by, denied_by
+from warlog.extract.actors import make_actor
+from warlog.extract.attribution import claimed_by, denied_by, said_by
+from warlog.extract.casualties import find_counts
+from warlog.extract.claims import is_aggregate_sentence
 from warlog.extract.readings import Reading, read_mention, target_restatements
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
@@ -84,7 +87,11 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             continue
         claimed, denied = claimed_by(sent), denied_by(sent)
         target = targets.get(sent.start_char)
-        if not (claimed or denied or target):
+        # a follow-up sentence's figures join the latest event; its zeros ("most had caused
+        # no injuries") are about other attacks more often than not
+        counts = () if is_aggregate_sentence(sent) else tuple(
+            c for c in find_counts(ann.parsed, sent) if c.quantity.high != 0)
+        if not (claimed or denied or target or counts):
             continue
         earlier = [r for r in readings if r.sentence.start < sent.start_char]
         if not earlier:
@@ -93,8 +100,12 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
-            counts=(), victims=(), weapon="unknown", response=False, follows=False,
-            said_by=(), claimed_by=tuple(claimed), denied_by=tuple(denied),
+            context_time=None,
+            counts=counts, weapon="unknown", response=False, follows=False,
+            victims=tuple(make_actor(ann.parsed, c.victims, country_of=ctx.country_of)
+                          if c.victims else None for c in counts),
+            said_by=tuple(said_by(sent, sent.root)) if counts else (),
+            claimed_by=tuple(claimed), denied_by=tuple(denied),
             sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         ))
     return out
