@@ -153,6 +153,12 @@ def test_a_menu_entry_called_comment_does_not_open_comments() -> None:
     assert doc.text.endswith(STORY)
 
 
+def test_a_comments_link_in_the_top_menu_does_not_swallow_the_story() -> None:
+    doc = read(f"Comments\n\n{HEADLINE}\n\nDana Reyes\nMarch 4, 2024\n\n{STORY}")
+    assert doc.text == f"{HEADLINE}\n\nDana Reyes\nMarch 4, 2024\n\n{STORY}"
+    assert kinds(doc) == ["comment"]
+
+
 # --- related, share, cookie, form, navigation, other ----------------------------------
 
 

@@ -27,7 +27,6 @@ _FIXED: dict[Shape, DroppedKind] = {
     "comment_control": "comment", "related_inline": "related", "share": "share",
     "cookie": "cookie", "form": "form", "navigation": "navigation", "other": "other",
 }
-_COMMENT_EVIDENCE: frozenset[Shape] = frozenset({"comment_item", "comment_control"})
 _LOOKAHEAD = 5
 # Site menus written one entry per line come in runs; four entries above or below the
 # story tell a menu from a short heading or two, and within it eight do.
@@ -91,17 +90,19 @@ def _opens_comments(lines: list[str], shapes: list[Shape | None], filled: list[i
     """Whether the lines after a comment header are comments rather than article text."""
     header, after = filled[pos], filled[pos + 1 :]
     ahead = after[:_LOOKAHEAD]
-    if any(shapes[i] in _COMMENT_EVIDENCE or _invites_comment(lines[i], shapes[i]) for i in ahead):
-        return True
-    if ahead and shapes[ahead[0]] == "bullet":
+    if any(shapes[i] == "comment_control" or _invites_comment(lines[i], shapes[i]) for i in ahead):
         return True
     if not any(is_prose(lines[i]) for i in after):
         return True
-    # "3 comments" or "Leave a reply" near the end of a page opens its comments even when
-    # they carry no name-and-date lines; near the top it may be a byline's link.
-    before_chars = sum(len(line) for line in lines[:header])
-    after_chars = sum(len(lines[i]) for i in after)
-    return is_strong_comment_header(lines[header]) and after_chars < before_chars
+    # A counted header ("38 comments") over name-and-date lines is a comment thread even
+    # when the thread outgrows the story. A bare "Comments" needs to be below the story:
+    # above it, it may be a menu link and the name-and-date lines the story's byline.
+    strong = is_strong_comment_header(lines[header])
+    items = any(shapes[i] == "comment_item" for i in ahead) or shapes[ahead[0]] == "bullet"
+    if strong and items:
+        return True
+    near_end = sum(len(lines[i]) for i in after) < sum(len(line) for line in lines[:header])
+    return near_end and (items or strong)
 
 
 def _starts_comments(shapes: list[Shape | None], filled: list[int], pos: int) -> bool:
