@@ -43,7 +43,7 @@ class MainText:
     published: date | None
 
 
-@readers.register("warlog.html.v1", media_types=("text/html",), suffixes=(".html", ".htm"))
+@readers.register("warlog.html.v1", media_types=("text/html",))
 def read_html(raw: bytes, *, origin: Origin) -> Document:
     """Read an HTML page: main text by trafilatura, furniture dropped and listed, metadata."""
     markup = decode_text(raw, name=origin.name, fallback=declared_charset(raw))

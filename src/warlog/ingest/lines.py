@@ -136,6 +136,9 @@ _OTHER = re.compile(
     r"|(?:article\s+)?continues\s+(?:below|after\s+(?:this\s+)?advertisement)|continue\s+reading\s+below)$",
     re.IGNORECASE,
 )
+# Headers, buttons, comment bylines and menus are short; longer lines are only checked
+# for phrases (cookie notices, newsletter pitches, copyright), which keeps the pass fast.
+_LONGEST_LABEL = 240
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»›>/]\s+|\s*\|\s*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
@@ -149,6 +152,8 @@ _WHOLE_LINE_SHAPES: tuple[tuple[re.Pattern[str], Shape], ...] = (
 def shape_of(line: str) -> Shape:
     """What one non-blank line of a page is, judged by its shape alone."""
     stripped = line.strip()
+    if len(stripped) > _LONGEST_LABEL:
+        return _shape_by_phrase(stripped)
     core = _EDGES.sub("", stripped)
     for pattern, shape in _WHOLE_LINE_SHAPES:
         if pattern.match(core):

@@ -18,7 +18,7 @@ _BYLINE = re.compile(r"^(?:by|posted|published|updated|from)\b", re.IGNORECASE)
 _MIN_TITLE_WORDS = 3
 
 
-@readers.register("warlog.text.v1", media_types=("text/plain",), suffixes=(".txt",))
+@readers.register("warlog.text.v1", media_types=("text/plain",))
 def read_text(raw: bytes, *, origin: Origin) -> Document:
     """Read a plain-text report: decode, normalise, drop furniture, date and title it."""
     text = normalise(decode_text(raw, name=origin.name))
