@@ -190,7 +190,7 @@ def context_mentions(doc: Doc, taken: list[Mention], *, countries: frozenset[str
     busy = {i for m in taken for i in range(m.tok_start, m.tok_end)}
     found: list[Mention] = []
     for token in doc:
-        if token.i in busy or token.pos_ not in ("PROPN", "NOUN", "ADJ") or not token.text[:1].isupper():
+        if token.i in busy or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         if token.lower_ in COMMON_WORDS or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
             continue
