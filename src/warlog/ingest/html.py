@@ -43,7 +43,6 @@ class MainText:
     published: date | None
 
 
-@readers.register("warlog.html.v1", media_types=("text/html",))
 def read_html(raw: bytes, *, origin: Origin) -> Document:
     """Read an HTML page: main text by trafilatura, furniture dropped and listed, metadata."""
     markup = decode_text(raw, name=origin.name, fallback=declared_charset(raw))
@@ -165,3 +164,8 @@ def _merged(blocks: list[PageBlock]) -> list[PageBlock]:
         else:
             merged.append(block)
     return merged
+
+
+# Registered by a call, not a decorator: the registry's decorator is typed for any
+# callable, and would hide this function's signature from its typed callers.
+readers.register("warlog.html.v1", media_types=("text/html",))(read_html)

@@ -18,7 +18,6 @@ _BYLINE = re.compile(r"^(?:by|posted|published|updated|from)\b", re.IGNORECASE)
 _MIN_TITLE_WORDS = 3
 
 
-@readers.register("warlog.text.v1", media_types=("text/plain",))
 def read_text(raw: bytes, *, origin: Origin) -> Document:
     """Read a plain-text report: decode, normalise, drop furniture, date and title it."""
     text = normalise(decode_text(raw, name=origin.name))
@@ -44,3 +43,8 @@ def headline_of(text: str) -> str | None:
     if words < _MIN_TITLE_WORDS or not is_headline(first) or _BYLINE.match(first):
         return None
     return first.strip()
+
+
+# Registered by a call, not a decorator: the registry's decorator is typed for any
+# callable, and would hide this function's signature from its typed callers.
+readers.register("warlog.text.v1", media_types=("text/plain",))(read_text)
