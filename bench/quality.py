@@ -189,8 +189,10 @@ def wikievents_figures(summary: dict[str, Any]) -> Figures:
     for role in ("attacker", "target", "place", "weapon"):
         figures[f"argument_{role}_F1"] = arguments[role]["F1"]
     casualties = summary["casualties_on_matched_events"]
-    figures |= {"killed_F1": casualties["killed"]["F1"], "injured_F1": casualties["injured"]["F1"],
-                "gold_events": summary["events"]["gold"], "predicted_events": summary["events"]["pred"],
+    figures |= {"killed_F1": casualties["killed"]["F1"],
+                "injured_F1": casualties["injured"]["F1"],
+                "gold_events": summary["events"]["gold"],
+                "predicted_events": summary["events"]["pred"],
                 "reports_missing": summary["reports_missing"]}
     return figures
 
@@ -211,7 +213,8 @@ def zyte_figures(summary: dict[str, Any]) -> Figures:
 
 def trafilatura_eval_figures(summary: dict[str, Any]) -> Figures:
     comments = summary["comment_leak"]
-    return {"keep_share": summary["keep"]["share"], "drop_leak_share": summary["drop_leak"]["share"],
+    return {"keep_share": summary["keep"]["share"],
+            "drop_leak_share": summary["drop_leak"]["share"],
             "comment_leak_share": comments["share"],
             "comment_leak_static_share": comments["share_in_static_html"],
             "pages_with_dropped_comment": comments["pages_with_dropped_comment"],
@@ -366,19 +369,19 @@ def figure_rows(figures: Figures) -> list[tuple[str, str]]:
 
 
 def table(results: list[StepResult]) -> str:
-    lines = [f"{'step':<26} {'figure':<28} value", "-" * 72]
+    lines = [f"{'step':<30} {'figure':<28} value", "-" * 76]
     for result in results:
         head = f"{result.name} ({result.seconds:.0f} s)"
         if result.failed:
-            lines.append(f"{head:<26} FAILED: {result.failed}")
+            lines.append(f"{head:<30} FAILED: {result.failed}")
             continue
         rows = figure_rows(result.figures)
         if result.warlog_errors:
             rows.append(("warlog errors", str(len(result.warlog_errors))))
         for i, (label, value) in enumerate(rows):
-            lines.append(f"{head if i == 0 else '':<26} {label:<28} {value}")
+            lines.append(f"{head if i == 0 else '':<30} {label:<28} {value}")
         for error in result.warlog_errors:
-            lines.append(f"{'':<26}   {error}")
+            lines.append(f"{'':<30}   {error}")
     return "\n".join(lines)
 
 
