@@ -49,6 +49,8 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
         return "non_state_armed_group", country, None
     if words & lx.CIVILIAN_WORDS and not words & lx.STATE_WORDS:
         return "civilians", country, None
+    if span.root.lemma_.lower() in lx.CIVILIAN_OBJECTS and not words & (lx.STATE_WORDS | {"base"}):
+        return "civilians", country, None  # "an apartment block", "a religious gathering"
     if words & lx.STATE_WORDS or (country is not None and _is_bare_state(span)):
         return "state_forces", country, None
     if country is not None and _is_weapon_head(span):

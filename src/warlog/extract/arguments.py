@@ -18,6 +18,10 @@ from warlog.extract.mentions import Mention
 LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "mount", "claim",
                          "unleash", "make", "order", "perform", "deliver", "fire", "undertake",
                          "initiate", "begin", "start", "lead", "commit", "orchestrate"})
+# "by mistake", "by night": a by-phrase that names no one
+NOT_AGENTS = frozenset({"mistake", "accident", "error", "chance", "means", "way", "design",
+                        "default", "night", "day", "far", "time", "hand", "phone", "car", "road",
+                        "sea", "air", "land", "force"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
 WEAPON_LEMMAS = {w: v for w, v in lx.WEAPON_PHRASES if " " not in w}
 WEAPON_BIGRAMS = {w: v for w, v in lx.WEAPON_PHRASES if " " in w}
@@ -61,12 +65,16 @@ def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     trigger_ids = {t.i for t in triggers}
     for tok in triggers:
         if tok.pos_ == "VERB":
-            subj = _subject(tok, passive=False)
+            subj = _subject(tok, passive=False) or _subject_of_host(tok)
             if subj is not None and subj.i not in trigger_ids and _can_act(subj):
                 return actor_range(subj)
     if head.pos_ in ("NOUN", "PROPN"):
-        verb = head.head
-        if head.dep_ == "dobj" and verb.lemma_.lower() in LIGHT_VERBS:
+        carrier = _carrier(head)
+        verb = carrier.head
+        if carrier.dep_ in ("dobj", "pobj") and (verb.lemma_.lower() in LIGHT_VERBS
+                                                  or carrier is not head):
+            if carrier.dep_ == "pobj":
+                verb = verb.head
             subj = _subject(verb, passive=False)
             if subj is not None and _can_act(subj):
                 return actor_range(subj)
@@ -76,7 +84,37 @@ def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     between = _between(head)
     if between is not None:
         return between[0]
-    return _attacker_behind_weapon(head)
+    return _blamed(head) or _attacker_behind_weapon(head)
+
+
+def _blamed(head: Token) -> TokenRange | None:
+    """"the attack, which officials blamed on X", "Washington blames X for the attack":
+    the party the report's sources hold responsible."""
+    for child in head.children:
+        if child.dep_ == "relcl" and child.lemma_.lower() in ("blame", "attribute"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("on", "to"):
+                    objs = [g for g in prep.children if g.dep_ == "pobj"]
+                    if objs:
+                        return actor_range(objs[0])
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        verb = head.head.head
+        if verb.lemma_.lower() in ("blame", "accuse", "hold"):
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            if objs:
+                return actor_range(objs[0])
+    return None
+
+
+WAVE_NOUNS = frozenset({"wave", "series", "campaign", "string", "spate", "barrage", "volley",
+                        "salvo", "round"})
+
+
+def _carrier(head: Token) -> Token:
+    """"began a new wave of attacks": the noun that carries the attack into the clause."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in WAVE_NOUNS:
+        return head.head.head
+    return head
 
 
 def _attacker_behind_weapon(head: Token) -> TokenRange | None:
@@ -122,14 +160,22 @@ def _agent_of(tok: Token) -> TokenRange | None:
         for child in holder.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and not _is_weapon_word(objs[0]):
+                if objs and not _is_weapon_word(objs[0]) and objs[0].lemma_.lower() not in NOT_AGENTS:
                     return actor_range(objs[0])
     return None
 
 
+PLATFORM_WORDS = frozenset({"helicopter", "gunship", "jet", "warplane", "aircraft", "bomber",
+                            "plane", "fighter-bomber", "ac-130"})
+
+
 def _can_act(tok: Token) -> bool:
-    """A weapon is no attacker, but "a U.S. military AC-130 aircraft" names its force."""
-    if not _is_weapon_word(tok):
+    """A weapon is no attacker, but a platform with its crew is ("an Apache helicopter
+    fired…"), and so is a weapon that names its force ("a U.S. military drone")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lower_ in (
+            "nobody", "none", "no one"):
+        return False  # "no group claimed the attack" names nobody
+    if not _is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:
         return True
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
                for t in tok.subtree if t.i != tok.i)
@@ -151,6 +197,17 @@ def _subject(verb: Token, *, passive: bool) -> Token | None:
             continue
         break
     return None
+
+
+def _subject_of_host(verb: Token) -> Token | None:
+    """"the SDF took the village after fighting with loyalists": the fighter is the subject
+    of the clause the trigger's phrase hangs from."""
+    if verb.dep_ not in ("pcomp", "advcl"):
+        return None
+    host = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if host.pos_ not in ("VERB", "AUX"):
+        return None
+    return _subject(host, passive=False)
 
 
 def _resolve_relative(tok: Token) -> Token:
@@ -221,8 +278,9 @@ def _verb_target(verb: Token) -> TokenRange | None:
     for child in verb.children:
         if child.dep_ == "dobj" and not _is_weapon_word(child) and object_is_target:
             return actor_range(child)
+    preps = TARGET_PREPS | ({"with"} if lemma in ("fight", "clash", "battle") else set())
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and objs[0].ent_type_ not in ("DATE", "TIME") and not _is_weapon_word(objs[0]):
                 return actor_range(objs[0])
@@ -276,7 +334,10 @@ def find_weapon(doc: Doc, mention: Mention, *,
         ["gunship", "ballistic_missile", "cruise_missile", "drone", "rocket", "mortar",
          "artillery", "aircraft", "ied", "small_arms"])}
     head = doc[mention.head]
-    for tok in sent:
+    # a re-mention ("the attack showed why Ukraine needs interceptor missiles") names its
+    # weapon only inside its own phrase
+    tokens = list(head.subtree) if mention.anaphoric else list(sent)
+    for tok in tokens:
         weapon = _weapon_at(doc, tok)
         # a weapon named in the target ("a rocket launcher", "an arms depot") is what
         # was hit, not what hit it

@@ -164,6 +164,8 @@ def _more_telling(new: Count, old: Count) -> bool:
 def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor | None) -> Group:
     """Whose side the dead or injured were on."""
     if victims is None:
+        if target is not None and target.kind == "civilians":
+            return "civilians"
         return "target_side" if target is not None else "unknown"
     if victims.kind == "civilians":
         return "civilians"

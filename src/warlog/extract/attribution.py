@@ -50,7 +50,8 @@ def _reporting_ancestors(trigger: Token, sent: Span) -> list[Token]:
 
 def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj",) and child.lower_ not in PRONOUNS:
+        if child.dep_ in ("nsubj",) and child.lower_ not in PRONOUNS and not any(
+                g.dep_ == "det" and g.lower_ == "no" for g in child.children):
             return child
     return None
 
@@ -76,7 +77,7 @@ def claimed_by(sent: Span) -> list[str]:
     out: list[str] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in ("claim", "acknowledge", "admit") and any(
+        if lemma in ("claim", "acknowledge", "admit", "accept", "take") and any(
             c.lemma_.lower() in CLAIM_NOUNS for c in tok.children if c.dep_ == "dobj"
         ):
             subj = _speaker(tok)
@@ -94,7 +95,9 @@ def _says_it_attacked(verb: Token) -> bool:
         if child.dep_ != "ccomp":
             continue
         subj = [c for c in child.children if c.dep_ == "nsubj"]
-        if subj and subj[0].lower_ in ("it", "they", "we") and (
+        own = subj and (subj[0].lower_ in ("it", "they", "we") or any(
+            g.dep_ == "poss" and g.lower_ in ("its", "their", "our") for g in subj[0].children))
+        if own and (
             child.lemma_.lower() in lx.VERB_TRIGGERS | {"carry", "conduct", "launch", "target"}
         ):
             return True

@@ -15,6 +15,9 @@ Field = Literal["killed", "injured"]
 QUANTITY_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "advmod", "npadvmod", "compound"})
 VAGUE_HEADS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "several",
                          "many", "number", "handful", "couple", "some", "few", "dozen"})
+KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "mother", "father", "brother",
+                       "sister", "boy", "girl", "baby", "infant", "man", "toddler", "teenager",
+                       "relative", "deputy", "commander", "leader", "official", "guard"})
 NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities"})
 NOUN_INJURE = frozenset({"injury", "injuries", "wound", "wounds"})
 
@@ -89,7 +92,19 @@ def _victims(tok: Token) -> list[Token]:
         out.extend(c for c in tok.head.children if c.dep_ == "dobj")
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
-    return [v for v in out if _names_people(v)]
+    return [v for v in out if _names_people(v) and not _is_subset(v)]
+
+
+def _is_subset(tok: Token) -> bool:
+    """"…killed 10, among them three children": a part of a figure already counted."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in ("among", "including", "includes"):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _subjects_of(verb: Token) -> list[Token]:
@@ -103,7 +118,8 @@ def _names_people(tok: Token) -> bool:
     lower, lemma = tok.lower_, tok.lemma_.lower()
     if tok.like_num or lower in VAGUE_HEADS:
         return True
-    if lower in lx.PEOPLE_NOUNS or lemma in lx.PEOPLE_NOUNS:
+    if lower in lx.PEOPLE_NOUNS or lemma in lx.PEOPLE_NOUNS or lemma in lx.CIVILIAN_WORDS \
+            or lemma in KIN_NOUNS:
         return True
     return tok.ent_type_ == "NORP" or tok.ent_type_ == "CARDINAL"
 
@@ -122,6 +138,16 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     quantity = parse_quantity(text)
     if quantity is None:
         return None
+    # "a Syrian woman and her two sons": the conjoined groups add up
+    for conj in (c for c in people.children if c.dep_ == "conj" and _names_people(c)):
+        extra_tokens = _quantity_tokens(conj, conj)
+        extra = parse_quantity(doc[extra_tokens[0].i:extra_tokens[-1].i + 1].text) if extra_tokens else None
+        if extra is None or extra.best is None or quantity.best is None:
+            break
+        quantity = Quantity(low=quantity.low + extra.low if quantity.low is not None and extra.low is not None else None,
+                            best=quantity.best + extra.best,
+                            high=quantity.high + extra.high if quantity.high is not None and extra.high is not None else None)
+        people = conj
     start = min(quantity_tokens[0].idx, word.idx)
     end_tok = max(people.i, word.i, quantity_tokens[-1].i)
     end = doc[end_tok].idx + len(doc[end_tok].text)
@@ -147,6 +173,8 @@ def _quantity_tokens(victim: Token, people: Token) -> list[Token]:
 
 def _is_quantity_word(tok: Token) -> bool:
     lower = tok.lower_
+    if tok.dep_ == "poss":
+        return False  # "her two sons": the possessive is not part of the figure
     return (tok.like_num or lower in VAGUE_HEADS or lower in ("a", "an", "one", "no")
             or tok.dep_ == "quantmod" or lower in ("least", "most", "than", "more", "nearly",
                                                    "almost", "about", "around", "over", "up",

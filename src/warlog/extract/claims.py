@@ -27,14 +27,16 @@ def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf) -> t
         attack_claims = [c for tok in sent if (c := _attack_claim(tok, sent, published=published,
                                                                    country_of=country_of))]
         found.extend(attack_claims)
-        if attack_claims or _is_aggregate(sent):
+        if attack_claims or is_aggregate_sentence(sent):
             found.extend(_casualty_claims(doc, sent, published=published))
     return tuple(_merge_same(found))
 
 
 def _attack_claim(tok: Token, sent: Span, *, published: date | None,
                   country_of: CountryOf) -> Claim | None:
-    if tok.lemma_.lower() not in COUNTED_NOUNS or tok.pos_ != "NOUN":
+    lemma = tok.lemma_.lower()
+    if not ((lemma in COUNTED_NOUNS and tok.pos_ == "NOUN")
+            or (lemma in ("attack", "strike", "target", "hit") and tok.pos_ == "VERB")):
         return None
     number, qualifier = _figure_of(tok)
     if number is None:
@@ -50,7 +52,16 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
 
 
 def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
-    """"66th attack" → (66, ordinal); "66 attacks" → (66, exact); "at least 70 attacks"."""
+    """"66th attack" → (66, ordinal); "66 attacks" → (66, exact); "at least 70 attacks";
+    "had been attacked 165 times"."""
+    if tok.pos_ == "VERB":
+        for child in tok.children:
+            if child.lower_ == "times":
+                nums = [c for c in child.children if c.like_num]
+                value = parse_number(nums[0].text) if nums else None
+                if value is not None and value > 4:
+                    return value, _qualifier(nums[0])
+        return None, "exact"
     for child in tok.children:
         if child.ent_type_ == "ORDINAL" or child.lower_.endswith(("th", "st", "nd", "rd")) and \
                 child.lower_[:-2].isdigit():

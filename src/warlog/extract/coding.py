@@ -27,8 +27,9 @@ def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
         return "explosions_remote_violence", "remote_explosive_landmine_ied"
     if "grenade" in lower:
         return "explosions_remote_violence", "grenade"
-    if lemma_set & {"strike"} and attacker is not None and attacker.kind == "state_forces":
-        # A state's "strike" with no ground weapon named is, in wire usage, from the air.
+    if lemma_set & {"strike"} and weapon == "unknown" and (
+            attacker is None or attacker.kind == "state_forces"):
+        # A "strike" with no ground weapon named is, in wire usage, from the air.
         return "explosions_remote_violence", "air_drone_strike"
     if lemma_set & CLASH_LEMMAS:
         return "battles", "armed_clash"

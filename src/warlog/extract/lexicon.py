@@ -121,6 +121,13 @@ CIVILIAN_WORDS = frozenset(
     woman worshippers passengers students shoppers farmers family families people
     bystanders patients journalists aid workers refugees displaced pedestrians""".split()
 )
+# Places people live, pray, shop or heal in: a target that is one of these is civilian.
+CIVILIAN_OBJECTS = frozenset(
+    """apartment apartments building buildings home homes house houses residential market
+    hospital school mosque church hotel flats block neighbourhood neighborhood gathering
+    wedding funeral bus shop shops cafe restaurant camp shelter clinic university
+    village""".split()
+)
 
 # Armed groups often named without a kind word; general knowledge, not any one report.
 KNOWN_GROUPS: dict[str, tuple[str, str | None]] = {

@@ -8,7 +8,7 @@ targeted"), is hypothetical ("could strike") or negated ("no retaliatory action"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,22 +34,24 @@ class Mention:
     lemma: str
     anaphoric: bool           # "the assault", "this attack", "Monday's attack"
     plural: bool
+    background: bool = False  # attacks in general, counted or hypothetical: context only
 
 
 def find_mentions(doc: Doc) -> tuple[Mention, ...]:
-    """Every specific attack mention of the document, in text order."""
+    """Every attack mention of the document in text order; background ones flagged."""
     found: list[Mention] = []
     for s_index, sent in enumerate(doc.sents):
-        if not _is_conflict_sentence(sent) or _is_tally_sentence(sent):
+        if not _is_conflict_sentence(sent):
             continue
+        tally = _is_tally_sentence(sent)
         triggers = [t for t in sent if _is_trigger(t, sent)]
-        told = [m for m in (_mention_of(g, s_index) for g in _group_triggers(triggers))
-                if not is_background(doc[m.head], sent)]
+        mentions = [_mention_of(g, s_index) for g in _group_triggers(triggers)]
+        told = [m for m in mentions if not tally and not is_background(doc[m.head], sent)]
         # "struck the militants involved in the attack": beside a new mention, a definite
         # one points back at an event already told and adds nothing of its own
         if any(not m.anaphoric for m in told):
             told = [m for m in told if not m.anaphoric]
-        found.extend(told)
+        found.extend(m if m in told else replace(m, background=True) for m in mentions)
     return tuple(found)
 
 

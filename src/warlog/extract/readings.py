@@ -20,6 +20,9 @@ from warlog.model import Span as TextSpan
 FOLLOW_CUES = ("immediately after", "shortly after", "right after", "moments after",
                "minutes after", "minutes later", "hours later", "soon after", "shortly afterward",
                "moments later", "immediately afterward", "in the aftermath")
+SEPARATE_CUES = ("separately", "in a separate", "in another", "another attack",
+                 "another strike", "elsewhere", "in a second", "a second attack",
+                 "a further attack", "meanwhile")
 PRECISION_RANK = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4, None: 5}
 
 
@@ -32,6 +35,7 @@ class Reading:
     lemma: str
     attacker: Actor | None
     target: Actor | None
+    context_attacker: Actor | None         # named around the sentence, not in it
     weapon: str
     place: Place | None
     time: Time | None
@@ -42,6 +46,8 @@ class Reading:
     response: bool
     follows: bool                          # "immediately after" the event it answers
     restates_target: bool
+    headline: bool                         # a title line: it retells the main event
+    separate: bool                         # "separately", "in another attack": a new event
     said_by: tuple[str, ...]
     claimed_by: tuple[str, ...]
     denied_by: tuple[str, ...]
@@ -66,14 +72,15 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
                     for c in counts)
     return Reading(
         mention=mention, sentence=TextSpan(start=sent.start_char, end=sent.end_char),
-        lemma=mention.lemma, attacker=attacker, target=target, weapon=frame.weapon,
+        lemma=mention.lemma, attacker=attacker, target=target, context_attacker=None,
+        weapon=frame.weapon,
         place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
                         anaphoric=mention.anaphoric),
         time=(time := pick_time(sent, head, published=published)),
         context_time=None if time is not None else context_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
-        restates_target=False,
+        restates_target=False, headline=is_headline(sent), separate=_has_cue(sent, SEPARATE_CUES),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
         denied_by=tuple(denied_by(sent)),
     )
@@ -180,9 +187,9 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
             continue
-        if ent.start_char not in scope:
+        if ent.start_char not in scope and not _inside_report(ent, head):
             continue  # "…said the missile was built in May 2023": another clause's date
-        if _is_since(ent) or _attached_to(ent, reporting):
+        if _is_since(ent) or (_attached_to(ent, reporting) and not _inside_report(ent, head)):
             continue
         resolved = resolve_time(_with_qualifier(ent), published=published)
         if resolved.start is None:
@@ -196,11 +203,28 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     return best[1] if best else None
 
 
+def is_headline(sent: Span) -> bool:
+    """A title line near the top: a line of its own with no closing full stop."""
+    text = sent.doc.text
+    line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+    line_end = sent.end_char >= len(text) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
+    stripped = sent.text.strip()
+    return (line_start and line_end and sent.start_char < 400 and not stripped.endswith((".", "—", "-"))
+            and len(stripped.split()) <= 25)
+
+
+def _is_dateline(sent: Span) -> bool:
+    """"ODESA, Ukraine, March 3 (Courier) —": the date of the report, not of the attack."""
+    stripped = sent.text.strip()
+    return stripped.endswith(("—", "–", "--")) or stripped.lower().startswith(("published", "updated"))
+
+
 def context_time(sent: Span, *, published: date | None) -> Time | None:
     """The last day named in the sentences before, within the same paragraph."""
     doc = sent.doc
     paragraph_start = doc.text.rfind("\n\n", 0, sent.start_char)
-    previous = [s for s in doc.sents if paragraph_start <= s.start_char < sent.start_char]
+    previous = [s for s in doc.sents if paragraph_start <= s.start_char < sent.start_char
+                and not _is_dateline(s) and not is_headline(s)]
     for earlier in reversed(previous):
         for ent in reversed(earlier.ents):
             if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
@@ -224,6 +248,16 @@ def _is_since(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (before is not None and before.lower_ in ("since", "until", "of")) or \
         ent.text.lower().startswith(("since", "the past", "past"))
+
+
+def _inside_report(ent: Span, head: Token) -> bool:
+    """"…when a drone bombed villagers on Sunday night, the agency said on Tuesday": a date
+    before the closing attribution's speaker is part of what was reported."""
+    verb = next((a for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS), None)
+    if verb is None or verb.i < head.i:
+        return False
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(speakers) and ent.end <= speakers[0].left_edge.i and ent.start > head.i
 
 
 def _attached_to(ent: Span, verbs: set[int]) -> bool:

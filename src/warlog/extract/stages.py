@@ -24,6 +24,7 @@ from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
 from warlog.extract.claims import is_aggregate_sentence
 from warlog.extract.readings import Reading, read_mention, target_restatements
+from warlog.extract.context import with_context_attackers
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
 from warlog.registry import stages
@@ -69,8 +70,10 @@ def mentions_stage(ann: Annotated, ctx: Context) -> Annotated:
                  assigns=("readings",))
 def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     assert ann.parsed is not None and ann.mentions is not None and ann.places is not None
-    readings = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
-                             country_of=ctx.country_of) for m in ann.mentions]
+    every = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
+                          country_of=ctx.country_of) for m in ann.mentions]
+    readings = with_context_attackers([r for r in every if not r.mention.background], every,
+                                      text=ann.document.text)
     readings.extend(_restatements(ann, ctx, readings))
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
     return replace(ann, readings=tuple(readings))
@@ -100,7 +103,7 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
-            context_time=None,
+            context_time=None, headline=False, separate=False,
             counts=counts, weapon="unknown", response=False, follows=False,
             victims=tuple(make_actor(ann.parsed, c.victims, country_of=ctx.country_of)
                           if c.victims else None for c in counts),
