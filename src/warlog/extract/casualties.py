@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -54,7 +54,17 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
         zero = _zero_count(tok, field)
         if zero is not None:
             found.setdefault((field, tok.i), zero)
-    return sorted(found.values(), key=lambda c: c.start_char)
+    return _share_victims(sorted(found.values(), key=lambda c: c.start_char))
+
+
+def _share_victims(counts: list[RawCount]) -> list[RawCount]:
+    """"killing 18 people and injuring 78": the bare figure counts the same people."""
+    named = [c for c in counts if c.victims is not None]
+    if not named:
+        return counts
+    return [c if c.victims is not None or c.quantity.high == 0 else
+            replace(c, victims=min(named, key=lambda n: abs(n.start_char - c.start_char)).victims)
+            for c in counts]
 
 
 def _field_of(tok: Token) -> Field | None:

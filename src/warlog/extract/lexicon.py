@@ -126,7 +126,7 @@ CIVILIAN_OBJECTS = frozenset(
     """apartment apartments building buildings home homes house houses residential market
     hospital school mosque church hotel flats block neighbourhood neighborhood gathering
     wedding funeral bus shop shops cafe restaurant camp shelter clinic university
-    village""".split()
+    village city town district neighbourhood centre center""".split()
 )
 
 # Armed groups often named without a kind word; general knowledge, not any one report.

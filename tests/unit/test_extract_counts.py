@@ -1,0 +1,55 @@
+"""Casualty figures read from sentences written for these tests (published 2024-03-06)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _counts(report, field: str) -> list[tuple[str, int | None, int | None, int | None]]:  # type: ignore[no-untyped-def]
+    assert len(report.events) == 1, report.events
+    return [(c.group, c.low, c.best, c.high) for c in getattr(report.events[0], field)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Russian missiles struck the city of Sumy on Tuesday, killing 18 people and injuring 78.",
+         [("civilians", 18, 18, 18)], [("civilians", 78, 78, 78)]),
+        ("Three soldiers were killed and 25 others wounded when a drone struck an army post "
+         "near Kirkuk on Sunday.", [("target_side", 3, 3, 3)], [("target_side", 25, 25, 25)]),
+        ("An air strike on a house in the village of Kfar Kila on Monday killed a woman and her "
+         "two sons.", [("civilians", 3, 3, 3)], []),
+        ("Several soldiers were wounded when militants fired mortars at a checkpoint in Mosul "
+         "on Monday.", [], [("target_side", 3, None, 9)]),
+        ("An Israeli air strike killed at least 12 civilians in the town of Rafah on Monday.",
+         [("civilians", 12, None, None)], []),
+    ],
+)
+def test_figures_and_groups(read_text, text: str, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert _counts(report, "killed") == killed
+    assert _counts(report, "injured") == injured
+
+
+def test_death_toll_raised_and_subset_not_double_counted(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(
+        "A drone strike hit an apartment block in Odesa on Saturday. Rescuers pulled more "
+        "bodies from the ruins on Monday, raising the death toll to 10, among them three "
+        "children."
+    )
+    killed = _counts(report, "killed")
+    assert [k[2] for k in killed] == [10]
+
+
+def test_reported_zero_is_an_exact_zero(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(
+        "Two rockets landed near the Ain al-Asad air base on Monday, causing no injuries, "
+        "a coalition official said."
+    )
+    assert _counts(report, "injured") == [("unknown", 0, 0, 0)] or \
+        [c[1:] for c in _counts(report, "injured")] == [(0, 0, 0)]
+
+
+def test_no_figure_gives_an_empty_list(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Militants attacked a police station in Baqubah on Monday, officials said.")
+    assert _counts(report, "killed") == [] and _counts(report, "injured") == []
