@@ -32,7 +32,9 @@ CONFLICT_CUES = frozenset(
     missile missiles rocket rockets drone drones mortar mortars artillery airstrike
     airstrikes bomb bombs warplane warplanes jet jets aircraft gunship helicopter base
     killed wounded injured casualties insurgents rebels fighters gunmen target targets
-    retaliatory retaliation self-defence self-defense precision weapons""".split()
+    retaliatory retaliation self-defence self-defense precision weapons terror terrorist
+    terrorists terrorism bomber bombers bombing bombings explosion explosions blast blasts
+    explosive explosives gunman shooter suicide kill killing die dead wound injure""".split()
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
