@@ -2,7 +2,7 @@
 
 usage:
   .venv/bin/python bench/quality.py [--only seed,examples,wikievents,geo,maintext] [--json]
-        [--shared ../shared] [--build build/eval] [--out build/eval/quality]
+        [--shared ../shared] [--datasets DIR] [--build build/eval] [--out build/eval/quality]
 
 Steps (each calls the real `warlog` CLI as a subprocess and a scorer of ../shared/eval by
 path; see bench/README.md for what every figure means):
@@ -22,7 +22,7 @@ go to --out. A step that fails prints its error; the others still run, and the e
 status is then 1.
 
 The figures are also importable: tests/golden/test_quality_floors.py calls
-`wikievents`, `zyte` and `trafilatura_eval` and holds floors on them.
+`wikievents`, `zyte` and `traf` and holds floors on them.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -40,6 +41,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+# As ../shared/eval/test_eval_scripts.py: the data sets beside the scorers, or elsewhere.
+DATASETS = Path(os.environ.get("EVAL_DATASETS", SHARED / "datasets"))
 BUILD = REPO / "build" / "eval"
 SEED_PUBLISHED = "2023-11-22"
 # Generous: the slowest step (warlog on the 181 Zyte pages) takes a few minutes here.
@@ -58,12 +61,9 @@ class Paths:
     """Where the shared folder, prepared data and predictions live."""
 
     shared: Path = SHARED
+    datasets: Path = DATASETS
     build: Path = BUILD
     out: Path = BUILD / "quality"
-
-    @property
-    def datasets(self) -> Path:
-        return self.shared / "datasets"
 
     def scorer(self, name: str) -> Path:
         return self.shared / "eval" / name
@@ -268,7 +268,7 @@ def zyte(paths: Paths) -> StepResult:
     return StepResult(name="zyte", figures=zyte_figures(summary), warlog_errors=errors)
 
 
-def trafilatura_eval(paths: Paths) -> StepResult:
+def traf(paths: Paths) -> StepResult:
     folder = prepare_traf(paths)
     out = paths.out / "traf.jsonl"
     errors = run_warlog(["extract", "--json", "--with-text", str(folder)], out=out)
@@ -298,7 +298,7 @@ def zyte_trafilatura(paths: Paths) -> StepResult:
     trafilatura_alone(prepare_zyte(paths), out)
     summary = run_scorer(paths, "maintext.py", "score",
                          paths.datasets / "article-extraction-benchmark", out)
-    return StepResult(name="zyte (trafilatura alone)", figures=zyte_figures(summary))
+    return StepResult(name="zyte_trafilatura", figures=zyte_figures(summary))
 
 
 def traf_trafilatura(paths: Paths) -> StepResult:
@@ -309,7 +309,7 @@ def traf_trafilatura(paths: Paths) -> StepResult:
     figures = trafilatura_eval_figures(summary)
     for unknown in ("pages_with_dropped_comment", "date_right", "title_right"):
         figures.pop(unknown)  # trafilatura's text alone says nothing of these
-    return StepResult(name="traf (trafilatura alone)", figures=figures)
+    return StepResult(name="traf_trafilatura", figures=figures)
 
 
 Step = Callable[[Paths], StepResult]
@@ -318,7 +318,7 @@ STEPS: dict[str, tuple[Step, ...]] = {
     "examples": (examples,),
     "wikievents": (wikievents,),
     "geo": (geo,),
-    "maintext": (zyte, zyte_trafilatura, trafilatura_eval, traf_trafilatura),
+    "maintext": (zyte, zyte_trafilatura, traf, traf_trafilatura),
 }
 
 
@@ -405,13 +405,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", type=parse_only, default=list(STEPS),
                         help=f"comma-separated steps (default: all of {','.join(STEPS)})")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--shared", type=Path, default=SHARED, help="scorers, seed and gold")
+    parser.add_argument("--datasets", type=Path, default=None,
+                        help="the data sets (default: $EVAL_DATASETS, else SHARED/datasets)")
     parser.add_argument("--build", type=Path, default=BUILD, help="prepared data sets")
     parser.add_argument("--out", type=Path, default=BUILD / "quality",
                         help="warlog's predictions")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    paths = Paths(shared=args.shared.resolve(), build=args.build.resolve(), out=args.out.resolve())
+    datasets = args.datasets or (DATASETS if args.shared == SHARED else args.shared / "datasets")
+    paths = Paths(shared=args.shared.resolve(), datasets=datasets.resolve(),
+                  build=args.build.resolve(), out=args.out.resolve())
     paths.build.mkdir(parents=True, exist_ok=True)
     results = run_all(args.only, paths, progress=not args.json)
     print(as_json(results) if args.json else table(results))
