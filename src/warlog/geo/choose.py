@@ -1,59 +1,112 @@
 """Choosing among the places a name may mean, with the report as context.
 
-Each candidate gets a score from plain evidence, and the best one wins:
-- its kind: a country or region name means the country or region far more often than a
-  town that shares it; towns weigh by population (log scale);
-- the report: places in a country the report names elsewhere, and places near the other
-  places the report names, are likelier;
-- the words around the mention: "province", "governorate", "oblast" point to a division,
-  "city", "town", "village" to a town, "base", "airfield" to a facility.
-A small town chosen with no support from the report is an unsafe guess: we abstain.
+Each candidate gets a score, in rough log-odds units, from plain evidence; the best wins:
+- a prior from its kind and size: a country or region name means the country or region
+  (no town, however large, outweighs that without a cue); divisions outweigh small
+  same-named towns; towns weigh by population (log scale) and national capitals more;
+  a match on a town's alternate name (GeoNames keeps translations and old names) is weaker;
+- the report: the countries it names and the countries its other places resolve to (a
+  mention never supports itself), the country named beside the mention ("Tripoli,
+  Lebanon"), the place qualifying it ("Tacoma, Washington", "Hit in Anbar"), places near
+  the other places the report names, and the kind of the places listed with it;
+- the words around the mention: "province" points to a division, "city" or "village" to a
+  town, "base" or "airfield" to a facility, "central"/"eastern" to a division or country.
+A guess the report does not support is worse than no answer, so we abstain on: a small town
+sharing its name with other places, a town in none of the report's countries and near none
+of its places, and a loose (consonant-skeleton) match outside the report's countries.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from warlog.geo import names
 from warlog.geo.gazetteer import Gazetteer
 from warlog.geo.mentions import Mention
+from warlog.geo.roles import role_of
 from warlog.geo.tables import Entry, Kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# A country or region name means the country or region unless the words around it say
-# otherwise: no town, however large, outweighs that without a cue ("Mexico" is not Mexico
-# City, "China" is not China, Texas). Divisions outweigh small same-named towns.
-_KIND_BASE: dict[Kind, float] = {"country": 6.0, "region": 5.0, "facility": 2.5, "admin1": 3.0, "town": 0.8}
+# Priors by kind. Towns get _town_prior instead (population, capitals).
+_KIND_PRIOR: dict[Kind, float] = {"country": 10.0, "region": 8.5, "admin1": 7.0, "facility": 5.0}
 _ADMIN_WORDS = frozenset({"province", "governorate", "oblast", "region", "state", "prefecture",
-                          "district", "provinces", "governorates", "regions", "territory", "muhafazat"})
-_TOWN_WORDS = frozenset({"city", "town", "village", "suburb", "neighbourhood", "neighborhood", "capital"})
+                          "provinces", "governorates", "regions", "territory", "muhafazat"})
+_TOWN_WORDS = frozenset({"city", "town", "village", "suburb", "neighbourhood", "neighborhood",
+                         "hamlet", "township", "settlement", "port", "district"})
+# "central Washington", "eastern Ukraine": a part of something large.
+_PART_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "northeastern",
+                         "northwestern", "southeastern", "southwestern", "upstate", "rural"})
 _NEAR_KM = 250.0
 _COUNTRY_WINDOW = 120  # characters either side: the country named beside a mention
 # An unsupported town smaller than this, for a name that other places share, is not guessed.
 _SAFE_POPULATION = 5000
+# A town in none of the report's countries and near none of its places is guessed only
+# when it is this large and its own name matches (London, Paris, Moscow named in passing).
+_FOREIGN_POPULATION = 100_000
+
+# Evidence weights.
+_NAMED_ELSEWHERE = 1.0    # the candidate's country is named elsewhere in the report
+_PROFILE = 2.5            # × share of the report's other places in the candidate's country
+_BESIDE = 2.0             # the country is named within _COUNTRY_WINDOW characters
+_QUALIFIED = 3.0          # "X, Y" / "X in Y": Y contains the candidate (or is its division)
+_NEAR = 1.5               # within _NEAR_KM of another place of the report
+_CUE = 3.0                # the words around say which kind of place
+_SIBLING = 1.5            # listed with places of this kind ("California or Washington")
+_PART = 1.5               # "central Washington": a division, country or region
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    countries: Counter[str]
-    country_spans: tuple[tuple[int, str], ...] = ()
-    anchors: tuple[tuple[float, float, int], ...] = field(default=())  # lat, lon, mention start
+    """What the report says beyond one mention. Built in two passes (resolver.py)."""
 
-    def with_anchors(self, placed: Iterable[tuple[int, Entry]]) -> Context:
+    countries: Counter[str]                                   # named by name/adjective
+    country_spans: tuple[tuple[int, str], ...] = ()           # (mention start, ISO2)
+    # the same, less modifiers ("US consulate", "Iraqi forces"): those do not locate a place
+    ground_spans: tuple[tuple[int, str], ...] = ()
+    anchors: tuple[tuple[float, float, int], ...] = field(default=())  # lat, lon, start
+    profile: tuple[tuple[int, str], ...] = ()                 # (start, ISO2) of first-pass places
+    qualifiers: Mapping[int, Entry] = field(default_factory=dict)    # start → qualifying place
+    qualified: Mapping[int, tuple[Entry, ...]] = field(default_factory=dict)  # start → candidates
+    siblings: Mapping[int, frozenset[str]] = field(default_factory=dict)  # start → kinds listed
+
+    def with_first_pass(self, placed: Iterable[tuple[int, Entry]]) -> Context:
+        placed = list(placed)
         points = tuple((e.lat, e.lon, start) for start, e in placed
-                       if e.kind in ("town", "facility", "admin1") and e.lat is not None and e.lon is not None)
-        return replace(self, anchors=points)
+                       if e.kind in ("town", "facility", "admin1") and e.lat is not None
+                       and e.lon is not None)
+        profile = tuple((start, e.country) for start, e in placed if e.country)
+        return replace(self, anchors=points, profile=profile)
 
     def sentence_country(self, mention: Mention) -> str | None:
-        near = [(abs(pos - mention.start), iso) for pos, iso in self.country_spans
-                if abs(pos - mention.start) <= _COUNTRY_WINDOW]
+        near = [(abs(pos - mention.start), iso) for pos, iso in self.ground_spans
+                if abs(pos - mention.start) <= _COUNTRY_WINDOW and pos != mention.start]
         return min(near)[1] if near else None
+
+    def named_elsewhere(self, iso: str | None, *, start: int) -> bool:
+        return iso is not None and any(c == iso and s != start for s, c in self.country_spans)
+
+    def share(self, iso: str | None, *, start: int) -> float:
+        """The share of the report's other places that lie in country ``iso``."""
+        others = [c for s, c in self.profile if s != start]
+        if iso is None or not others:
+            return 0.0
+        return sum(1 for c in others if c == iso) / len(others)
+
+    def supported(self, entry: Entry, *, start: int) -> bool:
+        """Does anything else in the report point to this place's country or area?"""
+        return (self.named_elsewhere(entry.country, start=start)
+                or self.share(entry.country, start=start) > 0
+                or self.near_anchor(entry, start=start))
+
+    def has_support_information(self, *, start: int) -> bool:
+        return any(s != start for s, _ in self.country_spans) or any(
+            s != start for s, _ in self.profile)
 
     def near_anchor(self, entry: Entry, *, start: int) -> bool:
         """Near a place another mention resolved to (a mention never anchors itself)."""
@@ -70,14 +123,19 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-def document_context(mentions: list[Mention], *, gazetteer: Gazetteer) -> Context:
+def document_context(mentions: list[Mention], *, gazetteer: Gazetteer, doc: Doc | None = None) -> Context:
     """Countries the report names: by name ("Iraq"), adjective ("Iraqi") or facility."""
     spans: list[tuple[int, str]] = []
+    ground: list[tuple[int, str]] = []
     for m in mentions:
         iso = _country_named(m, gazetteer=gazetteer)
         if iso:
             spans.append((m.start, iso))
-    return Context(countries=Counter(iso for _, iso in spans), country_spans=tuple(spans))
+            if doc is None or (m.source != "demonym" and role_of(
+                    doc[m.tok_start:m.tok_end], demonym=False) != "modifier"):
+                ground.append((m.start, iso))
+    return Context(countries=Counter(iso for _, iso in spans), country_spans=tuple(spans),
+                   ground_spans=tuple(ground))
 
 
 def _country_named(mention: Mention, *, gazetteer: Gazetteer) -> str | None:
@@ -88,12 +146,20 @@ def _country_named(mention: Mention, *, gazetteer: Gazetteer) -> str | None:
 
 
 def cue_of(doc: Doc, mention: Mention) -> Kind | None:
-    """The kind the words around a mention name: "Anbar province", "the city of Hit"."""
+    """The kind the words around a mention name: "Anbar province", "the city of Hit",
+    "al-Izba, a village outside…"."""
     after = doc[mention.tok_end].lower_ if mention.tok_end < len(doc) else ""
     before = doc[mention.tok_start - 2].lower_ if mention.tok_start >= 2 else ""
     if mention.tok_start >= 1 and doc[mention.tok_start - 1].lower_ != "of":
         before = ""
-    words = {after, before}
+    appositive = ""
+    end = mention.tok_end
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an", "the"):
+        appositive = doc[end + 2].lower_
+        if appositive in ("small", "large", "remote", "border", "nearby", "desert", "frontline") \
+                and end + 3 < len(doc):
+            appositive = doc[end + 3].lower_
+    words = {after, before, appositive}
     if words & _ADMIN_WORDS:
         return "admin1"
     if words & _TOWN_WORDS:
@@ -103,46 +169,119 @@ def cue_of(doc: Doc, mention: Mention) -> Kind | None:
     return None
 
 
-def _score(entry: Entry, *, key: str, cue: Kind | None, context: Context,
-           near_country: str | None, start: int) -> float:
-    score = _KIND_BASE[entry.kind]
-    exact = names.name_key(entry.name) == key
+def part_of_whole(doc: Doc, mention: Mention) -> bool:
+    """"central Washington", "eastern Ukraine": a direction word just before the name."""
+    return mention.tok_start >= 1 and doc[mention.tok_start - 1].lower_ in _PART_WORDS
+
+
+def _town_prior(entry: Entry) -> float:
+    return 1.2 * math.log10(max(entry.population, 1000)) + (1.0 if entry.detail == "capital" else 0.0)
+
+
+def prior(entry: Entry, *, exact: bool) -> float:
+    """How likely a bare name means this place, before any context."""
     if entry.kind == "town":
-        score += math.log10(max(entry.population, 1)) / 2 + (1.0 if entry.detail == "capital" else 0.0)
         # GeoNames' alternate names of towns include translations and old names
         # (Casablanca is "White House"): a match on one is weaker than on the town's name.
-        score += 0.0 if exact else -0.5
+        return _town_prior(entry) + (0.4 if exact else -1.5)
+    base = _KIND_PRIOR[entry.kind] + (0.4 if exact else 0.0)
     if entry.kind == "admin1" and not exact:
-        score -= 0.5  # "Basra" names the city more often than Al Basrah governorate
-    if exact:
-        score += 0.4
-    if entry.kind != "country" and entry.country in context.countries:
-        score += 1.0
-        # the country named beside it ("Tripoli, Lebanon") counts more than one named elsewhere
-        score += 1.5 if entry.country == near_country else 0.0
-    if cue == entry.kind:
-        score += 3.0
-    if context.near_anchor(entry, start=start):
-        score += 1.2
+        base -= 0.5  # "Basra" names the city more often than Al Basrah governorate
     if entry.lat is None:
-        score -= 1.0  # a division without a published point: prefer a placeable reading
-    return score
+        base -= 1.0  # a division without a published point: prefer a placeable reading
+    return base
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    entry: Entry
+    score: float
+    supported: bool
+
+
+def is_exact(entry: Entry, key: str) -> bool:
+    """The name itself, not an alternate: "New York" is New York City's own name too."""
+    own = names.name_key(entry.name)
+    return own == key or (entry.kind == "town" and own == f"{key} city")
+
+
+def score(entry: Entry, *, key: str, cue: Kind | None, context: Context, mention: Mention,
+          part: bool = False) -> Scored:
+    start = mention.start
+    total = prior(entry, exact=is_exact(entry, key))
+    if context.named_elsewhere(entry.country, start=start):
+        total += _NAMED_ELSEWHERE
+    total += _PROFILE * context.share(entry.country, start=start)
+    if entry.kind != "country" and entry.country == context.sentence_country(mention):
+        total += _BESIDE
+    if _qualified_by(entry, context.qualifiers.get(start)):
+        total += _QUALIFIED
+    if any(_contains(entry, inner) for inner in context.qualified.get(start, ())):
+        total += _QUALIFIED
+    if cue == entry.kind:
+        total += _CUE
+    if entry.kind in context.siblings.get(start, frozenset()):
+        total += _SIBLING
+    if part and entry.kind in ("admin1", "country", "region"):
+        total += _PART
+    near = context.near_anchor(entry, start=start)
+    if near:
+        total += _NEAR
+    return Scored(entry, total, context.supported(entry, start=start))
+
+
+def _qualified_by(entry: Entry, outer: Entry | None) -> bool:
+    """"Hit, Iraq" / "Ramadi in Anbar": the qualifying place contains the candidate."""
+    if outer is None or entry.kind == "country":
+        return False
+    if outer.kind == "country":
+        return entry.country == outer.country
+    if outer.kind == "admin1":
+        return entry.admin1_code is not None and entry.admin1_code == outer.admin1_code
+    return False
+
+
+def _contains(entry: Entry, inner: Entry) -> bool:
+    """"Tacoma, Washington": the candidate is the division or country of the place before it."""
+    if entry.kind == "admin1":
+        return inner.kind != "admin1" and inner.admin1_code is not None \
+            and inner.admin1_code == entry.admin1_code
+    if entry.kind == "country":
+        return inner.kind != "country" and inner.country == entry.country
+    return False
 
 
 def choose(candidates: tuple[Entry, ...], *, mention: Mention, cue: Kind | None,
-           context: Context) -> Entry | None:
+           context: Context, loose: bool = False, part: bool = False) -> Entry | None:
     key = names.name_key(mention.text)
-    near = context.sentence_country(mention)
-    ranked = sorted(candidates, key=lambda e: (-_score(e, key=key, cue=cue, context=context,
-                                                       near_country=near, start=mention.start),
-                                               -e.population, e.id))
+    ranked = sorted((score(e, key=key, cue=cue, context=context, mention=mention, part=part)
+                     for e in candidates),
+                    key=lambda s: (-s.score, -s.entry.population, s.entry.id))
     best = ranked[0]
-    if _unsafe(best, shared=len(candidates) > 1, context=context, start=mention.start):
+    if cue is None and best.entry.kind not in ("country", "region"):
+        # "Mexico" is the country and "Middle East" the region, whatever the report's other
+        # places say, unless a word or a qualifier says otherwise ("Mexico, Missouri").
+        named = [s for s in ranked if s.entry.kind in ("country", "region") and is_exact(s.entry, key)]
+        if named and not _qualified_by(best.entry, context.qualifiers.get(mention.start)):
+            best = named[0]
+    if loose and not best.supported:
+        return None  # a consonant-skeleton match is a guess: only where the report points
+    if _unsafe(best, key=key, shared=len(candidates) > 1, context=context, start=mention.start):
         return None
-    return best
+    return best.entry
 
 
-def _unsafe(entry: Entry, *, shared: bool, context: Context, start: int) -> bool:
-    if entry.kind != "town" or entry.population >= _SAFE_POPULATION or not shared:
+def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: int) -> bool:
+    entry = best.entry
+    if entry.kind not in ("town", "admin1") or best.supported:
         return False
-    return entry.country not in context.countries and not context.near_anchor(entry, start=start)
+    if entry.kind == "town" and entry.population < _SAFE_POPULATION and shared:
+        return True
+    # A place in none of the report's countries and near none of its places: only a large
+    # town under its own name (or a division under its own name) is a safe guess.
+    if not context.has_support_information(start=start):
+        return False
+    exact = is_exact(entry, key)
+    if entry.kind == "admin1":
+        return not exact
+    return not exact or entry.population < _FOREIGN_POPULATION

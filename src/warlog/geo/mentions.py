@@ -74,18 +74,70 @@ def _is_people(span: Span) -> bool:
                                             and last.pos_ == "NOUN")
 
 
+# Titles and ranks before a name make it a person ("Cllr Morris", "Brig. Gen. Hit");
+# alone, they are never places ("Brig." is not Brig, Switzerland).
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "cllr", "councillor",
+    "gen", "general", "brig", "brigadier", "col", "colonel", "lt", "lieutenant", "maj", "major",
+    "capt", "captain", "sgt", "sergeant", "cpl", "corporal", "pvt", "private", "adm", "admiral",
+    "cmdr", "commander", "sen", "senator", "rep", "gov", "governor", "pres", "president", "minister",
+    "sheikh", "shaykh", "imam", "mullah", "emir", "king", "queen", "prince", "princess", "pope",
+    "rev", "reverend", "father", "bishop", "judge", "justice", "mayor", "chief", "ayatollah", "mp",
+})
+# Entity labels spaCy's small model sometimes puts on a bare country name ("Niger" as DATE).
+_STRAY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
+                           "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+_MERGE_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+def is_title(token: Token) -> bool:
+    return token.lower_.rstrip(".") in TITLES
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start >= 1 and is_title(doc[start - 1]) and doc[start - 1].text[:1].isupper()
+
+
+def _entity_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """Entities, with neighbours the NER split apart joined again when the joined name is a
+    place: "Boa" (GPE) + "Vista" (ORG) is Boa Vista; "Washington" + "," + "D.C." is D.C."""
+    ents = list(doc.ents)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents) and ent.label_ in _MERGE_LABELS and ents[i + 1].label_ in _MERGE_LABELS:
+            nxt = ents[i + 1]
+            gap = doc[ent.end:nxt.start]
+            if (len(gap) == 0 or (len(gap) == 1 and gap[0].text == ",")) and "GPE" in (ent.label_, nxt.label_):
+                joined = doc[ent.start:nxt.end].text
+                if any(e.kind != "country" for e in gazetteer.lookup(joined)):
+                    out.append((ent.start, nxt.end, "GPE"))
+                    i += 2
+                    continue
+        out.append((ent.start, ent.end, ent.label_))
+        i += 1
+    return out
+
+
 def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     found: list[Mention] = []
-    for ent in doc.ents:
-        start, end = _trim(ent)
-        if names.name_key(doc[start:end].text) in NOT_PLACES:
+    for ent_start, ent_end, label in _entity_spans(doc, gazetteer=gazetteer):
+        start, end = _trim(doc[ent_start:ent_end])
+        text = doc[start:end].text
+        if names.name_key(text) in NOT_PLACES or _after_title(doc, start):
             continue
-        if ent.label_ in PLACE_LABELS:
+        if end - start == 1 and is_title(doc[start]):
+            continue
+        if label in PLACE_LABELS:
             found.append(_mention(doc, start, end, "entity"))
-        elif ent.label_ == "NORP":
+        elif label == "NORP":
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
-        elif ent.label_ == "ORG":
+        elif label == "ORG":
             found.extend(embedded_mentions(doc, start, end, gazetteer=gazetteer))
+        elif label in _STRAY_LABELS and text.lower() not in COMMON_WORDS and any(
+                e.kind == "country" for e in gazetteer.lookup(text)):
+            found.append(_mention(doc, start, end, "entity"))
     return found
 
 
@@ -162,6 +214,8 @@ def proper_noun_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if token.lower_ in COMMON_WORDS or names.name_key(token.text) in NOT_PLACES:
             continue
+        if is_title(token) or _after_title(doc, token.i):
+            continue
         for entry in gazetteer.lookup(token.text):
             if entry.kind in ("country", "admin1", "region"):
                 found.append(_mention(doc, token.i, token.i + 1, "proper_noun"))
@@ -183,22 +237,89 @@ def find_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
+# Words before a name that say it is a place: "in Hit", "near Tal Afar", "shelled Bakhmut".
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "from", "to", "into", "toward", "towards",
+                            "around", "across", "inside", "through", "via", "between", "nearby"})
+ATTACK_VERBS = frozenset({"attack", "strike", "shell", "bomb", "hit", "target", "capture", "seize",
+                          "enter", "besiege", "raid", "storm", "recapture", "retake", "liberate",
+                          "surround", "encircle", "reach", "evacuate", "fire", "pound", "overrun"})
+_NAME_JOINERS = frozenset({"-", "'", "’"})
+
+
+def _name_token(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ in names.ARTICLES or token.text in _NAME_JOINERS
+
+
+def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
+    """A word before or after the span that says it names a place."""
+    if start >= 1:
+        before = doc[start - 1]
+        if before.lower_ in LOCATIVE_WORDS or before.lemma_.lower() in ATTACK_VERBS:
+            return True
+        if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS:
+            return True
+    if end < len(doc):
+        after = doc[end]
+        if after.lower_ in _PLACE_NOUNS:
+            return True
+        # "Hit in Iraq", "Tal Afar, Nineveh": a known place right after it
+        if after.lower_ in (",", "in") and end + 1 < len(doc) and end + 1 in busy:
+            return True
+    return False
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region",
+                          "camp", "outskirts", "suburb", "oblast", "area", "countryside"})
+
+
 def context_mentions(doc: Doc, taken: list[Mention], *, countries: frozenset[str],
                      gazetteer: Gazetteer) -> list[Mention]:
-    """Proper nouns the NER mislabels (PERSON, NORP, ORG) or misses, kept when they name a
-    town, division or facility of a country the report names: "attacked Samarra in Iraq"."""
+    """Names the NER mislabels (PERSON, NORP, ORG) or misses, one or more words long, kept
+    when they name a town, division or facility of a country the report names AND a word
+    around them says they are a place: "attacked Hit in Iraq", "near Tal Afar", "in Khan
+    Younis", "the town of Bint Jbeil"."""
     busy = {i for m in taken for i in range(m.tok_start, m.tok_end)}
     found: list[Mention] = []
-    for token in doc:
-        if token.i in busy or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in busy or not token.text[:1].isupper() and token.lower_ not in names.ARTICLES:
+            i += 1
             continue
-        if token.lower_ in COMMON_WORDS or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        end = i
+        while end < len(doc) and end not in busy and end - i < _MAX_WORDS and _name_token(doc[end]):
+            end += 1
+        match = _longest_place(doc, i, end, countries=countries, gazetteer=gazetteer, busy=busy)
+        if match is None:
+            i += 1
             continue
-        if token.ent_type_ == "PERSON" and len(token.ent_iob_) and _multiword_person(token):
-            continue
-        if any(e.country in countries and e.kind != "country" for e in gazetteer.lookup(token.text)):
-            found.append(_mention(doc, token.i, token.i + 1, "proper_noun"))
+        found.append(_mention(doc, i, match, "proper_noun"))
+        i = match
     return found
+
+
+def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
+                   gazetteer: Gazetteer, busy: set[int]) -> int | None:
+    for j in range(end, start, -1):
+        span = doc[start:j]
+        first, last = span[0], span[-1]
+        if last.text in _NAME_JOINERS or last.lower_ in names.ARTICLES or not first.text[:1].isalpha():
+            continue
+        if not any(t.text[:1].isupper() for t in span):
+            continue
+        if first.pos_ not in ("PROPN", "NOUN", "ADJ", "X", "VERB") and len(span) == 1:
+            continue
+        if span.text.lower() in COMMON_WORDS or first.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+            continue
+        if names.name_key(span.text) in NOT_PLACES or _after_title(doc, start) or is_title(first):
+            continue
+        if len(span) == 1 and first.ent_type_ == "PERSON" and _multiword_person(first):
+            continue  # "Pat Ryder": one word of a person's name
+        if not _has_cue(doc, start, j, busy):
+            continue
+        if any(e.country in countries and e.kind != "country" for e in gazetteer.lookup(span.text)):
+            return j
+    return None
 
 
 def _multiword_person(token: Token) -> bool:

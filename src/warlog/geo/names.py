@@ -126,6 +126,7 @@ _LEADING_DESCRIPTORS = frozenset({"greater", "downtown", "central", "north", "so
 class Bare(NamedTuple):
     name: str
     kind: Literal["admin1", "town"] | None  # what the dropped word said the place is
+    part: bool = False                       # "eastern Ukraine": a part of a larger place
 
 
 def strip_descriptor(text: str) -> Bare | None:
@@ -141,5 +142,5 @@ def strip_descriptor(text: str) -> Bare | None:
     if tokens[-1] in _TOWN_DESCRIPTORS:
         return Bare(" ".join(tokens[:-1]), "town")
     if tokens[0] in _LEADING_DESCRIPTORS:
-        return Bare(" ".join(tokens[1:]), None)
+        return Bare(" ".join(tokens[1:]), None, part=tokens[0] not in ("greater", "downtown"))
     return None

@@ -9,14 +9,15 @@ one is known, with null coordinates: no wrong guess dressed as precise.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from warlog.geo import names
-from warlog.geo.choose import Context, choose, cue_of, document_context
+from warlog.geo.choose import Context, choose, cue_of, document_context, part_of_whole
 from warlog.geo.gazetteer import Gazetteer
 from warlog.geo.mentions import Mention, context_mentions, find_mentions
 from warlog.geo.roles import role_of
-from warlog.geo.tables import Entry
+from warlog.geo.tables import Entry, Kind
 from warlog.model import Place, Precision, Span
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def country_of(text: str, *, gazetteer: Gazetteer) -> str | None:
 def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Every place the report names, sorted by span start (see the module docstring)."""
     mentions = find_mentions(doc, gazetteer=gazetteer)
-    context = document_context(mentions, gazetteer=gazetteer)
+    context = document_context(mentions, gazetteer=gazetteer, doc=doc)
     extra = context_mentions(doc, mentions, countries=frozenset(context.countries), gazetteer=gazetteer)
     mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     chosen = _resolve_all(doc, mentions, context=context, gazetteer=gazetteer)
@@ -50,36 +51,102 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
 def _resolve_all(doc: Doc, mentions: list[Mention], *, context: Context,
                  gazetteer: Gazetteer) -> list[Entry | None]:
     # Two passes: the second sees where the first put the report's other places, so an
-    # ambiguous town is read near its neighbours ("Hit" near Ramadi, not Hit elsewhere).
-    first = [_resolve(doc, m, context=context, gazetteer=gazetteer) for m in mentions]
-    anchored = context.with_anchors((m.start, e) for m, e in zip(mentions, first, strict=True) if e)
-    return [_resolve(doc, m, context=anchored, gazetteer=gazetteer) for m in mentions]
+    # ambiguous town is read near its neighbours ("Hit" near Ramadi, not Hit elsewhere),
+    # in the countries the report is about, beside the place that qualifies it.
+    found = [_lookup(doc, m, gazetteer=gazetteer) for m in mentions]
+    first = [_resolve(m, f, context=context) for m, f in zip(mentions, found, strict=True)]
+    context = context.with_first_pass((m.start, e) for m, e in zip(mentions, first, strict=True) if e)
+    context = replace(context, **_neighbours(doc.text, mentions, first, found))
+    return [_resolve(m, f, context=context) for m, f in zip(mentions, found, strict=True)]
 
 
-def _candidates(text: str, *, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+class _Found(NamedTuple):
+    candidates: tuple[Entry, ...]
+    cue: Kind | None
+    loose: bool
+    part: bool
+
+
+def _neighbours(text: str, mentions: list[Mention], first: list[Entry | None],
+                found: list[_Found]) -> dict[str, Any]:
+    """What each mention's neighbours say: "Hit, Iraq" / "Ramadi in Anbar" (qualifier),
+    "Tacoma, Washington" (qualified), "California or Washington" (listed together)."""
+    qualifiers: dict[int, Entry] = {}
+    qualified: dict[int, tuple[Entry, ...]] = {}
+    links: list[bool] = []
+    for i in range(len(mentions) - 1):
+        m, n = mentions[i], mentions[i + 1]
+        between = text[m.end:n.start].strip().lower()
+        outer = first[i + 1]
+        if between in (",", "in", ", in") and outer is not None and outer.kind in ("country", "admin1"):
+            qualifiers[m.start] = outer
+        if between == "," and found[i].candidates:
+            qualified[n.start] = found[i].candidates
+        links.append(between in _LIST_SEPARATORS)
+    siblings: dict[int, frozenset[str]] = {}
+    i = 0
+    while i < len(mentions):
+        j = i
+        while j < len(links) and links[j]:
+            j += 1
+        group = range(i, j + 1)
+        joined = any(text[mentions[k].end:mentions[k + 1].start].strip().lower() not in (",", "/")
+                     for k in range(i, j))
+        if len(group) >= 3 or (len(group) == 2 and joined):
+            for k in group:
+                kinds = {e.kind for o in group if o != k and (e := first[o]) is not None}
+                if kinds:
+                    siblings[mentions[k].start] = frozenset(kinds)
+        i = j + 1
+    return {"qualifiers": qualifiers, "qualified": qualified, "siblings": siblings}
+
+
+_LIST_SEPARATORS = frozenset({",", "and", "or", ", and", ", or", "/", "&"})
+
+
+def _candidates(text: str, *, gazetteer: Gazetteer) -> tuple[tuple[Entry, ...], bool]:
+    """Places named by ``text``, and whether they matched only on the loose key."""
     found = gazetteer.lookup(text)
     if not found and names.strip_facility_words(text):
         found = gazetteer.lookup_facility(text)
-    if not found:
-        found = gazetteer.lookup_loose(text)
-    return found
+    if found:
+        return _abbreviation_filter(text, found), False
+    return _abbreviation_filter(text, gazetteer.lookup_loose(text)), True
 
 
-def _resolve(doc: Doc, mention: Mention, *, context: Context, gazetteer: Gazetteer) -> Entry | None:
-    if mention.hint is not None:
-        return mention.hint
+def _abbreviation_filter(text: str, found: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    # "EU", "SA", "WA", "BC": an abbreviation names a country, division or region by one of
+    # its declared short forms; GeoNames' alternate names of towns are full of codes.
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 4 or not all(c.isupper() for c in letters):
+        return found
+    key = names.name_key(text)
+    return tuple(e for e in found if e.kind != "town" or names.name_key(e.name) == key)
+
+
+def _lookup(doc: Doc, mention: Mention, *, gazetteer: Gazetteer) -> _Found:
     cue = cue_of(doc, mention)
-    candidates = _candidates(mention.text, gazetteer=gazetteer)
+    part = part_of_whole(doc, mention)
+    if mention.hint is not None:
+        return _Found((mention.hint,), cue, False, part)
+    candidates, loose = _candidates(mention.text, gazetteer=gazetteer)
     if not candidates:
         # "Orange County", "Oaxaca State", "eastern Ukraine": the name inside a descriptor.
         bare = names.strip_descriptor(mention.text)
-        if bare is None:
-            return None
-        candidates = _candidates(bare.name, gazetteer=gazetteer)
-        cue = bare.kind or cue
-    if not candidates:
+        if bare is not None:
+            candidates, loose = _candidates(bare.name, gazetteer=gazetteer)
+            cue = bare.kind or cue
+            part = part or bare.part
+    return _Found(candidates, cue, loose, part)
+
+
+def _resolve(mention: Mention, found: _Found, *, context: Context) -> Entry | None:
+    if mention.hint is not None:
+        return mention.hint
+    if not found.candidates:
         return None
-    return choose(candidates, mention=mention, cue=cue, context=context)
+    return choose(found.candidates, mention=mention, cue=found.cue, context=context,
+                  loose=found.loose, part=found.part)
 
 
 def _place(doc: Doc, mention: Mention, entry: Entry | None, *, context: Context) -> Place:
