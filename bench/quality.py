@@ -349,7 +349,7 @@ def run_all(names: Iterable[str], paths: Paths, *, progress: bool = False) -> li
 
 def _value(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.3f}" if abs(value) < 100 else f"{value:.0f}"
+        return f"{value:.4f}" if abs(value) < 100 else f"{value:.0f}"  # scorers round to 4
     return "-" if value is None else str(value)
 
 
