@@ -277,7 +277,7 @@ def choose(candidates: tuple[Entry, ...], *, mention: Mention, cue: Kind | None,
         named = [s for s in ranked if s.entry.kind in ("country", "region") and is_exact(s.entry, key)]
         if named and not _qualified_by(best.entry, context.qualifiers.get(mention.start)):
             best = named[0]
-    if best.entry.kind == "admin1" and cue is None and not part and not any(
+    if best.entry.kind == "admin1" and cue != "admin1" and not part and not any(
             _contains(best.entry, inner) for inner in context.qualified.get(mention.start, ())):
         # "Kherson", "Najaf", "Gao": a division named after its seat means the town, unless
         # the words say division ("Kherson region") or a place in it comes first.

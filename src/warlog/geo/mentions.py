@@ -83,7 +83,17 @@ TITLES = frozenset({
     "cmdr", "commander", "sen", "senator", "rep", "gov", "governor", "pres", "president", "minister",
     "sheikh", "shaykh", "imam", "mullah", "emir", "king", "queen", "prince", "princess", "pope",
     "rev", "reverend", "father", "bishop", "judge", "justice", "mayor", "chief", "ayatollah", "mp",
+    "uss", "hms", "hmcs", "hmas", "ins", "mv", "ss",  # ships: "USS Mason" is no town
 })
+# Arabic article forms that are also English words: "at Dhiban", "At Al-Asad Air Base",
+# "as Syria…": before a space (not a hyphen) they are the English word, not part of the name.
+ENGLISH_ARTICLE_WORDS = frozenset({"at", "as", "an", "en", "es", "et", "ed", "er", "ad"})
+
+
+def _english_word_start(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return token.lower_ in ENGLISH_ARTICLE_WORDS and i + 1 < len(doc) and doc[i + 1].text != "-" \
+        and bool(token.whitespace_)
 # Entity labels spaCy's small model sometimes puts on a bare country name ("Niger" as DATE).
 _STRAY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "EVENT",
                            "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -137,6 +147,13 @@ def _extended_end(doc: Doc, start: int, end: int, *, gazetteer: Gazetteer) -> in
     return end
 
 
+def _named_as_a_whole(text: str, *, gazetteer: Gazetteer) -> bool:
+    """Does the entity name a place as it stands (or with its descriptor or facility word)?"""
+    if gazetteer.lookup(text) or names.strip_facility_words(text) or names.strip_descriptor(text):
+        return True
+    return bool(gazetteer.lookup_loose(text))
+
+
 def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     found: list[Mention] = []
     for ent_start, ent_end, label in _entity_spans(doc, gazetteer=gazetteer):
@@ -147,7 +164,9 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
         if end - start == 1 and is_title(doc[start]):
             continue
         if label in PLACE_LABELS:
-            found.append(_mention(doc, start, end, "entity"))
+            inner = [] if _named_as_a_whole(text, gazetteer=gazetteer) else embedded_mentions(
+                doc, start, end, gazetteer=gazetteer)
+            found.extend(inner or [_mention(doc, start, end, "entity")])
         elif label == "NORP":
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
         elif label == "ORG":
@@ -209,7 +228,7 @@ def facility_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     """Phrases naming a facility in the table, written with or without "base"/"camp"."""
     found: list[Mention] = []
     for i, token in enumerate(doc):
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or _english_word_start(doc, i):
             continue
         for j in range(min(len(doc), i + _MAX_WORDS + 2), i, -1):
             phrase = doc[i:j]
@@ -310,7 +329,8 @@ def context_mentions(doc: Doc, taken: list[Mention], *, countries: frozenset[str
     i = 0
     while i < len(doc):
         token = doc[i]
-        if i in busy or not token.text[:1].isupper() and token.lower_ not in names.ARTICLES:
+        if i in busy or (not token.text[:1].isupper() and token.lower_ not in names.ARTICLES) \
+                or _english_word_start(doc, i):
             i += 1
             continue
         end = i

@@ -111,6 +111,8 @@ def _candidates(text: str, *, gazetteer: Gazetteer) -> tuple[tuple[Entry, ...], 
         found = gazetteer.lookup_facility(text)
     if found:
         return _abbreviation_filter(text, found), False
+    if names.strip_facility_words(text):
+        return (), False  # "Fort Moore", "Camp X": a facility we lack is no town that sounds alike
     return _abbreviation_filter(text, gazetteer.lookup_loose(text)), True
 
 
