@@ -80,6 +80,9 @@ def _split_glued_article(word: str) -> list[str]:
     # "Alasad", "Alqaim": an article glued on without a hyphen.
     if len(word) > 5 and word.startswith("al") and word[2] not in "aeiouly":
         return ["al", word[2:]]
+    # "Ezzor", "Azzawiya": the article assimilated to a following z, written as one word
+    if len(word) > 4 and word[:3] in ("ezz", "azz"):
+        return [word[:2], word[2:]]
     return [word]
 
 

