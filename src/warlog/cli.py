@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from importlib.resources import files
-from typing import Any
+from typing import Any, Self
 
 import click
 
@@ -166,6 +166,127 @@ def _read_batch(batch: list[Document], resources: Any, failures: _Failures) -> I
         except Exception as err:  # per item: named, counted, traceback kept in the log
             log.info("reading %s failed", doc.path, exc_info=True)  # shown with -v
             failures.fail(WarlogError("E203", path=doc.path, why=f"{type(err).__name__}: {err}"))
+
+
+# -- the store: ingest, events, tally (work in warlog.batch, warlog.store, warlog.link) ---
+
+DB = click.option("--db", "db_url", metavar="URL",
+                  help="database URL: sqlite:///FILE or postgresql://… "
+                       "(default: WARLOG_DB_URL, else a SQLite file in the user data dir)")
+SINCE = click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD",
+                     help="from this day on (included)")
+UNTIL = click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD",
+                     help="up to this day (included)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB
+@PUBLISHED
+def ingest(paths: tuple[str, ...], db_url: str | None, published: date | None) -> None:
+    """Extract, geocode, link and store reports; re-ingesting a report changes nothing.
+
+    PATHS are files, folders (read recursively: .txt, .html, .htm) or - for stdin. Each
+    report is one transaction: one that fails is named on stderr and leaves nothing
+    behind. Of two versions of a report (same URL) the later published one counts.
+    """
+    from warlog.batch.local import ingest_sources
+    from warlog.store.engine import open_store
+
+    settings = load_settings(db_url=db_url)
+    store = open_store(settings["db_url"])
+    sources, notices = find_sources(paths)
+    for notice in notices:
+        click.echo(f"Notice: {notice.message}", err=True)
+    lazy = LazyResources(gazetteer=settings["gazetteer"])
+    with _IngestProgress(len(sources)) as progress:
+        summary = ingest_sources(sources, store=store, resources=lazy.get, published=published,
+                                 batch_size=settings["batch_size"], on_outcome=progress.advance)
+    store.close()
+    click.echo(summary.line())
+    raise SystemExit(1 if summary.failed else 0)
+
+
+class _IngestProgress:
+    """A progress bar on stderr when it is a terminal; each failure named in one line."""
+
+    def __init__(self, length: int) -> None:
+        self._bar: Any = None
+        if sys.stderr.isatty() and length > 1:
+            self._bar = click.progressbar(length=length, label="ingesting", file=sys.stderr)
+
+    def __enter__(self) -> Self:
+        if self._bar is not None:
+            self._bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+    def advance(self, outcome: Any) -> None:
+        if outcome.status == "failed":
+            click.echo(("\n" if self._bar is not None else "") + f"Error: {outcome.error}", err=True)
+        if self._bar is not None:
+            self._bar.update(1)
+
+
+def _check_period(since: date | None, until: date | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise click.BadParameter(f"--since {since} is after --until {until}")
+
+
+@cli.command()
+@DB
+@SINCE
+@UNTIL
+@click.option("--country", metavar="CC", help="ISO 3166 alpha-2 code of the event's country")
+@click.option("--json", "as_json", is_flag=True, help="one MERGED EVENT per line (JSON Lines)")
+def events(db_url: str | None, since: date | None, until: date | None, country: str | None,
+           as_json: bool) -> None:
+    """Print the merged events, each with all its sources, oldest first.
+
+    An event is listed when its dates meet the period; --country keeps events located in
+    that country.
+    """
+    from warlog.batch.queries import event_records
+    from warlog.link.records import merged_line
+    from warlog.store.engine import open_store
+
+    _check_period(since, until)
+    store = open_store(load_settings(db_url=db_url)["db_url"])
+    for record in event_records(store, since=since, until=until, country=country):
+        click.echo(dumps_line(record) if as_json else merged_line(record))
+    store.close()
+
+
+@cli.command()
+@DB
+@SINCE
+@UNTIL
+@click.option("--by", type=click.Choice(["country", "weapon", "actor", "week"]),
+              default="country", show_default=True, help="how to group the events (ISO weeks)")
+@click.option("--json", "as_json", is_flag=True, help="one JSON object")
+def tally(db_url: str | None, since: date | None, until: date | None, by: str,
+          as_json: bool) -> None:
+    """Count events, killed and injured, with the official tallies reports quote beside them.
+
+    An event counts when its whole time span lies in the period; partial overlaps are
+    listed apart as uncertain. Each claim is set beside the events on record in its own
+    scope and period (docs/tally.md), a claim repeated by several reports once.
+    """
+    from warlog.batch.queries import tally_of
+    from warlog.link.tally_text import tally_json, tally_lines
+    from warlog.store.engine import open_store
+
+    _check_period(since, until)
+    store = open_store(load_settings(db_url=db_url)["db_url"])
+    counted = tally_of(store, since=since, until=until, by=by)  # type: ignore[arg-type]
+    store.close()
+    if as_json:
+        click.echo(dumps_line(tally_json(counted)))
+    else:
+        click.echo("\n".join(tally_lines(counted)))
 
 
 def main(argv: Sequence[str] | None = None) -> None:

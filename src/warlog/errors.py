@@ -22,6 +22,12 @@ MESSAGES: dict[str, str] = {
     "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",
     "E203": "{path}: reading failed inside warlog ({why}); this is a bug, please report it with the input",
     "E301": "gazetteer data {path} is missing or unreadable ({why})",
+    "E401": "{path}: linking its events failed inside warlog ({why}); nothing of it was stored; this is a bug, please report it with the input",
+    "E501": "cannot open the database {url} ({why})",
+    "E502": "cannot migrate the database {url} to the current schema ({why})",
+    "E503": "{path}: storing it failed, nothing of it was kept ({why})",
+    "E504": "{url} is not a database warlog can use ({why}); give a sqlite:/// or postgresql:// URL",
+    "E505": "the database {url} is at schema revision {revision}, which this warlog does not know (it knows {known}); upgrade warlog",
     "E601": "unknown setting WARLOG_{name}; known settings: {known}",
     "E602": "setting {name} has a bad value {value!r} ({why})",
     "E603": "{registry} has no entry {name!r}; registered: {known}",
@@ -54,6 +60,14 @@ class PipelineError(WarlogError):
 
 class GazetteerError(WarlogError):
     """The place data cannot be loaded."""
+
+
+class LinkError(WarlogError):
+    """Linking one report's events failed: that report is named, counted and skipped."""
+
+
+class StoreError(WarlogError):
+    """The database cannot be opened, migrated or written."""
 
 
 class SettingsError(WarlogError):

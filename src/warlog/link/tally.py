@@ -9,8 +9,10 @@ them. The scope-matching rule (docs/tally.md):
 2. A claim with no ``since`` ("21 U.S. personnel were injured") sums up what its own
    report tells: it is compared with the merged events that report is a source of.
 3. Countries: the claim's breakdown countries if it has a breakdown ("57 in Iraq and 83
-   in Syria"), else its scope's countries; an event elsewhere is out, one of unknown
-   country is uncertain. No countries: anywhere.
+   in Syria"), else its scope's countries, else the countries of the events its own
+   report tells (a tally of attacks on shipping is about the theatre the report covers);
+   an event elsewhere is out, one of unknown country is uncertain. No countries at all:
+   anywhere.
 4. Target: when the scope's target resolves to a country's side ("U.S. forces" → US),
    events that side carried out are out (its own strikes are not attacks on it), and so
    are events whose target is known to be of another country.
@@ -109,6 +111,7 @@ class ClaimCheck:
     rule: Literal["period", "report"]
     period: Period
     countries: tuple[str, ...]
+    countries_from: Literal["claim", "report", "none"]
     counted: Group
     uncertain: tuple[str, ...]
     by_country: tuple[tuple[str, int], ...]
@@ -208,6 +211,10 @@ def check_claim(pair: tuple[ClaimSeen, tuple[str, ...]], events: Sequence[TallyE
     period = Period(since=claim.since, until=as_of)
     pool = events if rule == "period" else [e for e in events if set(e.documents) & set(reported_by)]
     countries = scope_countries(claim)
+    countries_from: Literal["claim", "report", "none"] = "claim"
+    if not countries:
+        countries = report_countries(events, reported_by)
+        countries_from = "report" if countries else "none"
     counted, uncertain = [], []
     for e in pool:
         verdict = _in_scope(e, period=period, countries=countries, target=seen.target_country)
@@ -220,8 +227,15 @@ def check_claim(pair: tuple[ClaimSeen, tuple[str, ...]], events: Sequence[TallyE
         by_country[e.country or "unknown"] = by_country.get(e.country or "unknown", 0) + 1
     return ClaimCheck(claim=replace(claim, as_of=as_of),
                       reported_by=reported_by, target_country=seen.target_country, rule=rule,
-                      period=period, countries=countries, counted=make_group("claim", counted),
+                      period=period, countries=countries, countries_from=countries_from,
+                      counted=make_group("claim", counted),
                       uncertain=tuple(sorted(uncertain)), by_country=tuple(sorted(by_country.items())))
+
+
+def report_countries(events: Sequence[TallyEvent], reported_by: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule 3, last resort: where the events of the claim's reports happened."""
+    told = set(reported_by)
+    return tuple(sorted({e.country for e in events if e.country and told & set(e.documents)}))
 
 
 def _in_scope(e: TallyEvent, *, period: Period, countries: tuple[str, ...],

@@ -30,7 +30,8 @@ def claim_check_json(c: ClaimCheck) -> dict[str, Any]:
                   "breakdown": dict(claim.breakdown), "said_by": claim.said_by},
         "reported_by": list(c.reported_by),
         "compared_with": {"rule": c.rule, "period": _period(c.period),
-                          "countries": list(c.countries), "target_country": c.target_country},
+                          "countries": list(c.countries), "countries_from": c.countries_from,
+                          "target_country": c.target_country},
         "on_record": on_record,
         "difference": difference(c),
     }
@@ -67,6 +68,8 @@ def claim_line(c: ClaimCheck) -> str:
     said = f" ({claim.said_by})" if claim.said_by else ""
     reports = f", told by {len(c.reported_by)} reports" if len(c.reported_by) > 1 else ""
     where = "+".join(c.countries) if c.countries else "any country"
+    if c.countries_from == "report":
+        where += " (where its report's events are)"
     target = f" against {c.target_country} forces" if c.target_country else ""
     if c.rule == "report":
         scope = f"among the events its report tells, up to {_iso(c.period.until) or 'its date'}"
@@ -91,16 +94,20 @@ def _claim_text(claim: Claim) -> str:
 
 
 def _record_text(c: ClaimCheck) -> str:
-    n = len(c.counted.event_ids)
+    n = _events(len(c.counted.event_ids))
     if c.claim.kind == "attack_count":
-        return f"{n} events"
+        return n
     b = c.counted.killed if c.claim.kind == "killed_count" else c.counted.injured
     word = "killed" if c.claim.kind == "killed_count" else "injured"
-    return f"{_bounds_text(b)} {word} in {n} events"
+    return f"{_bounds_text(b)} {word} in {n}"
+
+
+def _events(n: int) -> str:
+    return f"{n} event" if n == 1 else f"{n} events"
 
 
 def _group_text(g: Group) -> str:
-    return (f"{len(g.event_ids)} events  killed {_bounds_text(g.killed)}  "
+    return (f"{_events(len(g.event_ids)):<10} killed {_bounds_text(g.killed)}  "
             f"injured {_bounds_text(g.injured)}")
 
 

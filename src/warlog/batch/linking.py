@@ -1,0 +1,94 @@
+"""Keeping the merged events right as reports come and go, inside one transaction.
+
+``warlog.link.dedup.link`` is a function of a set of events. Running it on every stored
+event for every report would be correct and slow; running it on the new events alone
+would be fast and order-dependent. In between: the events a change can affect are those
+connected to it through the compatibility graph (its connected component). Grouping
+never crosses components, so re-linking the whole component around the changed events,
+and replacing every merged event that touched it, gives exactly what a full re-link of
+the database would (a test checks that). Candidates are found by the store's index on
+(type, dates), since compatible events share a type and a day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Connection
+
+from warlog.link.candidate import Candidate, SourceDoc
+from warlog.link.compat import compatible
+from warlog.link.dedup import Merged, link
+from warlog.link.records import merged_record
+from warlog.store.repository import (
+    MergedRow,
+    StoredEvent,
+    delete_merged,
+    events_by_key,
+    merged_containing,
+    overlapping_events,
+    save_merged,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relinked:
+    """What a change did: the merged events now standing for the changed events."""
+
+    merged: tuple[Merged, ...]
+    deleted: tuple[str, ...]
+
+
+def relink(conn: Connection, *, added: Sequence[Candidate], removed: Sequence[str]) -> Relinked:
+    """Re-link the events connected to ``added`` and to the merged events that held the
+    ``removed`` report events (a superseded version's), and store the result."""
+    held = merged_containing(conn, removed)
+    removed_set = set(removed)
+    kept = [k for members in held.values() for k in members if k not in removed_set]
+    seeds = {c.key: c for c in added}
+    seeds.update({s.key: candidate(s) for s in events_by_key(conn, kept)})
+    component = connected(conn, seeds)
+    stale = set(held) | set(merged_containing(conn, component))
+    delete_merged(conn, stale)
+    merged = link(component.values())
+    save_merged(conn, [merged_row(m) for m in merged])
+    return Relinked(merged=merged, deleted=tuple(sorted(stale)))
+
+
+def connected(conn: Connection, seeds: dict[str, Candidate]) -> dict[str, Candidate]:
+    """The seeds and every current event reachable from them by compatible pairs."""
+    found = dict(seeds)
+    frontier = sorted(seeds.values(), key=lambda c: c.key)
+    while frontier:
+        reached: list[Candidate] = []
+        for c in frontier:
+            for other in _neighbours(conn, c):
+                if other.key not in found:
+                    found[other.key] = other
+                    reached.append(other)
+        frontier = reached
+    return found
+
+
+def _neighbours(conn: Connection, c: Candidate) -> Iterable[Candidate]:
+    start, end = c.event.time.start, c.event.time.end
+    if start is None or end is None:
+        return ()
+    near = (candidate(s) for s in overlapping_events(conn, type_=c.event.type, start=start, end=end))
+    return [o for o in near if o.key != c.key and compatible(c, o)]
+
+
+def candidate(s: StoredEvent) -> Candidate:
+    d = s.document
+    doc = SourceDoc(id=d.id, path=d.path, url=d.url, outlet=d.outlet, title=d.title,
+                    published=d.published, fingerprint=d.fingerprint)
+    return Candidate(key=s.key, document=doc, event=s.event)
+
+
+def merged_row(m: Merged) -> MergedRow:
+    r = m.reading
+    return MergedRow(id=m.id, type=r.type, sub_type=r.sub_type, weapon=r.weapon,
+                     time_start=r.time.start, time_end=r.time.end,
+                     country=r.location.country if r.location else None, grade=m.grade,
+                     body=merged_record(m), members=tuple(c.key for c in m.members))

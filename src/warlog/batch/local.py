@@ -1,0 +1,243 @@
+"""`warlog ingest` on this machine: read, extract, link and store, one report at a time.
+
+Each report is one transaction: its document, events and claims, the version flags of
+its URL and the re-linked merged events are committed together or not at all, so a
+report that fails (named on stderr with a code) leaves the database as it was. Reports
+already stored (same normalised text, hence the same id) are skipped before extraction.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from warlog.batch.claims import CountryOf, target_country
+from warlog.batch.linking import relink
+from warlog.errors import LinkError, StoreError, WarlogError
+from warlog.ingest.sources import Source, read_source
+from warlog.link.candidate import SourceDoc, candidates
+from warlog.link.grade import fingerprint
+from warlog.model import Document, Report
+from warlog.store.engine import Store
+from warlog.store.repository import (
+    events_of,
+    known_documents,
+    save_claims,
+    save_document,
+    save_events,
+    set_current,
+    versions_of,
+)
+
+log = logging.getLogger(__name__)
+Status = Literal["new", "unchanged", "failed"]
+# PostgreSQL: one ingest links at a time (linking reads, then rewrites, merged events).
+ADVISORY_LOCK = 0x7761726C   # "warl"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """What became of one input."""
+
+    name: str
+    status: Status
+    document_id: str | None = None
+    events_new: int = 0         # events of this report that start a merged event of their own
+    events_merged: int = 0      # events of this report that joined other reports' events
+    error: str | None = None    # the coded message of a failure
+
+
+@dataclass(slots=True, kw_only=True)
+class Timing:
+    """Seconds spent per step, for the benchmark; never part of the database."""
+
+    read: float = 0.0
+    extract: float = 0.0
+    store: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Summary:
+    outcomes: tuple[Outcome, ...]
+    timing: Timing = field(default_factory=Timing)
+
+    def count(self, status: Status) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    def line(self) -> str:
+        """The closing line: reports read, new, unchanged, failed; events new and merged."""
+        new = sum(o.events_new for o in self.outcomes)
+        merged = sum(o.events_merged for o in self.outcomes)
+        return (f"{len(self.outcomes)} reports read: {self.count('new')} new, "
+                f"{self.count('unchanged')} unchanged, {self.failed} failed; "
+                f"events: {new} new, {merged} merged into events already on record")
+
+
+def ingest_sources(sources: Sequence[Source], *, store: Store, resources: Callable[[], object],
+                   published: date | None = None, batch_size: int = 32,
+                   on_outcome: Callable[[Outcome], None] | None = None) -> Summary:
+    """Ingest every source in order; ``resources`` loads the pipeline on first need."""
+    timing = Timing()
+    outcomes: list[Outcome] = []
+    for i in range(0, len(sources), batch_size):
+        for outcome in _ingest_batch(sources[i:i + batch_size], store=store, resources=resources,
+                                     published=published, timing=timing):
+            outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    return Summary(outcomes=tuple(outcomes), timing=timing)
+
+
+def _ingest_batch(batch: Sequence[Source], *, store: Store, resources: Callable[[], object],
+                  published: date | None, timing: Timing) -> Iterator[Outcome]:
+    started = time.perf_counter()
+    docs = [_read(s, published=published) for s in batch]
+    timing.read += time.perf_counter() - started
+    with store.engine.connect() as conn:
+        known = known_documents(conn, [d.id for d in docs if isinstance(d, Document)])
+    fresh = {i: d for i, d in enumerate(docs) if isinstance(d, Document) and d.id not in known}
+    if not fresh:
+        yield from (d if isinstance(d, Outcome) else _unchanged(s, d)
+                    for s, d in zip(batch, docs, strict=True))
+        return
+    loaded = resources()
+    extracted = _extract(fresh, names={i: batch[i].name for i in fresh}, resources=loaded,
+                         timing=timing)
+    country_of = _country_of(loaded)
+    for i, (source, doc) in enumerate(zip(batch, docs, strict=True)):
+        if isinstance(doc, Outcome):
+            yield doc
+        elif i not in fresh:
+            yield _unchanged(source, doc)
+        elif isinstance(item := extracted[i], Outcome):
+            yield item
+        else:
+            started = time.perf_counter()
+            yield ingest_report(store, item, name=source.name, country_of=country_of)
+            timing.store += time.perf_counter() - started
+
+
+def _unchanged(source: Source, doc: Document) -> Outcome:
+    return Outcome(name=source.name, status="unchanged", document_id=doc.id)
+
+
+def _read(source: Source, *, published: date | None) -> Document | Outcome:
+    try:
+        return read_source(source, published=published)
+    except WarlogError as err:
+        return Outcome(name=source.name, status="failed", error=str(err))
+
+
+def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: object,
+             timing: Timing) -> dict[int, Report | Outcome]:
+    from warlog.pipeline import Resources, read_parsed
+
+    assert isinstance(resources, Resources)
+    started = time.perf_counter()
+    out: dict[int, Report | Outcome] = {}
+    parsed_all = resources.nlp.pipe(d.text for d in docs.values())
+    for (i, doc), parsed in zip(docs.items(), parsed_all, strict=True):
+        try:
+            out[i] = read_parsed(doc, parsed, resources=resources)
+        except Exception as err:  # per item: named, counted, traceback kept in the log
+            log.info("reading %s failed", names[i], exc_info=True)
+            failure = WarlogError("E203", path=names[i], why=f"{type(err).__name__}: {err}")
+            out[i] = Outcome(name=names[i], status="failed", document_id=doc.id, error=str(failure))
+    timing.extract += time.perf_counter() - started
+    return out
+
+
+def _country_of(loaded: object) -> CountryOf:
+    from warlog.geo.resolver import country_of
+    from warlog.pipeline import Resources
+
+    if not isinstance(loaded, Resources):
+        return lambda _text: None
+    gazetteer = loaded.gazetteer
+    return lambda text_: country_of(text_, gazetteer=gazetteer)
+
+
+def ingest_report(store: Store, report: Report, *, name: str | None = None,
+                  country_of: CountryOf = lambda _text: None) -> Outcome:
+    """Store and link one extracted report in one transaction (module docstring)."""
+    doc = report.document
+    name = name or doc.path or doc.id
+    step = "store"
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+            if known_documents(conn, [doc.id]):
+                return Outcome(name=name, status="unchanged", document_id=doc.id)
+            current, removed = _save(conn, report, country_of=country_of)
+            step = "link"
+            return _link(conn, report, name=name, current=current, removed=removed)
+    except WarlogError as err:
+        return Outcome(name=name, status="failed", document_id=doc.id, error=str(err))
+    except Exception as err:  # per item: the transaction is rolled back, the report named
+        log.info("ingesting %s failed", name, exc_info=True)
+        why = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}".rstrip(": ")
+        failure: WarlogError = (LinkError("E401", path=name, why=why) if step == "link"
+                                else StoreError("E503", path=name, why=why))
+        return Outcome(name=name, status="failed", document_id=doc.id, error=str(failure))
+
+
+def _save(conn: Connection, report: Report, *, country_of: CountryOf) -> tuple[bool, list[str]]:
+    """Write the report; settle which version of its URL counts. Returns whether this one
+    counts, and the event keys of the version it replaced."""
+    doc = report.document
+    current, replaced = _settle_versions(conn, doc)
+    save_document(conn, doc, fingerprint=fingerprint(doc.text), current=current)
+    keys = [c.key for c in candidates(_source_doc(doc), report.events)]
+    save_events(conn, doc.id, report.events, keys)
+    save_claims(conn, doc.id, report.claims,
+                [target_country(c.scope.target, country_of) for c in report.claims])
+    removed = [s.key for s in events_of(conn, replaced)]
+    return current, removed
+
+
+def _settle_versions(conn: Connection, doc: Document) -> tuple[bool, list[str]]:
+    """Versions of one report share its URL; the newest (later ``published``, ties by
+    the greater document id) counts, whatever order they arrive in."""
+    if not doc.url:
+        return True, []
+    versions = versions_of(conn, doc.url)
+    newest = max([(v.published or date.min, v.id) for v in versions]
+                 + [(doc.published or date.min, doc.id)])
+    if newest[1] != doc.id:
+        return False, []
+    replaced = [v.id for v in versions if v.current]
+    for old in replaced:
+        set_current(conn, old, current=False)
+    return True, replaced
+
+
+def _link(conn: Connection, report: Report, *, name: str, current: bool,
+          removed: list[str]) -> Outcome:
+    doc = report.document
+    added = candidates(_source_doc(doc), report.events) if current else ()
+    if not added and not removed:
+        return Outcome(name=name, status="new", document_id=doc.id)
+    done = relink(conn, added=added, removed=removed)
+    mine = {c.key for c in added}
+    joined = sum(1 for m in done.merged if mine & {c.key for c in m.members}
+                 and any(c.document.id != doc.id for c in m.members))
+    alone = sum(1 for m in done.merged if mine & {c.key for c in m.members}) - joined
+    return Outcome(name=name, status="new", document_id=doc.id, events_new=alone,
+                   events_merged=joined)
+
+
+def _source_doc(doc: Document) -> SourceDoc:
+    return SourceDoc(id=doc.id, path=doc.path, url=doc.url, outlet=doc.outlet, title=doc.title,
+                     published=doc.published, fingerprint=fingerprint(doc.text))

@@ -1,0 +1,1 @@
+"""Alembic revisions, one named step each: ``NNNN_what_it_does``."""

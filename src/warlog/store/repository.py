@@ -1,0 +1,302 @@
+"""Saving and finding reports, events and claims. Every function takes an open
+connection, so the caller decides the transaction (one per report, in ``warlog.batch``).
+
+Nothing here sorts by the database's collation or reads the clock: what goes out is
+sorted in Python, so SQLite and PostgreSQL give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Unpack
+
+from sqlalchemy import Row, Table, delete, insert, select, update
+from sqlalchemy.engine import Connection
+
+from warlog.model import Actor, Claim, Document, Event, Place
+from warlog.store.codec import decode_claim, decode_event, encode
+from warlog.store.tables import (
+    ALL,
+    actors,
+    claims,
+    documents,
+    event_sources,
+    merged_events,
+    places,
+    report_events,
+)
+
+CHUNK = 500     # ids per IN (…) list: well under SQLite's and psycopg's parameter limits
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredDoc:
+    id: str
+    path: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: date | None
+    fingerprint: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredEvent:
+    key: str
+    document: StoredDoc
+    event: Event
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Version:
+    id: str
+    published: date | None
+    current: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MergedRow:
+    """A merged event to store: indexed columns, the record, and its members' keys."""
+
+    id: str
+    type: str
+    sub_type: str
+    weapon: str
+    time_start: date | None
+    time_end: date | None
+    country: str | None
+    grade: str
+    body: Mapping[str, Any]
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredClaim:
+    claim: Claim
+    document_id: str
+    published: date | None
+    target_country: str | None
+
+
+def stable_id(*parts: object) -> str:
+    blob = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(values), CHUNK):
+        yield values[i:i + CHUNK]
+
+
+# -- writing a report ---------------------------------------------------------------
+
+def known_documents(conn: Connection, ids: Iterable[str]) -> set[str]:
+    wanted = sorted(set(ids))
+    found: set[str] = set()
+    for part in _chunks(wanted):
+        found.update(conn.scalars(select(documents.c.id).where(documents.c.id.in_(part))))
+    return found
+
+
+def save_document(conn: Connection, doc: Document, *, fingerprint: Sequence[int],
+                  current: bool) -> None:
+    conn.execute(insert(documents).values(
+        id=doc.id, url=doc.url, path=doc.path, outlet=doc.outlet, title=doc.title,
+        published=doc.published, published_source=doc.published_source, text=doc.text,
+        dropped=encode(doc.dropped), fingerprint=list(fingerprint), current=current))
+
+
+def save_events(conn: Connection, doc_id: str, events: Sequence[Event],
+                keys: Sequence[str]) -> None:
+    """A report's events, with the places and actors they name (added once each)."""
+    _add_missing(conn, places, {_place_row(e.location)["id"]: _place_row(e.location)
+                                for e in events if e.location is not None})
+    people = [a for e in events for a in (e.attacker, e.target) if a is not None]
+    _add_missing(conn, actors, {_actor_row(a)["id"]: _actor_row(a) for a in people})
+    rows = [_event_row(doc_id, i, key, e) for i, (key, e) in enumerate(zip(keys, events, strict=True))]
+    if rows:
+        conn.execute(insert(report_events), rows)
+
+
+def save_claims(conn: Connection, doc_id: str, found: Sequence[Claim],
+                target_countries: Sequence[str | None]) -> None:
+    rows = [{"key": f"{doc_id}:{i}", "document_id": doc_id, "ordinal": i, "kind": c.kind,
+             "value": c.value, "since": c.since, "as_of": c.as_of, "target_country": country,
+             "body": _claim_body(c)}
+            for i, (c, country) in enumerate(zip(found, target_countries, strict=True))]
+    if rows:
+        conn.execute(insert(claims), rows)
+
+
+def _claim_body(c: Claim) -> dict[str, Any]:
+    body: dict[str, Any] = encode(c)
+    body["breakdown"] = dict(c.breakdown)
+    return body
+
+
+def _add_missing(conn: Connection, table: Table, rows: Mapping[str, dict[str, Any]]) -> None:
+    if not rows:
+        return
+    have = set(conn.scalars(select(table.c.id).where(table.c.id.in_(sorted(rows)))))
+    missing = [rows[k] for k in sorted(rows) if k not in have]
+    if missing:
+        conn.execute(insert(table), missing)
+
+
+def _place_row(p: Place | None) -> dict[str, Any]:
+    assert p is not None
+    fields = {"name": p.name, "admin1": p.admin1, "country": p.country, "lat": p.lat,
+              "lon": p.lon, "precision": p.precision, "gazetteer_id": p.gazetteer_id}
+    return {"id": stable_id("place", fields), **fields}
+
+
+def _actor_row(a: Actor) -> dict[str, Any]:
+    fields = {"name": a.name, "kind": a.kind, "country": a.country}
+    return {"id": stable_id("actor", fields), **fields}
+
+
+def _event_row(doc_id: str, ordinal: int, key: str, e: Event) -> dict[str, Any]:
+    return {
+        "key": key, "document_id": doc_id, "event_id": e.id, "ordinal": ordinal,
+        "type": e.type, "sub_type": e.sub_type, "weapon": e.weapon,
+        "time_start": e.time.start, "time_end": e.time.end,
+        "place_id": _place_row(e.location)["id"] if e.location else None,
+        "attacker_id": _actor_row(e.attacker)["id"] if e.attacker else None,
+        "target_id": _actor_row(e.target)["id"] if e.target else None,
+        "body": encode(e),
+    }
+
+
+# -- versions of one report ---------------------------------------------------------
+
+def versions_of(conn: Connection, url: str) -> list[Version]:
+    rows = conn.execute(select(documents.c.id, documents.c.published, documents.c.current)
+                        .where(documents.c.url == url))
+    return sorted((Version(id=r.id, published=r.published, current=r.current) for r in rows),
+                  key=lambda v: v.id)
+
+
+def set_current(conn: Connection, doc_id: str, *, current: bool) -> None:
+    conn.execute(update(documents).where(documents.c.id == doc_id).values(current=current))
+
+
+# -- linking candidates -------------------------------------------------------------
+
+_EVENT_COLUMNS = (report_events.c.key, report_events.c.body, documents.c.id, documents.c.path,
+                  documents.c.url, documents.c.outlet, documents.c.title, documents.c.published,
+                  documents.c.fingerprint)
+
+
+def events_of(conn: Connection, doc_ids: Iterable[str]) -> list[StoredEvent]:
+    """The stored events of these reports, whether or not their reading counts."""
+    out: list[StoredEvent] = []
+    for part in _chunks(sorted(set(doc_ids))):
+        query = (select(*_EVENT_COLUMNS).join(documents)
+                 .where(report_events.c.document_id.in_(part)))
+        out += [_stored_event(r) for r in conn.execute(query)]
+    return sorted(out, key=lambda s: s.key)
+
+
+def events_by_key(conn: Connection, keys: Iterable[str]) -> list[StoredEvent]:
+    out: list[StoredEvent] = []
+    for part in _chunks(sorted(set(keys))):
+        query = select(*_EVENT_COLUMNS).join(documents).where(report_events.c.key.in_(part))
+        out += [_stored_event(r) for r in conn.execute(query)]
+    return sorted(out, key=lambda s: s.key)
+
+
+def overlapping_events(conn: Connection, *, type_: str, start: date, end: date) -> list[StoredEvent]:
+    """Events of current reports, of the type, whose dates meet [start, end]: the only
+    ones linking can join (its rules need the same type and a shared day)."""
+    query = (select(*_EVENT_COLUMNS).join(documents)
+             .where(documents.c.current.is_(True), report_events.c.type == type_,
+                    report_events.c.time_start <= end, report_events.c.time_end >= start))
+    return sorted((_stored_event(r) for r in conn.execute(query)), key=lambda s: s.key)
+
+
+def _stored_event(r: Row[Unpack[tuple[Any, ...]]]) -> StoredEvent:
+    doc = StoredDoc(id=r.id, path=r.path, url=r.url, outlet=r.outlet, title=r.title,
+                    published=r.published, fingerprint=tuple(r.fingerprint))
+    return StoredEvent(key=r.key, document=doc, event=decode_event(r.body))
+
+
+# -- merged events ------------------------------------------------------------------
+
+def merged_containing(conn: Connection, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The merged events any of these report events belong to, with all their members."""
+    ids: set[str] = set()
+    for part in _chunks(sorted(set(keys))):
+        ids.update(conn.scalars(select(event_sources.c.merged_id)
+                                .where(event_sources.c.event_key.in_(part))))
+    members: dict[str, list[str]] = {i: [] for i in ids}
+    for part in _chunks(sorted(ids)):
+        for r in conn.execute(select(event_sources).where(event_sources.c.merged_id.in_(part))):
+            members[r.merged_id].append(r.event_key)
+    return {i: tuple(sorted(m)) for i, m in sorted(members.items())}
+
+
+def delete_merged(conn: Connection, ids: Iterable[str]) -> None:
+    for part in _chunks(sorted(set(ids))):
+        conn.execute(delete(event_sources).where(event_sources.c.merged_id.in_(part)))
+        conn.execute(delete(merged_events).where(merged_events.c.id.in_(part)))
+
+
+def save_merged(conn: Connection, rows: Sequence[MergedRow]) -> None:
+    if not rows:
+        return
+    conn.execute(insert(merged_events), [
+        {"id": m.id, "type": m.type, "sub_type": m.sub_type, "weapon": m.weapon,
+         "time_start": m.time_start, "time_end": m.time_end, "country": m.country,
+         "grade": m.grade, "source_count": len(m.members), "body": dict(m.body)}
+        for m in rows])
+    conn.execute(insert(event_sources), [{"merged_id": m.id, "event_key": k}
+                                         for m in rows for k in m.members])
+
+
+def merged_records(conn: Connection, *, since: date | None = None, until: date | None = None,
+                   country: str | None = None) -> list[dict[str, Any]]:
+    """Stored MERGED EVENT records whose dates meet [since, until] (an undated event
+    only without dates), sorted by start date then id."""
+    query = select(merged_events.c.id, merged_events.c.time_start, merged_events.c.body)
+    if since is not None:
+        query = query.where(merged_events.c.time_end >= since)
+    if until is not None:
+        query = query.where(merged_events.c.time_start <= until)
+    if country is not None:
+        query = query.where(merged_events.c.country == country.upper())
+    rows = sorted(conn.execute(query), key=lambda r: (r.time_start or date.max, r.id))
+    return [dict(r.body) for r in rows]
+
+
+def merged_index(conn: Connection) -> dict[str, str]:
+    """Report event key → the merged event it belongs to."""
+    return {r.event_key: r.merged_id for r in conn.execute(select(event_sources))}
+
+
+# -- claims -------------------------------------------------------------------------
+
+def current_claims(conn: Connection) -> list[StoredClaim]:
+    """The claims of every report whose reading counts."""
+    query = (select(claims.c.key, claims.c.body, claims.c.target_country, documents.c.id,
+                    documents.c.published)
+             .join(documents).where(documents.c.current.is_(True)))
+    rows = sorted(conn.execute(query), key=lambda r: r.key)
+    return [StoredClaim(claim=decode_claim(r.body), document_id=r.id, published=r.published,
+                        target_country=r.target_country) for r in rows]
+
+
+# -- the whole content, for comparisons ---------------------------------------------
+
+def dump(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table, sorted by primary key, JSON-ready: two databases hold
+    the same content exactly when their dumps are equal."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for table in ALL:
+        order = [c for c in table.primary_key.columns]
+        rows = conn.execute(select(table).order_by(*order))
+        out[table.name] = [{k: encode(v) for k, v in r._mapping.items()} for r in rows]
+    return out
