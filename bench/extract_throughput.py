@@ -19,7 +19,9 @@ same strings. Then, per repeat, in alternating order:
   `nlp.pipe` in batches of the `batch_size` setting and `read_parsed` per report — and the
   JSON line `--json` would print for each;
 * reading: the CLI's reader over the same paths (decode, HTML main text, sidecars); the
-  row "warlog read + extract" adds it to the previous one, as `warlog extract` pays it.
+  row "warlog read + extract" adds it to the previous one, as `warlog extract` pays it;
+* stages: `read_parsed` alone over documents parsed beforehand by warlog's pipeline (the
+  row "of which stages": where warlog's time goes beyond the parse).
 
 Figures are medians over the repeats. "× spaCy" is the row's documents/s divided by bare
 spaCy's (default batch size: the issue's measure); "× batched" divides by spaCy's in
@@ -102,6 +104,16 @@ def time_warlog(lazy: Any, docs: list[Any], *, batch_size: int) -> tuple[float, 
     return time.perf_counter() - start, failures.failed
 
 
+def time_stages(resources: Any, docs: list[Any], parsed: list[Any]) -> float:
+    """Seconds for warlog's stages alone (`read_parsed`) over documents parsed beforehand."""
+    from warlog.pipeline import read_parsed
+
+    start = time.perf_counter()
+    for doc, one in zip(docs, parsed, strict=True):
+        read_parsed(doc, one, resources=resources)
+    return time.perf_counter() - start
+
+
 def time_reading(names: Sequence[str]) -> float:
     start = time.perf_counter()
     read_all(names)
@@ -121,10 +133,12 @@ def measure(names: list[str], *, repeats: int) -> tuple[list[Row], dict[str, Any
     nlp = spacy.load(SPACY_MODEL)
     lazy = LazyResources(gazetteer=settings["gazetteer"])
     lazy.get()  # model and gazetteer load, outside the timing like spaCy's
+    parsed = list(lazy.get().nlp.pipe(texts, batch_size=settings["batch_size"]))
     spacy_s: list[float] = []
     spacy_batched_s: list[float] = []
     warlog_s: list[float] = []
     read_s: list[float] = []
+    stages_s: list[float] = []
     failed = 0
     for i in range(repeats):
         for side in ("spacy", "warlog") if i % 2 == 0 else ("warlog", "spacy"):
@@ -135,13 +149,15 @@ def measure(names: list[str], *, repeats: int) -> tuple[list[Row], dict[str, Any
                 seconds, failed = time_warlog(lazy, docs, batch_size=settings["batch_size"])
                 warlog_s.append(seconds)
         read_s.append(time_reading(names))
+        stages_s.append(time_stages(lazy.get(), docs, parsed))
     n = len(texts)
     rows = [Row(name="spaCy nlp.pipe (bare)", docs=n, words=words, seconds=spacy_s),
             Row(name=f"spaCy, batches of {settings['batch_size']}", docs=n, words=words,
                 seconds=spacy_batched_s),
             Row(name="warlog extract", docs=n, words=words, seconds=warlog_s),
             Row(name="warlog read + extract", docs=n, words=words,
-                seconds=[w + r for w, r in zip(warlog_s, read_s, strict=True)])]
+                seconds=[w + r for w, r in zip(warlog_s, read_s, strict=True)]),
+            Row(name="  of which stages", docs=n, words=words, seconds=stages_s)]
     notes = {"unreadable_inputs": unreadable, "extract_failures_E203": failed,
              "batch_size": settings["batch_size"], "read_median_s": statistics.median(read_s),
              "repeats": repeats}
