@@ -22,7 +22,7 @@ from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.linking import relink
 from warlog.errors import LinkError, StoreError, WarlogError
 from warlog.ingest.sources import Source, read_source
-from warlog.link.candidate import SourceDoc, candidates
+from warlog.link.candidate import Candidate, SourceDoc, candidates
 from warlog.link.grade import fingerprint
 from warlog.model import Document, Report
 from warlog.store.engine import Store
@@ -173,6 +173,7 @@ def ingest_report(store: Store, report: Report, *, name: str | None = None,
     """Store and link one extracted report in one transaction (module docstring)."""
     doc = report.document
     name = name or doc.path or doc.id
+    source = _source_doc(doc)
     step = "store"
     try:
         with store.engine.begin() as conn:
@@ -180,9 +181,10 @@ def ingest_report(store: Store, report: Report, *, name: str | None = None,
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
             if known_documents(conn, [doc.id]):
                 return Outcome(name=name, status="unchanged", document_id=doc.id)
-            current, removed = _save(conn, report, country_of=country_of)
+            current, removed = _save(conn, report, source=source, country_of=country_of)
             step = "link"
-            return _link(conn, report, name=name, current=current, removed=removed)
+            added = candidates(source, report.events) if current else ()
+            return _link(conn, added, doc_id=doc.id, name=name, removed=removed)
     except WarlogError as err:
         return Outcome(name=name, status="failed", document_id=doc.id, error=str(err))
     except Exception as err:  # per item: the transaction is rolled back, the report named
@@ -193,13 +195,14 @@ def ingest_report(store: Store, report: Report, *, name: str | None = None,
         return Outcome(name=name, status="failed", document_id=doc.id, error=str(failure))
 
 
-def _save(conn: Connection, report: Report, *, country_of: CountryOf) -> tuple[bool, list[str]]:
+def _save(conn: Connection, report: Report, *, source: SourceDoc,
+          country_of: CountryOf) -> tuple[bool, list[str]]:
     """Write the report; settle which version of its URL counts. Returns whether this one
     counts, and the event keys of the version it replaced."""
     doc = report.document
     current, replaced = _settle_versions(conn, doc)
-    save_document(conn, doc, fingerprint=fingerprint(doc.text), current=current)
-    keys = [c.key for c in candidates(_source_doc(doc), report.events)]
+    save_document(conn, doc, fingerprint=source.fingerprint, current=current)
+    keys = [c.key for c in candidates(source, report.events)]
     save_events(conn, doc.id, report.events, keys)
     save_claims(conn, doc.id, report.claims,
                 [target_country(c.scope.target, country_of) for c in report.claims])
@@ -223,19 +226,17 @@ def _settle_versions(conn: Connection, doc: Document) -> tuple[bool, list[str]]:
     return True, replaced
 
 
-def _link(conn: Connection, report: Report, *, name: str, current: bool,
+def _link(conn: Connection, added: Sequence[Candidate], *, doc_id: str, name: str,
           removed: list[str]) -> Outcome:
-    doc = report.document
-    added = candidates(_source_doc(doc), report.events) if current else ()
     if not added and not removed:
-        return Outcome(name=name, status="new", document_id=doc.id)
+        return Outcome(name=name, status="new", document_id=doc_id)
     done = relink(conn, added=added, removed=removed)
     mine = {c.key for c in added}
-    joined = sum(1 for m in done.merged if mine & {c.key for c in m.members}
-                 and any(c.document.id != doc.id for c in m.members))
-    alone = sum(1 for m in done.merged if mine & {c.key for c in m.members}) - joined
-    return Outcome(name=name, status="new", document_id=doc.id, events_new=alone,
-                   events_merged=joined)
+    touched = [m for m in done.merged if mine & {c.key for c in m.members}]
+    # an event of this report "merged" when its merged event has another report's events
+    joined = sum(1 for m in touched if any(c.document.id != doc_id for c in m.members))
+    return Outcome(name=name, status="new", document_id=doc_id,
+                   events_new=len(touched) - joined, events_merged=joined)
 
 
 def _source_doc(doc: Document) -> SourceDoc:
