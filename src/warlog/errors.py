@@ -32,6 +32,12 @@ MESSAGES: dict[str, str] = {
     "E602": "setting {name} has a bad value {value!r} ({why})",
     "E603": "{registry} has no entry {name!r}; registered: {known}",
     "E604": "{registry} already has an entry {name!r}",
+    "E701": "bad request: {why}",
+    "E702": "no event with id {id!r}",
+    "E703": "no document with id {id!r}",
+    "E704": "the dashboard's files are missing ({path}); reinstall warlog: its build runs `npm ci`, which needs Node.js and npm",
+    "E705": "cannot serve on {host}:{port} ({why})",
+    "E706": "the API failed inside warlog ({why}); this is a bug, please report it with the request",
 }
 
 
@@ -81,3 +87,16 @@ class RegistryError(WarlogError):
     """A registry lookup or registration that cannot be honoured."""
 
     exit_code = 2
+
+
+class BadRequest(WarlogError):
+    """A request or command option the API or an export cannot honour: bad parameters."""
+
+    exit_code = 2
+    http_status = 422
+
+
+class NotFound(WarlogError):
+    """An API request for an event or document that is not on record."""
+
+    http_status = 404

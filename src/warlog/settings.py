@@ -26,6 +26,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer", "warlog.places.v1", "registered gazetteer used for geocoding"),
     Setting("batch_size", 32, "reports parsed together by spaCy's nlp.pipe"),
     Setting("workers", 2, "Dask workers used by batch ingest"),
+    Setting("host", "127.0.0.1", "address `warlog serve` and `warlog demo` listen on"),
+    Setting("port", 8000, "port `warlog serve` and `warlog demo` listen on"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

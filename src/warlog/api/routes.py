@@ -1,0 +1,103 @@
+"""The API's endpoints: read-only GETs over the store and the in-memory index."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+
+from warlog.api.aggregate import choose_step, clusters, facets, timeline
+from warlog.api.claims import ClaimKind, claims_list, tally_of_index
+from warlog.api.detail import document_detail, event_detail, page_records
+from warlog.api.index import EventIndex
+from warlog.api.params import (
+    Page,
+    check_period,
+    event_filter,
+    known_parameters_only,
+    page,
+    parse_bbox,
+)
+from warlog.exports.selection import EventFilter
+from warlog.store.engine import Store
+
+# every endpoint refuses parameters it does not know (params.known_parameters_only)
+router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters_only)])
+Filter = Annotated[EventFilter, Depends(event_filter)]
+Since = Annotated[date | None, Query(description="from this day on (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="up to this day (YYYY-MM-DD)")]
+
+
+def _index(request: Request) -> EventIndex:
+    index: EventIndex = request.app.state.index
+    return index
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get("/events", summary="Merged events meeting the filters, oldest first, a page at a time")
+def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends(page)]) -> Any:
+    rows = _index(request).current().select(chosen)
+    ids = [r.id for r in rows[paged.offset:paged.offset + paged.limit]]
+    with _store(request).engine.connect() as conn:
+        records = page_records(conn, ids)
+    return {"total": len(rows), "offset": paged.offset, "limit": paged.limit, "events": records}
+
+
+@router.get("/events/{event_id}", summary="One merged event: every source, its evidence "
+                                          "sentences and the fields it gave")
+def get_event(request: Request,
+              event_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$")]) -> Any:
+    with _store(request).engine.connect() as conn:
+        return event_detail(conn, event_id)
+
+
+@router.get("/documents/{document_id}", summary="One report: normalised text and dropped parts")
+def get_document(request: Request,
+                 document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$")]) -> Any:
+    with _store(request).engine.connect() as conn:
+        return document_detail(conn, document_id)
+
+
+@router.get("/tally", summary="Counts of events and casualties with official tallies beside "
+                              "them, as `warlog tally --json`")
+def get_tally(request: Request, since: Since = None, until: Until = None,
+              by: Literal["country", "weapon", "actor", "week"] = "country") -> Any:
+    check_period(since, until)
+    events = _index(request).current().tally_events
+    with _store(request).engine.connect() as conn:
+        return tally_of_index(conn, events, since=since, until=until, by=by)
+
+
+@router.get("/claims", summary="Aggregate figures reports state, stated in the period")
+def get_claims(request: Request, since: Since = None, until: Until = None,
+               kind: ClaimKind | None = None) -> Any:
+    check_period(since, until)
+    with _store(request).engine.connect() as conn:
+        found = claims_list(conn, since=since, until=until, kind=kind)
+    return {"total": len(found), "claims": found}
+
+
+@router.get("/map", summary="The events in the filter clustered on the map's pixel grid")
+def get_map(request: Request, chosen: Filter,
+            zoom: Annotated[int, Query(ge=0, le=20, description="the map's zoom level")] = 2,
+            view: Annotated[str | None, Query(description="the visible box: west,south,east,north")] = None,
+            ) -> Any:
+    rows = _index(request).current().select(chosen)
+    return clusters(rows, zoom=zoom, view=parse_bbox("view", view))
+
+
+@router.get("/timeline", summary="Events in the filter per day or ISO week")
+def get_timeline(request: Request, chosen: Filter,
+                 step: Literal["auto", "day", "week"] = "auto") -> Any:
+    rows = _index(request).current().select(chosen)
+    return timeline(rows, step=choose_step(rows) if step == "auto" else step)
+
+
+@router.get("/facets", summary="Countries, weapons, sub types and actors on record, with counts")
+def get_facets(request: Request) -> Any:
+    return facets(_index(request).current().rows)

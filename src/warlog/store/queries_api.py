@@ -1,0 +1,108 @@
+"""Reads the API and the exports need beyond ``repository``: one merged event or document
+by id, a page of records, every event's document ids, and a cheap mark that changes
+when the stored events do (the API keeps an in-memory index and rebuilds it then).
+
+Read-only. As in ``repository``, nothing is ordered by the database's collation: what
+goes out is sorted in Python, so SQLite and PostgreSQL give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from warlog.store.tables import claims, documents, event_sources, merged_events, report_events
+
+CHUNK = 500     # ids per IN (…) list, as in repository
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredDocument:
+    id: str
+    path: str | None
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: date | None
+    published_source: str
+    current: bool
+    text: str
+    dropped: list[dict[str, Any]]
+
+
+def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(values), CHUNK):
+        yield values[i:i + CHUNK]
+
+
+def content_mark(conn: Connection) -> tuple[object, ...]:
+    """Changes whenever merged events, documents or claims are added, replaced or
+    removed: counts and id bounds (merged ids are hashes of their members, so a relink
+    that keeps the count still moves them)."""
+    merged = conn.execute(select(func.count(), func.min(merged_events.c.id),
+                                 func.max(merged_events.c.id),
+                                 func.sum(merged_events.c.source_count))).one()
+    docs = conn.execute(select(func.count(), func.sum(func.length(documents.c.id)))
+                        .where(documents.c.current.is_(True))).one()
+    n_claims = conn.scalar(select(func.count()).select_from(claims))
+    return (*tuple(merged), *tuple(docs), n_claims)
+
+
+def all_merged_bodies(conn: Connection) -> list[dict[str, Any]]:
+    """Every MERGED EVENT record (unsorted: the caller sorts)."""
+    return [dict(body) for body in conn.scalars(select(merged_events.c.body))]
+
+
+def merged_bodies(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The MERGED EVENT records of these ids (those that exist)."""
+    out: dict[str, dict[str, Any]] = {}
+    for part in _chunks(sorted(set(ids))):
+        query = select(merged_events.c.id, merged_events.c.body).where(merged_events.c.id.in_(part))
+        out.update((r.id, dict(r.body)) for r in conn.execute(query))
+    return out
+
+
+def merged_documents(conn: Connection) -> dict[str, tuple[str, ...]]:
+    """Merged event id → the ids of the documents of its sources, sorted."""
+    query = (select(event_sources.c.merged_id, report_events.c.document_id)
+             .join(report_events, report_events.c.key == event_sources.c.event_key))
+    found: dict[str, set[str]] = {}
+    for r in conn.execute(query):
+        found.setdefault(r.merged_id, set()).add(r.document_id)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def stored_document(conn: Connection, doc_id: str) -> StoredDocument | None:
+    row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+    if row is None:
+        return None
+    return StoredDocument(id=row.id, path=row.path, url=row.url, outlet=row.outlet, title=row.title,
+                          published=row.published, published_source=row.published_source,
+                          current=row.current, text=row.text, dropped=list(row.dropped))
+
+
+def document_texts(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    """Document id → its normalised text, for the evidence sentences of exports."""
+    out: dict[str, str] = {}
+    for part in _chunks(sorted(set(ids))):
+        query = select(documents.c.id, documents.c.text).where(documents.c.id.in_(part))
+        out.update((r.id, r.text) for r in conn.execute(query))
+    return out
+
+
+def document_titles(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Document id → its title, outlet, url and published date (no text)."""
+    out: dict[str, dict[str, Any]] = {}
+    cols = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.url,
+            documents.c.published, documents.c.path)
+    for part in _chunks(sorted(set(ids))):
+        for r in conn.execute(select(*cols).where(documents.c.id.in_(part))):
+            out[r.id] = {"id": r.id, "title": r.title, "outlet": r.outlet, "url": r.url,
+                         "path": r.path,
+                         "published": r.published.isoformat() if r.published else None}
+    return out
