@@ -8,7 +8,7 @@ gazetteers register under ``warlog.registry.gazetteers`` (entry point ``warlog.g
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from warlog.geo import names
@@ -27,6 +27,23 @@ DEFAULT_MIN_POPULATION = 500
 class Gazetteer:
     name: str
     index: PlaceIndex
+    # Work done once per loaded gazetteer, on first need (see facility_heads).
+    _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def facility_heads(self) -> frozenset[str]:
+        """First words (as keys) of every facility name, and the facility prefix words.
+
+        A phrase whose first word is none of these names no facility, so the facility
+        scan skips it without building keys for its longer windows.
+        """
+        if "heads" not in self._memo:
+            kinds = {i for i, e in enumerate(self.index.entries) if Entry._make(e).kind == "facility"}
+            keys = [k for k, ids in self.index.by_key.items() if any(i in kinds for i in ids)]
+            keys += list(self.index.by_bare_facility)
+            heads = {k.split()[0] for k in keys if k}
+            heads |= {names.name_key(p[0]) for p in names.FACILITY_PREFIXES}
+            self._memo["heads"] = frozenset(heads)
+        return self._memo["heads"]
 
     def lookup(self, text: str) -> tuple[Entry, ...]:
         """Places one of whose names has the same key as ``text``."""

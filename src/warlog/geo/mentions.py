@@ -227,8 +227,12 @@ def _capitalised(token: Token) -> bool:
 def facility_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     """Phrases naming a facility in the table, written with or without "base"/"camp"."""
     found: list[Mention] = []
+    heads = gazetteer.facility_heads()
     for i, token in enumerate(doc):
         if not token.text[:1].isupper() or _english_word_start(doc, i):
+            continue
+        first = names.name_key(doc[i:min(len(doc), i + 3)].text).split()
+        if not first or first[0] not in heads:
             continue
         for j in range(min(len(doc), i + _MAX_WORDS + 2), i, -1):
             phrase = doc[i:j]

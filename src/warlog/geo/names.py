@@ -8,6 +8,7 @@ and, for a looser second try, ``skeleton_key``; a mention is looked up under the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from typing import Literal, NamedTuple
 
@@ -86,6 +87,7 @@ def _split_glued_article(word: str) -> list[str]:
     return [word]
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The main lookup key: folded, articles dropped, spelling variants unified."""
     tokens: list[str] = []
@@ -102,6 +104,7 @@ def skeleton_key(text: str) -> str:
     return _DOUBLED.sub(r"\1", " ".join(out))
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_facility_words(text: str) -> str | None:
     """The bare name of "Al-Asad Airbase" / "Camp Taji", or None when no facility word is there."""
     tokens = words(text)
