@@ -8,8 +8,8 @@ and, for a looser second try, ``skeleton_key``; a mention is looked up under the
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 # Arabic article forms written before a word ("al-Asad", "ad Dawr", "ash-Shaddadi",
