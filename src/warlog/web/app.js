@@ -1,0 +1,175 @@
+// The dashboard: filters kept in the page's URL drive the map, the timeline and the
+// list together; a click on an event opens its panel. Everything comes from this
+// server's /api and /static: no other address is ever asked.
+import { el, bounds, words, getJSON } from "./dom.js";
+import { createMap, drawBasemap, drawClusters, drawLegend, viewBox } from "./map.js";
+import { drawTimeline } from "./timeline.js";
+import { showEvent } from "./panel.js";
+
+const FILTERS = ["since", "until", "country", "weapon", "sub_type", "actor"];
+const form = document.getElementById("filters");
+const statusLine = document.getElementById("status");
+const panel = document.getElementById("panel");
+let handle = null;
+let generation = 0;
+
+function state() {
+  const params = new URLSearchParams(location.search);
+  const out = {};
+  for (const name of [...FILTERS, "step", "event"]) {
+    const value = params.get(name);
+    if (value) out[name] = value;
+  }
+  return out;
+}
+
+function filterQuery(s, extra = {}) {
+  const q = new URLSearchParams();
+  for (const name of FILTERS) if (s[name]) q.set(name, s[name]);
+  for (const [k, v] of Object.entries(extra)) if (v !== null && v !== undefined) q.set(k, v);
+  return q.toString();
+}
+
+function setURL(next, push = true) {
+  const q = new URLSearchParams();
+  for (const name of [...FILTERS, "step", "event"]) if (next[name]) q.set(name, next[name]);
+  const url = `${location.pathname}${q.toString() ? "?" + q : ""}`;
+  if (url !== `${location.pathname}${location.search}`) {
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+}
+
+function formToState() {
+  const data = new FormData(form);
+  const out = {};
+  for (const name of [...FILTERS, "step"]) {
+    const value = String(data.get(name) || "").trim();
+    if (value && !(name === "step" && value === "auto")) out[name] = value;
+  }
+  return out;
+}
+
+function stateToForm(s) {
+  for (const name of [...FILTERS, "step"]) {
+    const input = form.elements.namedItem(name);
+    if (input) input.value = s[name] || (name === "step" ? "auto" : "");
+  }
+}
+
+function say(text, error = false) {
+  statusLine.textContent = text;
+  statusLine.classList.toggle("error", error);
+}
+
+async function refreshMap(s, run) {
+  const view = viewBox(handle.map);
+  const data = await getJSON(`/api/map?${filterQuery(s, { zoom: handle.map.getZoom(), view })}`);
+  if (run !== generation) return;
+  drawClusters(handle, data);
+  const parts = [`${data.total} events in the filter`, `${data.on_map} on the map`];
+  if (data.unlocated) parts.push(`${data.unlocated} without coordinates`);
+  if (data.outside_view) parts.push(`${data.outside_view} outside the view`);
+  say(parts.join(" · "));
+  statusLine.dataset.total = data.total;
+  statusLine.dataset.onMap = data.on_map;
+  statusLine.dataset.unlocated = data.unlocated;
+  statusLine.dataset.outside = data.outside_view;
+}
+
+async function refreshTimeline(s, run) {
+  const step = s.step || "auto";
+  const [data, tally] = await Promise.all([
+    getJSON(`/api/timeline?${filterQuery(s, { step })}`),
+    getJSON(`/api/tally?${new URLSearchParams(Object.entries({ since: s.since, until: s.until }).filter(([, v]) => v))}`),
+  ]);
+  if (run !== generation) return;
+  const claims = tally.claims.filter((c) => c.claim.as_of);
+  const drawn = drawTimeline(document.getElementById("timeline"), data, claims, s);
+  const total = document.getElementById("timeline-total");
+  total.textContent = `${data.total} events${data.undated ? `, ${data.undated} undated (not drawn)` : ""} · ${drawn} official tallies in this period`;
+  total.dataset.total = data.total;
+  total.dataset.undated = data.undated;
+}
+
+async function refreshList(s, run) {
+  const data = await getJSON(`/api/events?${filterQuery(s, { limit: 100 })}`);
+  if (run !== generation) return;
+  const list = document.getElementById("list");
+  list.replaceChildren(...data.events.map((e) => listItem(e, s.event)));
+  document.getElementById("list-title").textContent =
+    data.total > data.events.length ? `Events (first ${data.events.length} of ${data.total})` : `Events (${data.total})`;
+}
+
+function listItem(e, selected) {
+  const place = e.location ? `${e.location.name}${e.location.country ? ", " + e.location.country : ""}` : "place ?";
+  const killed = e.killed.length ? ` · killed ${e.killed.map((c) => c.best ?? bounds(c.low, c.high)).join("+")}` : "";
+  return el("li", {}, el("button", { type: "button", dataset: { id: e.id }, "aria-current": e.id === selected ? "true" : "false",
+                                     onclick: () => select(e.id) },
+    el("div", {}, `${e.time?.start || "date ?"} · ${words(e.sub_type)}`),
+    el("div", { class: "meta" }, `${place} · ${e.attacker?.text || "?"}${killed} · ${e.sources.length} source${e.sources.length === 1 ? "" : "s"} · ${e.grade.replace("_", " ")}`)));
+}
+
+async function refreshPanel(s) {
+  if (!s.event) { panel.hidden = true; panel.replaceChildren(); delete panel.dataset.event; return; }
+  if (panel.dataset.event === s.event && !panel.hidden) return;
+  await showEvent(panel, s.event, { onClose: () => select(null) });
+}
+
+async function refresh() {
+  const run = ++generation;
+  const s = state();
+  stateToForm(s);
+  document.body.dataset.ready = "false";
+  try {
+    await Promise.all([refreshMap(s, run), refreshTimeline(s, run), refreshList(s, run), refreshPanel(s)]);
+    if (run === generation) document.body.dataset.ready = "true";
+  } catch (err) {
+    say(String(err.message || err), true);
+    document.body.dataset.ready = "error";
+  }
+}
+
+function select(id) {
+  const s = state();
+  if (id) s.event = id; else delete s.event;
+  setURL(s);
+  refresh();
+}
+
+async function fillMenus() {
+  const f = await getJSON("/api/facets");
+  const options = (name, items) => {
+    const select = form.elements.namedItem(name);
+    select.append(...items.map((i) => el("option", { value: i.value }, `${words(i.value)} (${i.count})`)));
+  };
+  options("country", f.countries);
+  options("weapon", f.weapons);
+  options("sub_type", f.sub_types);
+  document.getElementById("actors").append(...f.actors.map((a) => el("option", { value: a.value })));
+  drawLegend(document.getElementById("legend"), f.sub_types);
+}
+
+async function start() {
+  handle = createMap(document.getElementById("map"), {
+    onEvent: (id) => select(id),
+    onMove: () => { const run = generation; refreshMap(state(), run).catch((e) => say(String(e.message || e), true)); },
+  });
+  form.addEventListener("change", () => {
+    const next = { ...formToState() };
+    const current = state();
+    if (current.event) next.event = current.event;
+    setURL(next);
+    refresh();
+  });
+  form.addEventListener("submit", (e) => e.preventDefault());
+  document.getElementById("reset").addEventListener("click", () => { setURL({}); refresh(); });
+  window.addEventListener("popstate", () => refresh());
+  try {
+    await Promise.all([drawBasemap(handle), fillMenus()]);
+  } catch (err) {
+    say(String(err.message || err), true);
+  }
+  await refresh();
+}
+
+start();
