@@ -63,8 +63,8 @@ def summary_lines(report: Report) -> list[str]:
     doc = report.document
     published = f"{doc.published.isoformat()} ({doc.published_source})" if doc.published else "date unknown"
     dropped = ", ".join(f"{d.kind} {d.chars} chars" for d in doc.dropped) or "nothing"
-    lines = [f"{doc.path}: published {published}; {len(report.events)} events, "
-             f"{len(report.claims)} claims; dropped {dropped}"]
+    lines = [(f"{doc.path}: published {published}; {len(report.events)} events, "
+             f"{len(report.claims)} claims; dropped {dropped}")]
     lines += ["  " + event_line(e) for e in report.events]
     lines += ["  " + claim_line(c) for c in report.claims]
     return lines

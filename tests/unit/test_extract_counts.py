@@ -15,12 +15,12 @@ def _counts(report, field: str) -> list[tuple[str, int | None, int | None, int |
     [
         ("Russian missiles struck the city of Sumy on Tuesday, killing 18 people and injuring 78.",
          [("civilians", 18, 18, 18)], [("civilians", 78, 78, 78)]),
-        ("Three soldiers were killed and 25 others wounded when a drone struck an army post "
-         "near Kirkuk on Sunday.", [("target_side", 3, 3, 3)], [("target_side", 25, 25, 25)]),
-        ("An air strike on a house in the village of Kfar Kila on Monday killed a woman and her "
-         "two sons.", [("civilians", 3, 3, 3)], []),
-        ("Several soldiers were wounded when militants fired mortars at a checkpoint in Mosul "
-         "on Monday.", [], [("target_side", 3, None, 9)]),
+        (("Three soldiers were killed and 25 others wounded when a drone struck an army post "
+         "near Kirkuk on Sunday."), [("target_side", 3, 3, 3)], [("target_side", 25, 25, 25)]),
+        (("An air strike on a house in the village of Kfar Kila on Monday killed a woman and her "
+         "two sons."), [("civilians", 3, 3, 3)], []),
+        (("Several soldiers were wounded when militants fired mortars at a checkpoint in Mosul "
+         "on Monday."), [], [("target_side", 3, None, 9)]),
         ("An Israeli air strike killed at least 12 civilians in the town of Rafah on Monday.",
          [("civilians", 12, None, None)], []),
     ],
