@@ -88,19 +88,6 @@ def places(paths: tuple[str, ...], published: date | None, as_json: bool) -> Non
     raise SystemExit(1 if counter.failed else 0)
 
 
-@cli.command()
-def demo() -> None:
-    """Read the bundled example reports and print what warlog finds in them."""
-    examples = str(files("warlog") / "examples")
-    settings = load_settings()
-    lazy = LazyResources(gazetteer=settings["gazetteer"])
-    counter = _Failures()
-    for report in _reports(counter.documents([examples], published=None), lazy=lazy,
-                           batch_size=settings["batch_size"], failures=counter):
-        click.echo("\n".join(summary_lines(report)))
-    raise SystemExit(1 if counter.failed else 0)
-
-
 class _Failures:
     """Reads the inputs, naming each unreadable one on stderr, and counts them."""
 
@@ -287,6 +274,168 @@ def tally(db_url: str | None, since: date | None, until: date | None, by: str,
         click.echo(dumps_line(tally_json(counted)))
     else:
         click.echo("\n".join(tally_lines(counted)))
+
+
+# -- serve, export, demo (work in warlog.api and warlog.exports) --------------------------
+
+HOST = click.option("--host", default=None, metavar="ADDRESS",
+                    help="address to listen on (default: WARLOG_HOST, else 127.0.0.1: this "
+                         "machine only)")
+PORT = click.option("--port", type=click.IntRange(0, 65535), default=None,
+                    help="port to listen on (default: WARLOG_PORT, else 8000; 0: any free port)")
+
+
+@cli.command()
+@DB
+@HOST
+@PORT
+def serve(db_url: str | None, host: str | None, port: int | None) -> None:
+    """Serve the read-only API (/api, schema at /api/openapi.json) and the dashboard (/).
+
+    Listens on 127.0.0.1 unless --host says otherwise; stops on Ctrl-C.
+    """
+    from warlog.api.server import serve as run_server
+    from warlog.store.engine import open_store
+
+    settings = load_settings(db_url=db_url, host=host, port=port)
+    store = open_store(settings["db_url"])
+    try:
+        run_server(store, host=settings["host"], port=settings["port"], on_ready=_serving)
+    finally:
+        store.close()
+
+
+def _serving(url: str) -> None:
+    click.echo(f"warlog dashboard at {url} (API at {url}api/events); Ctrl-C stops it", err=False)
+    sys.stdout.flush()
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "geojson", "jsonl"]),
+              required=True, help="acled-csv: ACLED's columns, then warlog's; geojson: a "
+                                  "FeatureCollection of points; jsonl: MERGED EVENT records")
+@DB
+@SINCE
+@UNTIL
+@click.option("--country", metavar="CC", help="ISO 3166 alpha-2 code of the event's country")
+@click.option("--sub-type", metavar="NAME", help="ACLED sub-event type in snake case "
+                                                 "(air_drone_strike, armed_clash, …)")
+@click.option("--weapon", metavar="NAME", help="the weapon (drone, rocket, ied, …)")
+@click.option("--actor", metavar="TEXT", help="part of the attacker's or target's name, any case")
+@click.option("--bbox", metavar="W,S,E,N", help="events located in this box of degrees")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="file to write (default: standard output)")
+def export(fmt: str, db_url: str | None, since: date | None, until: date | None,
+           country: str | None, sub_type: str | None, weapon: str | None, actor: str | None,
+           bbox: str | None, output: str | None) -> None:
+    """Write the merged events for other tools, oldest first (docs/export.md).
+
+    The filters are those of `warlog events`, and of the API's /api/events.
+    """
+    from warlog.api.params import parse_bbox
+    from warlog.exports.selection import EventFilter
+
+    _check_period(since, until)
+    chosen = EventFilter(since=since, until=until, country=country.upper() if country else None,
+                         sub_type=sub_type, weapon=weapon, actor=actor,
+                         bbox=parse_bbox("--bbox", bbox))
+    records, texts = _export_records(load_settings(db_url=db_url)["db_url"], chosen)
+    if output is None:
+        _write_export(fmt, records, texts, sys.stdout)
+        return
+    with open(output, "w", encoding="utf-8", newline="") as out:
+        n = _write_export(fmt, records, texts, out)
+    click.echo(f"{n} events written to {output}", err=True)
+
+
+def _export_records(db_url: str | None, chosen: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The records `warlog events` prints, filtered, and the texts their evidence is in."""
+    from warlog.batch.queries import event_records
+    from warlog.exports.selection import event_row
+    from warlog.exports.text import lead_documents
+    from warlog.store.engine import open_store
+    from warlog.store.queries_api import document_texts
+
+    store = open_store(db_url)
+    try:
+        records = [r for r in event_records(store, since=chosen.since, until=chosen.until,
+                                            country=chosen.country)
+                   if chosen.matches(event_row(r))]
+        with store.engine.connect() as conn:
+            texts = document_texts(conn, lead_documents(records))
+    finally:
+        store.close()
+    return records, texts
+
+
+def _write_export(fmt: str, records: list[dict[str, Any]], texts: dict[str, str],
+                  out: Any) -> int:
+    from warlog.exports.acled import write_acled_csv
+    from warlog.exports.geojson import write_geojson, write_jsonl
+
+    if fmt == "acled-csv":
+        return write_acled_csv(records, out, texts=texts, country_names=_country_names(records))
+    if fmt == "geojson":
+        return write_geojson(records, out, texts=texts)
+    return write_jsonl(records, out)
+
+
+def _country_names(records: list[dict[str, Any]]) -> dict[str, tuple[str, int | None]]:
+    """ISO alpha-2 → (the country's common name, ISO numeric code), from pycountry."""
+    import pycountry
+
+    out: dict[str, tuple[str, int | None]] = {}
+    for code in sorted({(r.get("location") or {}).get("country") or "" for r in records} - {""}):
+        found = pycountry.countries.get(alpha_2=code)
+        if found is not None:
+            name = getattr(found, "common_name", None) or found.name
+            out[code] = (name, int(found.numeric))
+    return out
+
+
+@cli.command()
+@HOST
+@PORT
+@click.option("--no-serve", is_flag=True, help="stop after the ingest and print where the data is")
+def demo(host: str | None, port: int | None, no_serve: bool) -> None:
+    """Ingest the bundled example reports into a demo database and serve the dashboard.
+
+    The demo's SQLite file lives in the user data dir, apart from the default database;
+    running the demo again re-uses it (re-ingesting changes nothing).
+    """
+    from warlog.batch.local import ingest_sources
+    from warlog.store.engine import open_store
+
+    settings = load_settings(host=host, port=port)
+    url = demo_db_url()
+    store = open_store(url)
+    sources, _notices = find_sources([str(files("warlog") / "examples")])
+    lazy = LazyResources(gazetteer=settings["gazetteer"])
+    with _IngestProgress(len(sources)) as progress:
+        summary = ingest_sources(sources, store=store, resources=lazy.get,
+                                 batch_size=settings["batch_size"], on_outcome=progress.advance)
+    click.echo(summary.line())
+    click.echo(f"demo database: {url}")
+    if no_serve or summary.failed:
+        store.close()
+        click.echo(f"see it with: warlog serve --db {url}")
+        raise SystemExit(1 if summary.failed else 0)
+    from warlog.api.server import serve as run_server
+
+    try:
+        run_server(store, host=settings["host"], port=settings["port"], on_ready=_serving)
+    finally:
+        store.close()
+
+
+def demo_db_url() -> str:
+    """The demo's own SQLite file in the user data dir (never the default database)."""
+    from pathlib import Path
+
+    from platformdirs import user_data_dir
+
+    path = Path(user_data_dir("warlog", appauthor=False)) / "demo" / "warlog-demo.sqlite3"
+    return f"sqlite:///{path}"
 
 
 def main(argv: Sequence[str] | None = None) -> None:
