@@ -14,6 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "src" / "warlog" / "examples"
+REPORTS = sum(1 for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".htm"))
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -30,7 +31,8 @@ def stored(tmp_path_factory: pytest.TempPathFactory,
     for url in (sqlite, postgres):
         done = run("ingest", "--db", url, str(EXAMPLES))
         assert done.returncode == 0, done.stderr
-        assert done.stdout.startswith("15 reports read: 15 new, 0 unchanged, 0 failed; events: ")
+        assert done.stdout.startswith(f"{REPORTS} reports read: {REPORTS} new, 0 unchanged, "
+                                      "0 failed; events: ")
         assert "ingesting" not in done.stderr, "no progress bar when stderr is not a terminal"
     yield {"sqlite": sqlite, "postgresql": postgres}
 
@@ -65,8 +67,8 @@ def test_readable_events_and_filters(stored: dict[str, str]) -> None:
 def test_reingesting_through_the_command_changes_nothing(stored: dict[str, str]) -> None:
     again = run("ingest", "--db", stored["postgresql"], str(EXAMPLES))
     assert again.returncode == 0, again.stderr
-    assert again.stdout.strip() == ("15 reports read: 0 new, 15 unchanged, 0 failed; events: 0 new, "
-                                    "0 merged into events already on record")
+    assert again.stdout.strip() == (f"{REPORTS} reports read: 0 new, {REPORTS} unchanged, 0 failed; "
+                                    "events: 0 new, 0 merged into events already on record")
 
 
 def tally_json(url: str, *args: str) -> dict[str, Any]:
