@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.mentions import Mention
@@ -87,6 +87,9 @@ def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     return _blamed(head) or _attacker_behind_weapon(head)
 
 
+BLAME_VERBS = frozenset({"blame", "attribute", "pin"})
+
+
 def _blamed(head: Token) -> TokenRange | None:
     """"the attack, which officials blamed on X", "Washington blames X for the attack":
     the party the report's sources hold responsible."""
@@ -97,6 +100,13 @@ def _blamed(head: Token) -> TokenRange | None:
                     objs = [g for g in prep.children if g.dep_ == "pobj"]
                     if objs:
                         return actor_range(objs[0])
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in BLAME_VERBS:
+        # "police blamed the bombing on two brothers"
+        for prep in head.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "to"):
+                objs = [g for g in prep.children if g.dep_ == "pobj"]
+                if objs:
+                    return actor_range(objs[0])
     if head.dep_ == "pobj" and head.head.lower_ == "for":
         verb = head.head.head
         if verb.lemma_.lower() in ("blame", "accuse", "hold"):
@@ -156,6 +166,8 @@ def _agent_of(tok: Token) -> TokenRange | None:
     holders = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl")]
     if tok.dep_ == "nsubjpass":
         holders.append(tok.head)  # "the attack had been carried out by X"
+        # "the attack is believed to have been carried out by X"
+        holders.extend(c for c in tok.head.children if c.dep_ == "xcomp")
     for holder in holders:
         for child in holder.children:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
@@ -169,12 +181,23 @@ PLATFORM_WORDS = frozenset({"helicopter", "gunship", "jet", "warplane", "aircraf
                             "plane", "fighter-bomber", "ac-130"})
 
 
+# Things that go off or are driven, never the party behind them: "the device detonated",
+# "a car rammed the crowd".
+INANIMATE = frozenset({"device", "charge", "package", "parcel", "bag", "box", "backpack",
+                       "object", "vehicle", "car", "truck", "van", "explosion", "blast", "fire",
+                       "bullet", "shrapnel", "debris"})
+
+
 def _can_act(tok: Token) -> bool:
     """A weapon is no attacker, but a platform with its crew is ("an Apache helicopter
     fired…"), and so is a weapon that names its force ("a U.S. military drone")."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lower_ in (
             "nobody", "none", "no one"):
         return False  # "no group claimed the attack" names nobody
+    if tok.lemma_.lower() in INANIMATE:
+        return False
+    if tok.lower_ in lx.NON_STATE_WORDS or tok.lemma_.lower() in ("sniper", "bomber"):
+        return True  # "gunmen", "a sniper", "a suicide bomber": people, though they name a weapon
     if not _is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:
         return True
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
@@ -227,8 +250,32 @@ def _actor_modifier(head: Token) -> TokenRange | None:
                 continue
             if child.ent_type_ == "GPE" and child.dep_ == "compound":
                 continue  # "the Jordan drone strike" says where, not who
+            if _characterises(child) or _names_the_attack(child):
+                continue
             return TokenRange(start=child.left_edge.i, end=child.i + 1)
     return None
+
+
+def _characterises(tok: Token) -> bool:
+    """"a terrorist attack", "a militant attack": an adjective that says what kind of
+    attack it was, not who carried it out (a name or a plural noun would)."""
+    return tok.dep_ == "amod" and tok.tag_ == "JJ" and tok.ent_type_ != "NORP" \
+        and tok.lower_ in lx.NON_STATE_WORDS
+
+
+def _names_the_attack(tok: Token) -> bool:
+    """"the Boston Marathon bombing", "the Rolando bombing": a proper-noun compound names
+    the attack after where or what it hit; only an armed group's name says who."""
+    if tok.dep_ != "compound" or tok.ent_type_ == "NORP":
+        return False
+    words = [t for t in tok.subtree if t.pos_ == "PROPN" or t.ent_type_ == "ORG"]
+    text = " ".join(t.lower_ for t in words)
+    if any(key == text or key in text.split() for key in lx.KNOWN_GROUPS):
+        return False
+    if any(t.lower_ in lx.NON_STATE_WORDS | lx.STATE_WORDS for t in tok.subtree):
+        return False
+    # an acronym ("IRA", "ETA", "PKK") is how armed groups are usually named
+    return not (tok.text.isupper() and 2 <= len(tok.text.replace(".", "")) <= 6)
 
 
 def _actor_word(tok: Token) -> bool:
@@ -263,7 +310,8 @@ def _target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> 
 
 def _target_holders(head: Token) -> list[Token]:
     holders = [head]
-    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() not in BLAME_VERBS:
         holders.append(head.head)
     return holders
 
@@ -297,11 +345,7 @@ def actor_range(tok: Token) -> TokenRange:
     for child in tok.rights:
         if child.dep_ == "cc":
             continue
-        if child.dep_ == "conj":
-            right = _chunk_end(child)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "with") and child.i == right:
-            right = _chunk_end(child)
-        elif child.dep_ in ("appos",) and child.i <= right + 1:
+        if child.dep_ == "conj" or child.dep_ == "prep" and child.lower_ in ("of", "with") and child.i == right or child.dep_ in ("appos",) and child.i <= right + 1:
             right = _chunk_end(child)
         else:
             break

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from warlog.extract.casualties import RawCount
 from warlog.extract.coding import code_event
 from warlog.extract.events import Cluster, same_side
-from warlog.model import Actor, Count, Event, Group, Place, Span, Time
+from warlog.model import Actor, Count, Event, Group, Outcome, Place, Span, Time
 
 UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
 STATE_ORGANS = ("pentagon", "command", "centcom", "military", "army", "ministry", "forces",
@@ -80,12 +80,12 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time)
     killed, injured = _grouped_counts(cluster, attacker=attacker, target=target)
     evidence = tuple(sorted({r.sentence for r in cluster.readings}, key=lambda s: s.start))
     text = " ".join(r.lemma for r in cluster.readings)
-    evidence_text_has_suicide = any("suicide" in r.lemma for r in cluster.readings)
     victims_civilian = any(g == "civilians" for g in (c.group for c in killed + injured))
     kind, sub_type = code_event(
         weapon=cluster.weapon(), lemmas=[r.lemma for r in cluster.readings], attacker=attacker,
         target=target, victims_civilian=victims_civilian,
-        text=text + (" suicide" if evidence_text_has_suicide else ""),
+        text=text + (" suicide" if cluster.suicide else ""),
+        accidental=cluster.accidental,
     )
     said = _unique(s for r in cluster.readings for s in r.said_by)
     return Event(
@@ -101,7 +101,7 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time)
     )
 
 
-def _outcome(cluster: Cluster) -> str:
+def _outcome(cluster: Cluster) -> Outcome:
     outcomes = [r.outcome for r in cluster.readings]
     for choice in ("intercepted", "missed", "hit"):
         if choice in outcomes and not (choice != "hit" and any(
@@ -169,11 +169,11 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
         return "target_side" if target is not None else "unknown"
     if victims.kind == "civilians":
         return "civilians"
-    if victims.kind == "unknown" and (target is None or target.kind not in ("state_forces",
-                                                                           "non_state_armed_group")):
-        # "killed 18 people" in a strike on a city or a building: people, not fighters
-        if any(w in victims.text.lower().split() for w in ("people", "persons")):
-            return "civilians"
+    # "killed 18 people" in a strike on a city or a building: people, not fighters
+    armed_target = target is not None and target.kind in ("state_forces", "non_state_armed_group")
+    if victims.kind == "unknown" and not armed_target \
+            and any(w in victims.text.lower().split() for w in ("people", "persons")):
+        return "civilians"
     if attacker is not None and same_side(victims, attacker) and not same_side(victims, target):
         return "attacker_side"
     if target is not None and same_side(victims, target):

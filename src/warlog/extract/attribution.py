@@ -74,20 +74,21 @@ def _speaker_text(tok: Token) -> str:
 
 def claimed_by(sent: Span) -> list[str]:
     """"X claimed responsibility", "X said it carried out the attack"."""
-    out: list[str] = []
+    return list(dict.fromkeys(_speaker_text(t) for t in claimants(sent)))
+
+
+def claimants(sent: Span) -> list[Token]:
+    """The head tokens of who claims the attack in the sentence, in text order."""
+    out: list[Token] = []
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in ("claim", "acknowledge", "admit", "accept", "take") and any(
             c.lemma_.lower() in CLAIM_NOUNS for c in tok.children if c.dep_ == "dobj"
-        ):
+        ) or lemma in ("say", "announce", "state") and _says_it_attacked(tok):
             subj = _speaker(tok)
             if subj is not None:
-                out.append(_speaker_text(subj))
-        if lemma in ("say", "announce", "state") and _says_it_attacked(tok):
-            subj = _speaker(tok)
-            if subj is not None:
-                out.append(_speaker_text(subj))
-    return list(dict.fromkeys(out))
+                out.append(subj)
+    return out
 
 
 def _says_it_attacked(verb: Token) -> bool:

@@ -168,9 +168,9 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
 
 def _quantity_tokens(victim: Token, people: Token) -> list[Token]:
     """The tokens of "at least five", "several", "a", "dozens" before or as the victim."""
-    if victim is not people or victim.like_num:
-        if victim.like_num or victim.lower_ in VAGUE_HEADS:
-            return [t for t in victim.subtree if t.i <= victim.i]
+    if (victim is not people or victim.like_num) and (victim.like_num
+                                                      or victim.lower_ in VAGUE_HEADS):
+        return [t for t in victim.subtree if t.i <= victim.i]
     mods = [c for c in people.lefts if c.dep_ in QUANTITY_DEPS and _is_quantity_word(c)]
     if not mods:
         return []

@@ -10,13 +10,24 @@ CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight",
                           "skirmish", "battle", "engagement"})
 REMOTE = {"ballistic_missile", "cruise_missile", "rocket", "mortar", "artillery"}
 AIR = {"drone", "aircraft", "gunship"}
+# People whose violence ACLED codes as demonstrations, not as armed attacks.
+CROWD_WORDS = frozenset({"protester", "protesters", "protestor", "protestors", "demonstrator",
+                         "demonstrators", "rioter", "rioters", "marcher", "marchers", "mob",
+                         "mobs", "crowd", "crowds"})
 
 
 def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
-               target: Actor | None, victims_civilian: bool, text: str) -> tuple[EventType, str]:
+               target: Actor | None, victims_civilian: bool, text: str,
+               accidental: bool = False) -> tuple[EventType, str]:
     """(type, sub_type) in ACLED's vocabulary, snake case."""
     lemma_set = set(lemmas)
     lower = text.lower()
+    if accidental:
+        # a bomb that went off in its makers' hands attacked no one: context, not violence
+        return "strategic_developments", "other"
+    crowd = _crowd_side(attacker, target)
+    if crowd is not None:
+        return crowd
     if weapon in REMOTE:
         return "explosions_remote_violence", "shelling_artillery_missile_attack"
     if weapon in AIR or lemma_set & {"airstrike"} or "air strike" in lower or "air raid" in lower:
@@ -39,3 +50,17 @@ def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
     if against_civilians:
         return "violence_against_civilians", "attack"
     return "battles", "armed_clash"
+
+
+def _crowd_side(attacker: Actor | None, target: Actor | None) -> tuple[EventType, str] | None:
+    """"Protesters clashed with police": a riot; "troops fired on protesters": force
+    against a demonstration."""
+    if _is_crowd(attacker):
+        return "riots", "violent_demonstration"
+    if _is_crowd(target):
+        return "protests", "excessive_force_against_protesters"
+    return None
+
+
+def _is_crowd(actor: Actor | None) -> bool:
+    return actor is not None and bool(set(actor.text.lower().split()) & CROWD_WORDS)

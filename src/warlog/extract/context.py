@@ -43,9 +43,9 @@ def _sole_background_attacker(every: list[Reading]) -> Actor | None:
     found: list[Actor] = []
     for reading in every:
         actor = reading.attacker
-        if reading.mention.background and actor is not None and actor.kind != "unknown":
-            if not any(same_side(actor, other) for other in found):
-                found.append(actor)
+        if reading.mention.background and actor is not None and actor.kind != "unknown" \
+                and not any(same_side(actor, other) for other in found):
+            found.append(actor)
     return found[0] if len(found) == 1 else None
 
 

@@ -9,6 +9,7 @@ a new event.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from warlog.extract.readings import Reading
@@ -46,11 +47,22 @@ class Cluster:
     def response(self) -> bool:
         return any(r.response for r in self.readings)
 
+    @property
+    def suicide(self) -> bool:
+        return any(r.suicide for r in self.readings)
+
+    @property
+    def accidental(self) -> bool:
+        return any(r.accidental for r in self.readings)
+
     def told_attacker(self) -> Actor | None:
         return best_actor(r.attacker for r in self.readings)
 
     def attacker(self) -> Actor | None:
-        return self.told_attacker() or best_actor(r.context_attacker for r in self.readings)
+        # a claim of responsibility names the attacker as surely as the parse does, and
+        # more surely than a party named elsewhere in the paragraph
+        return (self.told_attacker() or best_actor(r.claimant for r in self.readings)
+                or best_actor(r.context_attacker for r in self.readings))
 
     def target(self) -> Actor | None:
         restated = [r.target for r in self.readings if r.restates_target and r.target]
@@ -79,7 +91,7 @@ class Cluster:
         # fired missiles" is a helicopter strike
         attacker = self.attacker()
         if attacker is not None:
-            platform = platform_of(attacker.text)
+            platform = platform_of(attacker.text, country=attacker.country)
             if platform is not None:
                 return platform
         known = [r.weapon for r in self.readings if r.weapon != "unknown"]
@@ -88,16 +100,24 @@ class Cluster:
 
 PLATFORMS = (("ac-130", "gunship"), ("gunship", "gunship"), ("apache", "gunship"),
              ("helicopter", "aircraft"), ("warplane", "aircraft"), ("jet", "aircraft"),
-             ("bomber", "aircraft"), ("aircraft", "aircraft"), ("f-16", "aircraft"),
+             ("aircraft", "aircraft"), ("f-16", "aircraft"),
              ("f-15", "aircraft"), ("f-35", "aircraft"), ("drone", "drone"), ("uav", "drone"))
+# "bomber" names a person ("a suicide bomber", "the Manchester bomber") unless the phrase
+# says it flies: a state's bombers ("U.S. bombers"), a type designation, an air-force word.
+AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "b-1", "b-2",
+                   "b-52", "tu-", "su-24", "su-34", "jet")
 
 
-def platform_of(text: str) -> str | None:
+def platform_of(text: str, *, country: str | None = None) -> str | None:
     """The weapon class of an attacker that is itself a platform ("Israeli jets")."""
     lower = text.lower()
+    words = {w.rstrip("s") for w in re.findall(r"[\w-]+", lower)}
     for word, weapon in PLATFORMS:
-        if word in lower:
+        if word in words:
             return weapon
+    if "bomber" in words and "suicide" not in words and (
+            country is not None or any(c in lower for c in AIR_BOMBER_CUES)):
+        return "aircraft"
     return None
 
 

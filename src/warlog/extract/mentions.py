@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
+from warlog.extract.lexicon import words
 from warlog.extract.vague import parse_number
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -21,7 +22,12 @@ INTENT_HEADS = frozenset({"threaten", "vow", "plan", "warn", "seek", "want", "in
                           "condemn", "fear", "risk", "rule"})
 AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
                              "increase", "escalation", "campaign", "flurry", "uptick", "spike",
-                             "pattern", "string", "total", "tally", "count"})
+                             "pattern", "total", "tally", "count"})
+
+
+# A sentence a few after one about weapons, forces or casualties goes on telling the same
+# story ("…killed 13 people. The attack is believed to have been carried out by ETA").
+CUE_REACH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +46,11 @@ class Mention:
 def find_mentions(doc: Doc) -> tuple[Mention, ...]:
     """Every attack mention of the document in text order; background ones flagged."""
     found: list[Mention] = []
+    last_cue = -CUE_REACH - 1
     for s_index, sent in enumerate(doc.sents):
-        if not _is_conflict_sentence(sent):
+        if _is_conflict_sentence(sent):
+            last_cue = s_index
+        elif s_index - last_cue > CUE_REACH:
             continue
         tally = _is_tally_sentence(sent)
         triggers = [t for t in sent if _is_trigger(t, sent)]
@@ -259,8 +268,8 @@ def _has_day(head: Token, sent: Span) -> bool:
                for e in sent.ents)
 
 
-DAY_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today
-    yesterday tonight overnight night morning afternoon evening dawn""".split())
+DAY_WORDS = frozenset(words("""monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight overnight night morning afternoon evening dawn"""))
 
 
 def _names_a_day(text: str) -> bool:

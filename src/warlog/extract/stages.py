@@ -14,17 +14,15 @@ from typing import Any
 from spacy.tokens import Doc
 
 from warlog.errors import PipelineError
-from warlog.extract.actors import CountryOf
+from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.assemble import build_events
-from warlog.extract.claims import find_claims
-from warlog.extract.events import cluster_readings
-from warlog.extract.mentions import Mention, find_mentions
-from warlog.extract.actors import make_actor
 from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
-from warlog.extract.claims import is_aggregate_sentence
-from warlog.extract.readings import Reading, read_mention, target_restatements
+from warlog.extract.claims import find_claims, is_aggregate_sentence
 from warlog.extract.context import with_context_attackers
+from warlog.extract.events import cluster_readings
+from warlog.extract.mentions import Mention, find_mentions
+from warlog.extract.readings import Reading, claimant_of, read_mention, target_restatements
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
 from warlog.registry import stages
@@ -103,12 +101,13 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
-            context_time=None, headline=False, separate=False,
+            context_time=None, headline=False, separate=False, accidental=False, suicide=False,
             counts=counts, weapon="unknown", response=False, follows=False,
             victims=tuple(make_actor(ann.parsed, c.victims, country_of=ctx.country_of)
                           if c.victims else None for c in counts),
             said_by=tuple(said_by(sent, sent.root)) if counts else (),
             claimed_by=tuple(claimed), denied_by=tuple(denied),
+            claimant=claimant_of(ann.parsed, sent, country_of=ctx.country_of),
             sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         ))
     return out

@@ -1,0 +1,86 @@
+"""What kind of event a sentence tells: riots, accidents, suicide bombings, named attacks.
+
+Short reports written for these tests (published Wed 2024-03-06).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_protesters_clashing_with_police_is_a_riot(read_text) -> None:
+    report = read_text("Protesters clashed with police in the capital on Monday, and two people "
+                       "were killed.")
+    assert [(e.type, e.sub_type) for e in report.events] == [("riots", "violent_demonstration")]
+
+
+def test_force_against_protesters_is_a_protest_event(read_text) -> None:
+    report = read_text("Soldiers fired on protesters in the town of Kassala on Monday, "
+                       "killing three people.")
+    assert [e.type for e in report.events] == ["protests"]
+
+
+def test_accidental_blast_is_no_attack(read_text) -> None:
+    report = read_text("Seven militants were killed in an accidental explosion in Kandahar "
+                       "province on Friday night.")
+    assert [e.type for e in report.events] == ["strategic_developments"]
+    assert report.events[0].killed[0].best == 7
+    assert report.events[0].time.start == date(2024, 3, 1)
+
+
+def test_suicide_bomber_is_a_person_not_a_plane(read_text) -> None:
+    report = read_text("A suicide bomber blew himself up at a checkpoint in Kabul on Monday, "
+                       "killing six soldiers.")
+    event = report.events[0]
+    assert (event.sub_type, event.weapon) == ("suicide_bomb", "ied")
+    assert event.attacker is not None and "bomber" in event.attacker.text
+
+
+def test_a_states_bombers_are_aircraft(read_text) -> None:
+    report = read_text("U.S. bombers struck militia positions near Al-Qaim in Iraq on Friday, "
+                       "the military said.")
+    assert [e.weapon for e in report.events] == ["aircraft"]
+
+
+def test_gunmen_are_attackers_though_they_name_a_weapon(read_text) -> None:
+    report = read_text("Gunmen attacked a checkpoint in Mosul on Monday, killing two policemen.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.text == "Gunmen"
+
+
+def test_adjective_says_what_kind_not_who(read_text) -> None:
+    report = read_text("Five people were killed on Monday in a terrorist attack on a market "
+                       "in Mosul.")
+    event = report.events[0]
+    assert event.attacker is None
+    assert event.time.start == date(2024, 3, 4)
+    assert event.target is not None and "market" in event.target.text
+
+
+def test_attack_named_after_what_it_hit_names_no_attacker(read_text) -> None:
+    report = read_text("Three people were killed on Monday in the Marathon bombing, and "
+                       "hundreds were injured in Boston.")
+    assert [e.attacker for e in report.events] == [None]
+
+
+def test_blame_on_names_the_attacker(read_text) -> None:
+    report = read_text("Three people were killed in a bombing in Boston on Monday. Police blamed "
+                       "the bombing on two brothers.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.text == "two brothers"
+    assert report.events[0].target is None
+
+
+def test_claim_of_responsibility_names_the_attacker(read_text) -> None:
+    report = read_text("A bomb exploded at a police station in Mosul on Monday, killing two "
+                       "policemen. The Islamic State group claimed responsibility for the attack.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.name == "Islamic State"
+
+
+def test_agent_of_a_believed_attack(read_text) -> None:
+    report = read_text("A bomb exploded at a cafe in Madrid on Monday, killing 13 people. Though "
+                       "no claim was made, the attack is widely believed to have been carried "
+                       "out by the separatist group ETA.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.text.endswith("ETA")
