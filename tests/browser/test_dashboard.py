@@ -125,3 +125,17 @@ def test_report_markup_renders_as_inert_text(dashboard: Any) -> None:
     assert page.locator("#panel a").count() == 0, "a javascript: URL never becomes a link"
     assert page.title() == "warlog — events on record"
     assert page.evaluate("() => document.body.dataset.pwned") is None
+
+
+def test_a_cluster_at_one_point_lists_its_events(dashboard: Any) -> None:
+    page = dashboard.open("?country=JO")
+    page.wait_for_selector(".ev-cluster")
+    for _ in range(4):
+        page.locator(".ev-cluster").first.click()
+        if page.locator(".cluster-list button").count():
+            break
+        page.wait_for_timeout(500)
+    buttons = page.locator(".cluster-list button")
+    assert buttons.count() == 2
+    buttons.first.click()
+    page.wait_for_selector("#panel:not([hidden]) mark.evidence")

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from warlog.exports.selection import BBox, EventRow
+from warlog.exports.selection import BBox, EventRow, sort_key
 
 Step = Literal["day", "week"]
 CELL_PX = 60        # a cluster gathers the events within about one marker's width
+LISTED = 20         # a cluster this small lists its events (they may share one point)
 TILE_PX = 256
 
 
@@ -41,7 +42,15 @@ def clusters(rows: Sequence[EventRow], *, zoom: int, view: BBox | None) -> dict[
             cells.setdefault((int(x // CELL_PX), int(y // CELL_PX)), []).append(r)
     out = [_cluster(cells[k]) for k in sorted(cells)]
     return {"total": len(rows), "unlocated": unlocated, "outside_view": outside,
-            "on_map": len(rows) - unlocated - outside, "zoom": zoom, "clusters": out}
+            "on_map": len(rows) - unlocated - outside, "zoom": zoom, "clusters": out,
+            "extent": extent(rows)}
+
+
+def extent(rows: Sequence[EventRow]) -> list[float] | None:
+    """[south, west, north, east] of every located event in the filter, whatever the view."""
+    lats = [r.lat for r in rows if r.lat is not None and r.lon is not None]
+    lons = [r.lon for r in rows if r.lat is not None and r.lon is not None]
+    return [min(lats), min(lons), max(lats), max(lons)] if lats else None
 
 
 def _cluster(members: list[EventRow]) -> dict[str, Any]:
@@ -55,6 +64,8 @@ def _cluster(members: list[EventRow]) -> dict[str, Any]:
     }
     if len(members) == 1:
         out["event"] = marker(members[0])
+    elif len(members) <= LISTED:
+        out["events"] = [marker(r) for r in sorted(members, key=sort_key)]
     return out
 
 

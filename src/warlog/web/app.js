@@ -12,6 +12,8 @@ const statusLine = document.getElementById("status");
 const panel = document.getElementById("panel");
 let handle = null;
 let generation = 0;
+let fittedFor = null;     // the filters the map was last fitted to
+let fitting = false;      // moves made by fitting are not the user's: no extra request
 
 function state() {
   const params = new URLSearchParams(location.search);
@@ -61,7 +63,25 @@ function say(text, error = false) {
   statusLine.classList.toggle("error", error);
 }
 
+// A new filter fits the map to its events (once); pans and zooms keep the user's view.
+async function fitToFilter(s) {
+  const key = filterQuery(s);
+  if (key === fittedFor) return;
+  const { extent } = await getJSON(`/api/map?${filterQuery(s, { zoom: 0 })}`);
+  fittedFor = key;
+  if (!extent) return;
+  const [south, west, north, east] = extent;
+  fitting = true;
+  try {
+    handle.map.fitBounds([[south, west], [north, east]], { animate: false, maxZoom: 6, padding: [40, 40] });
+  } finally {
+    fitting = false;
+  }
+}
+
 async function refreshMap(s, run) {
+  await fitToFilter(s);
+  if (run !== generation) return;
   const view = viewBox(handle.map);
   const data = await getJSON(`/api/map?${filterQuery(s, { zoom: handle.map.getZoom(), view })}`);
   if (run !== generation) return;
@@ -152,7 +172,11 @@ async function fillMenus() {
 async function start() {
   handle = createMap(document.getElementById("map"), {
     onEvent: (id) => select(id),
-    onMove: () => { const run = generation; refreshMap(state(), run).catch((e) => say(String(e.message || e), true)); },
+    onMove: () => {
+      if (fitting) return;
+      const run = generation;
+      refreshMap(state(), run).catch((e) => say(String(e.message || e), true));
+    },
   });
   form.addEventListener("change", () => {
     const next = { ...formToState() };

@@ -99,10 +99,25 @@ function clusterMarker(handle, c) {
   });
   marker.on("click", () => {
     const [s, w, n, e] = c.bounds;
-    if (s === n && w === e) handle.map.setView([s, w], Math.min(handle.map.getZoom() + 3, 14));
-    else handle.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 14 });
+    const samePoint = s === n && w === e;
+    if (c.events && (samePoint || handle.map.getZoom() >= 10)) {
+      L.popup({ maxWidth: 320 }).setLatLng([c.lat, c.lon]).setContent(memberList(handle, c.events)).openOn(handle.map);
+    } else if (samePoint) {
+      handle.map.setView([s, w], Math.min(handle.map.getZoom() + 3, 14));
+    } else {
+      handle.map.fitBounds([[s, w], [n, e]], { padding: [30, 30], maxZoom: 14 });
+    }
   });
   return marker;
+}
+
+// Events at one point (several reports of one town) cannot be told apart by zooming:
+// the cluster lists them instead.
+function memberList(handle, events) {
+  return el("ol", { class: "cluster-list" }, events.map((e) => el("li", {},
+    el("button", { type: "button", dataset: { id: e.id }, onclick: () => { handle.map.closePopup(); handle.onEvent(e.id); } },
+      `${e.date || "date ?"} · ${words(e.sub_type)} · ${e.place || "?"}`,
+      e.killed_low ? ` · killed ${bounds(e.killed_low, e.killed_high)}` : ""))));
 }
 
 export function drawLegend(node, subTypes) {
