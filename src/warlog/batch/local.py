@@ -159,6 +159,9 @@ def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: obj
 
 
 def _country_of(loaded: object) -> CountryOf:
+    # The one reach past pipeline into geo: a claim's target ("U.S. forces") is resolved
+    # with the gazetteer the pipeline already loaded, the way extraction resolves
+    # demonyms, so tally's scope rule gets a country rather than a phrase.
     from warlog.geo.resolver import country_of
     from warlog.pipeline import Resources
 
