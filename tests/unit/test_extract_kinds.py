@@ -84,3 +84,27 @@ def test_agent_of_a_believed_attack(read_text) -> None:
                        "out by the separatist group ETA.")
     attacker = report.events[0].attacker
     assert attacker is not None and attacker.text.endswith("ETA")
+
+
+def test_calling_a_blast_an_attack_adds_no_event(read_text) -> None:
+    report = read_text("A parcel bomb exploded outside a bakery in Lyon on Friday, wounding 13 "
+                       "people. The explosion targeted a bakery on Victor Hugo street, in what "
+                       "the president called an attack.")
+    assert len(report.events) == 1
+    target = report.events[0].target
+    assert target is not None and "bakery" in target.text
+
+
+def test_see_also_list_is_no_event(read_text) -> None:
+    report = read_text("A suicide bomber killed six soldiers near Bagram on Monday.\n"
+                       "==See also== * 2007 Bagram Airfield bombing * 2014 Bagram Airfield "
+                       "bombing ==References==")
+    assert len(report.events) == 1
+
+
+def test_background_attack_elsewhere_lends_no_attacker(read_text) -> None:
+    report = read_text("A parcel bomb exploded in a street in Lyon on Friday, wounding 13 "
+                       "people.\n\nFrance has been on alert since the Islamic State group "
+                       "launched a series of attacks across Paris, killing 130 people.")
+    lyon = [e for e in report.events if e.location is not None and e.location.name == "Lyon"]
+    assert len(lyon) == 1 and lyon[0].attacker is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from warlog.extract.events import LEMMA_FAMILY, same_side
+from warlog.extract.events import LEMMA_FAMILY, places_conflict, same_side, times_conflict
 from warlog.extract.readings import Reading
 from warlog.model import Actor
 
@@ -20,10 +20,12 @@ from warlog.model import Actor
 def with_context_attackers(told: list[Reading], every: list[Reading], *, text: str) -> list[Reading]:
     """The told readings, each missing attacker filled from its context where one fits."""
     sole = _sole_background_attacker(every)
+    if sole is not None and any(_elsewhere(sole, r) for r in told):
+        sole = None  # the background tells of another place than the report's own story
     out = []
     for reading in told:
         if reading.attacker is None:
-            found = _paragraph_attacker(reading, every, text=text) or _unless_target(sole, reading)
+            found = _paragraph_attacker(reading, every, text=text) or _lent(sole, reading)
             if found is not None:
                 reading = replace(reading, context_attacker=found)
         out.append(reading)
@@ -36,20 +38,34 @@ def _paragraph_attacker(reading: Reading, every: list[Reading], *, text: str) ->
     earlier = [r for r in every if start <= r.sentence.start < reading.sentence.start
                and r.attacker is not None
                and LEMMA_FAMILY.get(r.lemma, r.lemma) == family]
-    return _unless_target(earlier[-1].attacker, reading) if earlier else None
+    return _lent(earlier[-1], reading) if earlier else None
 
 
-def _sole_background_attacker(every: list[Reading]) -> Actor | None:
-    found: list[Actor] = []
+def _sole_background_attacker(every: list[Reading]) -> Reading | None:
+    """The one background mention naming an attacker of a known kind, if there is one."""
+    found: list[Reading] = []
     for reading in every:
         actor = reading.attacker
         if reading.mention.background and actor is not None and actor.kind != "unknown" \
-                and not any(same_side(actor, other) for other in found):
-            found.append(actor)
+                and not any(same_side(actor, other.attacker) for other in found):
+            found.append(reading)
     return found[0] if len(found) == 1 else None
 
 
-def _unless_target(actor: Actor | None, reading: Reading) -> Actor | None:
-    if actor is None or (reading.target is not None and same_side(actor, reading.target)):
+def _lent(source: Reading | None, reading: Reading) -> Actor | None:
+    """The source's attacker, unless it is the reading's own target or the source tells of
+    another place or day ("since IS attacked Paris" lends nothing to a blast in Lyon)."""
+    if source is None or source.attacker is None:
         return None
-    return actor
+    if reading.target is not None and same_side(source.attacker, reading.target):
+        return None
+    if _elsewhere(source, reading) or times_conflict(reading.time, source.time):
+        return None
+    return source.attacker
+
+
+def _elsewhere(source: Reading, reading: Reading) -> bool:
+    """The two tell of different towns; a campaign told over a country or a region lends
+    to any attack within it."""
+    local = source.place is not None and source.place.precision in ("facility", "town", None)
+    return local and places_conflict(reading.place, source.place)

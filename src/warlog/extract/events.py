@@ -195,9 +195,9 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
     if not reading.mention.anaphoric and not reading.restates_target \
             and reading.response != cluster.response:
         return True
-    if _times_conflict(reading.time, cluster.time()):
+    if times_conflict(reading.time, cluster.time()):
         return True
-    if _places_conflict(reading.place, cluster.place()):
+    if places_conflict(reading.place, cluster.place()):
         return True
     if _actors_conflict(reading.attacker, cluster.told_attacker()):
         return True
@@ -209,7 +209,7 @@ def agreement(reading: Reading, cluster: Cluster) -> int:
     """How many independent signs say the reading tells the cluster's event."""
     score = 0
     place = cluster.place()
-    if reading.place is not None and place is not None and not _places_conflict(reading.place, place):
+    if reading.place is not None and place is not None and not places_conflict(reading.place, place):
         score += 1
     time = cluster.time()
     if reading.time is not None and time is not None and reading.time.start == time.start:
@@ -256,7 +256,7 @@ def _actors_conflict(a: Actor | None, b: Actor | None) -> bool:
     return bool(a.country and b.country and a.country != b.country)
 
 
-def _times_conflict(a: Time | None, b: Time | None) -> bool:
+def times_conflict(a: Time | None, b: Time | None) -> bool:
     if a is None or b is None or a.start is None or b.start is None:
         return False
     a_end = a.end or a.start
@@ -264,7 +264,7 @@ def _times_conflict(a: Time | None, b: Time | None) -> bool:
     return a_end < b.start or b_end < a.start
 
 
-def _places_conflict(a: Place | None, b: Place | None) -> bool:
+def places_conflict(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return False
     if a.country and b.country and a.country != b.country:

@@ -8,6 +8,7 @@ targeted"), is hypothetical ("could strike") or negated ("no retaliatory action"
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -47,21 +48,57 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
     """Every attack mention of the document in text order; background ones flagged."""
     found: list[Mention] = []
     last_cue = -CUE_REACH - 1
+    furniture = furniture_spans(doc.text)
     for s_index, sent in enumerate(doc.sents):
         if _is_conflict_sentence(sent):
             last_cue = s_index
         elif s_index - last_cue > CUE_REACH:
             continue
         tally = _is_tally_sentence(sent)
-        triggers = [t for t in sent if _is_trigger(t, sent)]
+        triggers = [t for t in sent if _is_trigger(t, sent)
+                    and not any(a <= t.idx < b for a, b in furniture)]
         mentions = [_mention_of(g, s_index) for g in _group_triggers(triggers)]
-        told = [m for m in mentions if not tally and not is_background(doc[m.head], sent)]
+        told = [m for m in mentions if not tally and not is_background(doc[m.head], sent)
+                and not _characterises(doc[m.head])]
         # "struck the militants involved in the attack": beside a new mention, a definite
         # one points back at an event already told and adds nothing of its own
         if any(not m.anaphoric for m in told):
             told = [m for m in told if not m.anaphoric]
         found.extend(m if m in told else replace(m, background=True) for m in mentions)
     return tuple(found)
+
+
+# Headings after which a page lists links and sources, not the story ("==See also==").
+END_MATTER = frozenset({"see also", "references", "external links", "further reading",
+                        "notes", "sources", "bibliography", "related", "related articles"})
+HEADING = re.compile(r"==+\s*([^=\n]+?)\s*==+")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges that are page furniture: wiki-style headings themselves, and the
+    lists under a "See also" or "References" heading up to the next heading."""
+    spans: list[tuple[int, int]] = []
+    headings = list(HEADING.finditer(text))
+    for i, match in enumerate(headings):
+        spans.append((match.start(), match.end()))
+        if match.group(1).lower() in END_MATTER:
+            end = headings[i + 1].start() if i + 1 < len(headings) else len(text)
+            spans.append((match.end(), end))
+    return spans
+
+
+CHARACTERISING_VERBS = frozenset({"describe", "label", "call", "term", "brand", "condemn",
+                                  "denounce", "classify", "treat", "investigate", "regard",
+                                  "consider", "characterise", "characterize"})
+
+
+def _characterises(head: Token) -> bool:
+    """"Macron called the explosion an attack", "described the blast as an attack": the
+    noun characterises something told elsewhere in the sentence, it tells nothing new."""
+    if head.dep_ == "oprd":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "as" \
+        and head.head.head.lemma_.lower() in CHARACTERISING_VERBS
 
 
 def _is_conflict_sentence(sent: Span) -> bool:
