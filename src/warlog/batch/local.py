@@ -79,7 +79,8 @@ class Summary:
         """The closing line: reports read, new, unchanged, failed; events new and merged."""
         new = sum(o.events_new for o in self.outcomes)
         merged = sum(o.events_merged for o in self.outcomes)
-        return (f"{len(self.outcomes)} reports read: {self.count('new')} new, "
+        read = len(self.outcomes)
+        return (f"{read} report{'' if read == 1 else 's'} read: {self.count('new')} new, "
                 f"{self.count('unchanged')} unchanged, {self.failed} failed; "
                 f"events: {new} new, {merged} merged into events already on record")
 

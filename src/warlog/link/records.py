@@ -85,7 +85,11 @@ def merged_line(record: Mapping[str, Any]) -> str:
                         for s in record.get("sources") or [])
     return (f"{record['id']}  {when}  {place}  {record['sub_type']} ({record['weapon']}, "
             f"{record['outcome']})  {attacker} → {target}" + (f"  [{tolls}]" if tolls else "")
-            + f"  {record['grade']}; {len(record.get('sources') or [])} sources: {outlets}")
+            + f"  {record['grade']}; {_sources(len(record.get('sources') or []))}: {outlets}")
+
+
+def _sources(n: int) -> str:
+    return f"{n} source" if n == 1 else f"{n} sources"
 
 
 def _toll(label: str, counts: list[Mapping[str, Any]]) -> str:
