@@ -182,3 +182,15 @@ def test_the_migrated_schema_is_the_one_the_code_uses(db_url: str) -> None:
     store.close()
     assert diff == []
     assert version == "0001_store_tables"
+
+
+def test_a_database_from_a_newer_warlog_is_refused(db_url: str) -> None:
+    from warlog.errors import StoreError
+
+    store = open_store(db_url)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0099_from_the_future'")
+    store.close()
+    with pytest.raises(StoreError) as raised:
+        open_store(db_url)
+    assert raised.value.code == "E505" and "0099_from_the_future" in str(raised.value)
