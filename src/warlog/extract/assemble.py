@@ -30,8 +30,9 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
     ordered = sorted(clusters, key=lambda c: c.first)
     lead = _lead(ordered)
     for index, cluster in enumerate(ordered):
+        # no fallback to the lead event's place: an event told apart from the lead is
+        # another event, and an honest null says more than a borrowed place
         place = (cluster.place() or _place_of_kin(cluster, ordered[:index])
-                 or (lead.place() if lead is not None else None)
                  or _fallback_place(cluster, fallback_places, report_country))
         # A report's later sentences ("Gun battles went on for ten hours") rarely repeat
         # the day; the lead event's day is the report's day.

@@ -70,7 +70,9 @@ class Cluster:
 
     def place(self) -> Place | None:
         places = [r.place for r in self.readings if r.place is not None]
-        order = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4}
+        # a place named below country level that the gazetteer cannot resolve ("in Bagram")
+        # still says more than the country named elsewhere
+        order = {"facility": 0, "town": 1, "admin1": 2, "": 2.5, "country": 3, "region": 4}
         return min(places, key=lambda p: order.get(p.precision or "", 5)) if places else None
 
     def time(self) -> Time | None:

@@ -140,7 +140,9 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         candidates = [p for p in candidates if p.span.start in clause]
     if not candidates:
         return None
-    return min(candidates, key=lambda p: (not inside(p, target), p.span.start not in clause,
+    # the target's own place locates the attack best, when the gazetteer can put it on a map
+    return min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
+                                          p.span.start not in clause,
                                           _is_origin(doc, p), PRECISION_RANK[p.precision],
                                           p.span.start))
 

@@ -1,0 +1,30 @@
+"""Where an event happened: which place of its sentences it takes, and when it takes none.
+
+Short reports written for these tests (published Wed 2024-03-06).
+"""
+
+from __future__ import annotations
+
+
+def test_unmapped_target_yields_to_the_province_it_is_in(read_text) -> None:
+    # the camp names no place the gazetteer can put on a map; the province can
+    report = read_text("Taliban gunmen attacked Camp Zarghun in Helmand Province, Afghanistan, "
+                       "on Monday, killing 23 soldiers.")
+    event = report.events[0]
+    assert event.target is not None and event.target.text == "Camp Zarghun"
+    assert event.location is not None and event.location.precision == "admin1"
+
+
+def test_named_town_beats_the_country_named_later(read_text) -> None:
+    report = read_text("On Monday in Bagram, a suicide bomber blew himself up near a patrol, "
+                       "killing six soldiers. The White House condemned the attack in "
+                       "Afghanistan.")
+    assert [e.location.text if e.location else None for e in report.events] == ["Bagram"]
+
+
+def test_second_event_borrows_no_place_from_the_first(read_text) -> None:
+    report = read_text("Gunmen attacked a checkpoint in Mosul on Monday. On Tuesday, a bomb "
+                       "exploded at a market, killing three people.")
+    assert len(report.events) == 2
+    assert report.events[0].location is not None
+    assert report.events[1].location is None
