@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Row, Table, delete, insert, select, update
 from sqlalchemy.engine import Connection
@@ -218,7 +218,7 @@ def overlapping_events(conn: Connection, *, type_: str, start: date, end: date) 
     return sorted((_stored_event(r) for r in conn.execute(query)), key=lambda s: s.key)
 
 
-def _stored_event(r: Row[Unpack[tuple[Any, ...]]]) -> StoredEvent:
+def _stored_event(r: Row[*tuple[Any, ...]]) -> StoredEvent:
     doc = StoredDoc(id=r.id, path=r.path, url=r.url, outlet=r.outlet, title=r.title,
                     published=r.published, fingerprint=tuple(r.fingerprint))
     return StoredEvent(key=r.key, document=doc, event=decode_event(r.body))
