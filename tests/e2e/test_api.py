@@ -194,7 +194,8 @@ def test_timeline_counts_every_event_in_the_filter(client: TestClient) -> None:
 def test_facets_list_the_menus(client: TestClient) -> None:
     f = client.get("/api/facets").json()
     assert f["total"] == client.get("/api/events").json()["total"]
-    assert {"value": "JO", "count": 2} in f["countries"]
+    jordan = client.get("/api/events", params={"country": "JO"}).json()["total"]
+    assert {"value": "JO", "count": jordan} in f["countries"]
     assert sum(w["count"] for w in f["weapons"]) == f["total"]
 
 

@@ -9,15 +9,50 @@ seconds, so a `warlog ingest` beside a running server shows up within that time.
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
 
+from warlog.api.aggregate import facets
 from warlog.exports.selection import EventFilter, EventRow, event_row, sort_key
 from warlog.link.tally import TallyEvent, tally_event
 from warlog.store.engine import Store
 from warlog.store.queries_api import all_merged_bodies, content_mark
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """Positions of the rows by exact field values and by start date: they only narrow
+    the rows ``EventFilter.matches`` is asked about, so a filter keeps exactly the rows
+    a full scan would (a property test checks that)."""
+
+    by_country: dict[str, list[int]] = field(default_factory=dict)
+    by_weapon: dict[str, list[int]] = field(default_factory=dict)
+    by_sub_type: dict[str, list[int]] = field(default_factory=dict)
+    by_name: dict[str, list[int]] = field(default_factory=dict)     # casefolded actor names
+    starts: list[date] = field(default_factory=list)                # the dated rows' starts
+    longest: timedelta = timedelta(0)                               # the longest end - start
+
+
+def build_lookup(rows: Sequence[EventRow]) -> Lookup:
+    found = Lookup()
+    for i, r in enumerate(rows):
+        if r.country:
+            found.by_country.setdefault(r.country, []).append(i)
+        found.by_weapon.setdefault(r.weapon, []).append(i)
+        found.by_sub_type.setdefault(r.sub_type, []).append(i)
+        for name in {n.casefold() for n in (r.attacker, r.target) if n}:
+            found.by_name.setdefault(name, []).append(i)
+        if r.start is not None:
+            found.starts.append(r.start)
+    spans = [r.end - r.start for r in rows if r.start is not None and r.end is not None]
+    return Lookup(by_country=found.by_country, by_weapon=found.by_weapon,
+                  by_sub_type=found.by_sub_type, by_name=found.by_name, starts=found.starts,
+                  longest=max(spans, default=timedelta(0)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,20 +62,57 @@ class Snapshot:
     rows: tuple[EventRow, ...]
     tally_events: tuple[TallyEvent, ...]
     mark: tuple[object, ...]
+    lookup: Lookup = field(default_factory=Lookup)
+    facets: dict[str, Any] = field(default_factory=dict)   # the filter menus' values
 
     def select(self, chosen: EventFilter) -> list[EventRow]:
         if chosen == EventFilter():
             return list(self.rows)
-        return [r for r in self.rows if chosen.matches(r)]
+        lo, hi = self._date_window(chosen)
+        narrowest = self._narrowest(chosen)
+        if narrowest is None:
+            return [r for r in self.rows[lo:hi] if chosen.matches(r)]
+        return [self.rows[i] for i in narrowest if lo <= i < hi and chosen.matches(self.rows[i])]
+
+    def _date_window(self, chosen: EventFilter) -> tuple[int, int]:
+        """Rows sorted by start: those starting after ``until``, or so early that even
+        the longest event ends before ``since``, cannot match."""
+        starts = self.lookup.starts
+        if chosen.since is None and chosen.until is None:
+            return 0, len(self.rows)
+        lo = 0 if chosen.since is None else bisect.bisect_left(starts, chosen.since - self.lookup.longest)
+        hi = len(starts) if chosen.until is None else bisect.bisect_right(starts, chosen.until)
+        return lo, hi
+
+    def _narrowest(self, chosen: EventFilter) -> Sequence[int] | None:
+        lists: list[Sequence[int]] = []
+        for value, table in ((chosen.country, self.lookup.by_country),
+                             (chosen.weapon, self.lookup.by_weapon),
+                             (chosen.sub_type, self.lookup.by_sub_type)):
+            if value is not None:
+                lists.append(table.get(value, []))
+        if chosen.actor is not None:
+            wanted = chosen.actor.casefold()
+            lists.append(_union(ids for name, ids in self.lookup.by_name.items() if wanted in name))
+        return min(lists, key=len) if lists else None
+
+
+def _union(lists: Iterable[list[int]]) -> list[int]:
+    return sorted({i for ids in lists for i in ids})
 
 
 def load_snapshot(store: Store) -> Snapshot:
     with store.engine.connect() as conn:
         mark = content_mark(conn)
         bodies = all_merged_bodies(conn)
+    return snapshot_of(bodies, mark=mark)
+
+
+def snapshot_of(bodies: Iterable[dict[str, object]], *, mark: tuple[object, ...] = ()) -> Snapshot:
     pairs = sorted(((event_row(b), tally_event(b)) for b in bodies), key=lambda p: sort_key(p[0]))
-    return Snapshot(rows=tuple(p[0] for p in pairs), tally_events=tuple(p[1] for p in pairs),
-                    mark=mark)
+    rows = tuple(p[0] for p in pairs)
+    return Snapshot(rows=rows, tally_events=tuple(p[1] for p in pairs), mark=mark,
+                    lookup=build_lookup(rows), facets=facets(rows))
 
 
 class EventIndex:

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from warlog.api.aggregate import choose_step, clusters, facets, timeline
+from warlog.api.aggregate import choose_step, clusters, timeline
 from warlog.api.claims import ClaimKind, claims_list, tally_of_index
 from warlog.api.detail import document_detail, event_detail, page_records
 from warlog.api.index import EventIndex
@@ -100,4 +100,4 @@ def get_timeline(request: Request, chosen: Filter,
 
 @router.get("/facets", summary="Countries, weapons, sub types and actors on record, with counts")
 def get_facets(request: Request) -> Any:
-    return facets(_index(request).current().rows)
+    return _index(request).current().facets

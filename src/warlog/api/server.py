@@ -25,10 +25,14 @@ def bind(host: str, port: int) -> socket.socket:
     """The listening socket, or E705 naming why not (address in use, no such address)."""
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP named: asyncio sets TCP_NODELAY on accepted connections only when
+        # the listening socket says so, else keep-alive responses wait ~40 ms (Nagle).
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-    except OSError as err:
+    except (OSError, OverflowError) as err:
+        if isinstance(err, OverflowError):
+            raise WarlogError("E705", host=host, port=port, why="no such port") from None
         why = "the address is in use" if err.errno == errno.EADDRINUSE else err.strerror or str(err)
         raise WarlogError("E705", host=host, port=port, why=why) from None
     sock.listen(128)
