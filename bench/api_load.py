@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,7 +42,7 @@ sys.path.insert(0, str(REPO / "src"))
 from warlog.batch.linking import merged_row
 from warlog.link.candidate import Candidate, SourceDoc
 from warlog.link.dedup import Merged
-from warlog.model import Actor, Count, Document, Event, Place, Span, Time
+from warlog.model import Actor, Count, Document, Event, Place, Precision, Span, Time
 from warlog.store.engine import open_store
 from warlog.store.repository import save_document, save_events, save_merged
 
@@ -59,7 +60,7 @@ KINDS = [("explosions_remote_violence", "air_drone_strike", "drone"),
          ("explosions_remote_violence", "remote_explosive_landmine_ied", "ied"),
          ("battles", "armed_clash", "small_arms"),
          ("violence_against_civilians", "attack", "small_arms")]
-PRECISIONS = ["facility", "town", "town", "town", "admin1", "country"]
+PRECISIONS: list[Precision] = ["facility", "town", "town", "town", "admin1", "country"]
 ACTORS = [f"Group {chr(65 + i)}" for i in range(26)] + ["Army", "Air Force", "Police"]
 PER_REPORT = 10
 FIRST_DAY = date(2022, 1, 1)
@@ -180,7 +181,7 @@ def load(base: str, paths: list[str], *, clients: int, seconds: float) -> Load:
 
 
 def event_paths(n: int, rng: random.Random) -> list[str]:
-    choices = [
+    choices: list[Callable[[], str]] = [
         lambda: "/api/events",
         lambda: f"/api/events?country={rng.choice(COUNTRIES)[0]}",
         lambda: f"/api/events?weapon={rng.choice(KINDS)[2]}&offset={rng.randrange(0, 2000)}",
