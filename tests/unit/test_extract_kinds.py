@@ -108,3 +108,26 @@ def test_background_attack_elsewhere_lends_no_attacker(read_text) -> None:
                        "launched a series of attacks across Paris, killing 130 people.")
     lyon = [e for e in report.events if e.location is not None and e.location.name == "Lyon"]
     assert len(lyon) == 1 and lyon[0].attacker is None
+
+
+def test_by_phrase_of_an_active_verb_is_no_agent(read_text) -> None:
+    report = read_text("By the end of the day, the rebel brigade had detonated at least 20 "
+                       "bombs across the city of Homs, killing nine people.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.text == "the rebel brigade"
+
+
+def test_earlier_event_is_its_own_and_borrows_no_day(read_text) -> None:
+    report = read_text("A car bomb killed nine people in Homs on Friday. Earlier in the year, "
+                       "soldiers killed 13 protesters in Hama.")
+    assert len(report.events) == 2
+    earlier = report.events[1]
+    assert earlier.type == "protests" and earlier.time.start is None
+    assert earlier.target is not None and "protesters" in earlier.target.text
+
+
+def test_striking_a_person_without_a_weapon_is_no_attack(read_text) -> None:
+    report = read_text("Bombs exploded across the city of Homs on Friday. Passers-by had to "
+                       "strike hysterical girls to calm them.")
+    assert len(report.events) == 1
+    assert report.events[0].attacker is None and report.events[0].target is None

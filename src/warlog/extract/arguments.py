@@ -21,7 +21,8 @@ LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "moun
 # "by mistake", "by night": a by-phrase that names no one
 NOT_AGENTS = frozenset({"mistake", "accident", "error", "chance", "means", "way", "design",
                         "default", "night", "day", "far", "time", "hand", "phone", "car", "road",
-                        "sea", "air", "land", "force"})
+                        "sea", "air", "land", "force", "end", "start", "beginning", "dawn",
+                        "dusk", "morning", "evening", "midnight", "noon"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
 WEAPON_LEMMAS = {w: v for w, v in lx.WEAPON_PHRASES if " " not in w}
 WEAPON_BIGRAMS = {w: v for w, v in lx.WEAPON_PHRASES if " " in w}
@@ -169,12 +170,21 @@ def _agent_of(tok: Token) -> TokenRange | None:
         # "the attack is believed to have been carried out by X"
         holders.extend(c for c in tok.head.children if c.dep_ == "xcomp")
     for holder in holders:
+        # an active verb's subject is its agent: "by the end of the day, the brigade had
+        # detonated 20 bombs" names a time, not who
+        active = holder.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in holder.children)
         for child in holder.children:
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"
+                                         and not active):
                 objs = [g for g in child.children if g.dep_ == "pobj"]
-                if objs and not _is_weapon_word(objs[0]) and objs[0].lemma_.lower() not in NOT_AGENTS:
+                if objs and _can_be_agent(objs[0]):
                     return actor_range(objs[0])
     return None
+
+
+def _can_be_agent(tok: Token) -> bool:
+    return not _is_weapon_word(tok) and tok.lemma_.lower() not in NOT_AGENTS \
+        and tok.ent_type_ not in ("DATE", "TIME")
 
 
 PLATFORM_WORDS = frozenset({"helicopter", "gunship", "jet", "warplane", "aircraft", "bomber",
@@ -321,10 +331,12 @@ def _verb_target(verb: Token) -> TokenRange | None:
     passive_subj = _subject(verb, passive=True)
     if passive_subj is not None and not _is_weapon_word(passive_subj):
         return actor_range(passive_subj)
-    # "fired rockets at X": the object is the weapon; "killed five": the object is the dead
-    object_is_target = lemma not in ("fire", "launch", "kill", "injure", "wound", "blow")
+    # "fired rockets at X": the object is the weapon; "killed five" counts the dead, but
+    # "killed 13 protesters" says whom the killing was aimed at
+    object_is_target = lemma not in ("fire", "launch", "blow")
     for child in verb.children:
-        if child.dep_ == "dobj" and not _is_weapon_word(child) and object_is_target:
+        if child.dep_ == "dobj" and not _is_weapon_word(child) and object_is_target \
+                and child.pos_ in ("NOUN", "PROPN"):
             return actor_range(child)
     preps = TARGET_PREPS | ({"with"} if lemma in ("fight", "clash", "battle") else set())
     for child in verb.children:

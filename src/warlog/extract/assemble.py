@@ -36,7 +36,10 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
                  or _fallback_place(cluster, fallback_places, report_country))
         # A report's later sentences ("Gun battles went on for ten hours") rarely repeat
         # the day; the lead event's day is the report's day.
-        time = cluster.time() or (lead.time() if lead is not None else None) or UNRESOLVED
+        # ... unless the event is told as an earlier one ("earlier in the year, …")
+        told_earlier = cluster.readings[0].earlier
+        time = (cluster.time() or (lead.time() if lead is not None and not told_earlier else None)
+                or UNRESOLVED)
         event = _event_of(cluster, doc_id=doc_id, place=place, time=time)
         ids[id(cluster)] = event.id
         events.append(event)

@@ -199,6 +199,8 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     if times_conflict(reading.time, cluster.time()):
         return True
+    if reading.earlier != cluster.readings[0].earlier and not reading.mention.anaphoric:
+        return True  # "earlier in the year, troops killed 13 protesters": another event
     if places_conflict(reading.place, cluster.place()):
         return True
     if _actors_conflict(reading.attacker, cluster.told_attacker()):

@@ -181,8 +181,12 @@ PEOPLE_NOUNS = frozenset(
     workers passengers students worshippers sailors marines guards crew members others
     individuals attackers gunmen militiamen militia bystanders journalists staff
     contractors americans iraqis syrians israelis palestinians ukrainians russians
-    lebanese yemenis""")
+    lebanese yemenis protesters protestors demonstrators""")
 )
+# Singular lemmas for a person, as a noun's lemma gives them ("girls" -> "girl").
+PERSON_LEMMAS = frozenset(words("""man woman boy girl child person baby teenager officer
+    policeman policewoman soldier guard passer-by passerby bystander worker student driver
+    neighbour neighbor wife husband son daughter mother father brother sister friend"""))
 KILL_WORDS = frozenset(words("""kill killed dead die died death deaths fatality fatalities slain
     perish perished lose lost life lives"""))
 INJURE_WORDS = frozenset(words("""injure injured injury injuries wound wounded hurt casualty

@@ -124,7 +124,7 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
-        if lemma in lx.WEAK_VERBS:
+        if lemma in lx.WEAK_VERBS or _strikes_a_person(tok):
             return _weak_verb_is_attack(tok, sent)
         return True
     if tok.pos_ == "VERB" and lemma == "open":
@@ -133,6 +133,15 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     return tok.pos_ == "VERB" and lemma == "go" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
     ) and _weak_verb_is_attack(tok, sent)
+
+
+def _strikes_a_person(tok: Token) -> bool:
+    """"passers-by had to strike hysterical girls": striking a person is a blow, an attack
+    only with a weapon or force beside it ("gunmen struck villagers")."""
+    return tok.lemma_.lower() in ("strike", "hit") and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lx.PERSON_LEMMAS
+                              or c.lower_ in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS)
+        for c in tok.children)
 
 
 def _has_weapon_or_force(sent: Span) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -51,6 +52,7 @@ class Reading:
     separate: bool                         # "separately", "in another attack": a new event
     accidental: bool                       # "an accidental explosion": no one attacked
     suicide: bool                          # "a suicide bomber", "blew himself up"
+    earlier: bool                          # "earlier in the year", "two years ago": a past event
     said_by: tuple[str, ...]
     claimed_by: tuple[str, ...]
     denied_by: tuple[str, ...]
@@ -81,11 +83,13 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
                         anaphoric=mention.anaphoric),
         time=(time := pick_time(sent, head, published=published)),
-        context_time=None if time is not None else context_time(sent, published=published),
+        context_time=None if time is not None or told_as_earlier(sent, head)
+        else context_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
         restates_target=False, headline=is_headline(sent), separate=_has_cue(sent, SEPARATE_CUES),
         accidental=is_accidental(doc, mention), suicide=is_suicide(head),
+        earlier=told_as_earlier(sent, head),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
         denied_by=tuple(denied_by(sent)),
     )
@@ -228,6 +232,19 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
         if best is None or distance < best[0]:
             best = (distance, time)
     return best[1] if best else None
+
+
+EARLIER = re.compile(r"\b(?:previous|prior) (?:year|month|week)\b|\blast (?:year|month)\b")
+
+
+def told_as_earlier(sent: Span, head: Token) -> bool:
+    """"Earlier in the year, …", "two years ago", "last year": the attack is dated before
+    the story the report tells."""
+    scope = time_scope(head)
+    if any(t.lower_ in ("earlier", "ago") and t.idx in scope for t in sent):
+        return True
+    return any(e.label_ == "DATE" and e.start_char in scope and EARLIER.search(e.text.lower())
+               for e in sent.ents)
 
 
 def is_headline(sent: Span) -> bool:

@@ -102,6 +102,7 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
             context_time=None, headline=False, separate=False, accidental=False, suicide=False,
+            earlier=False,
             counts=counts, weapon="unknown", response=False, follows=False,
             victims=tuple(make_actor(ann.parsed, c.victims, country_of=ctx.country_of)
                           if c.victims else None for c in counts),
