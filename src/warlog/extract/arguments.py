@@ -52,7 +52,7 @@ def read_frame(doc: Doc, mention: Mention) -> Frame:
     head = doc[mention.head]
     triggers = [doc[i] for i in mention.triggers]
     attacker = _attacker(head, triggers)
-    target = _target(head, triggers, attacker)
+    target = _whose_life(doc, _target(head, triggers, attacker), head)
     weapon, weapon_at = find_weapon(doc, mention, exclude=(target,))
     return Frame(mention=mention, attacker=attacker, target=target, weapon=weapon,
                  weapon_at=weapon_at)
@@ -85,10 +85,28 @@ def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     between = _between(head)
     if between is not None:
         return between[0]
-    return _blamed(head) or _attacker_behind_weapon(head)
+    return _blamed(head) or _involved(head) or _attacker_behind_weapon(head)
 
 
 BLAME_VERBS = frozenset({"blame", "attribute", "pin"})
+
+
+def _whose_life(doc: Doc, target: TokenRange | None, head: Token) -> TokenRange | None:
+    """"Maduro survived an attack on his life": the target is the person whose life it was,
+    the subject of the clause when the possessive is a pronoun (else the possessor)."""
+    if target is None:
+        return None
+    root = doc[target.start:target.end].root
+    if root.lemma_.lower() not in ("life", "lives"):
+        return target
+    owners = [c for c in root.children if c.dep_ == "poss"]
+    if owners and owners[0].pos_ != "PRON":
+        return actor_range(owners[0])
+    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+    if subj and subj[0].pos_ in ("PROPN", "NOUN"):
+        return actor_range(subj[0])
+    return None
 
 
 def _blamed(head: Token) -> TokenRange | None:
@@ -114,6 +132,29 @@ def _blamed(head: Token) -> TokenRange | None:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
             if objs:
                 return actor_range(objs[0])
+    return None
+
+
+def _involved(head: Token) -> TokenRange | None:
+    """"34 people are involved in the attack", "those responsible for the bombing": who
+    took part, as the report's sources say."""
+    while head.dep_ == "compound":
+        head = head.head  # "the assassination attempt": the phrase's head carries it
+    if head.dep_ != "pobj":
+        return None
+    prep, holder = head.head, head.head.head
+    if prep.lower_ == "in" and holder.lemma_.lower() in ("involve", "participate", "implicate"):
+        subj = [c for c in holder.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if holder.dep_ in ("acl", "relcl"):
+            subj = [holder.head]  # "people involved in the attack"
+        if subj and subj[0].pos_ in ("NOUN", "PROPN") and _can_act(subj[0]):
+            return actor_range(subj[0])
+    if prep.lower_ == "for" and holder.lower_ == "responsible" \
+            and holder.dep_ in ("amod", "acomp"):
+        subj = [holder.head] if holder.dep_ == "amod" else [
+            c for c in holder.head.children if c.dep_ == "nsubj"]
+        if subj and subj[0].pos_ in ("NOUN", "PROPN") and _can_act(subj[0]):
+            return actor_range(subj[0])
     return None
 
 
@@ -303,6 +344,9 @@ def _target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> 
             found = _verb_target(tok)
             if found is not None and not _overlaps(found, attacker):
                 return found
+    patient = _patient_of(head)
+    if patient is not None and not _overlaps(patient, attacker):
+        return patient
     for node in _target_holders(head):
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
@@ -318,8 +362,29 @@ def _target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> 
     return None
 
 
+# Attack nouns whose "of"-phrase names what was hit: "the assassination of X", "the
+# shelling of Kharkiv" ("an attack of panic", "a campaign of bombings" are no such thing).
+PATIENT_NOUNS = frozenset({"assassination", "killing", "bombing", "shelling", "bombardment",
+                           "massacre", "destruction", "siege", "targeting", "storming"})
+
+
+def _patient_of(head: Token) -> TokenRange | None:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in PATIENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and not _is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME") \
+                    and not objs[0].like_num:
+                return actor_range(objs[0])
+    return None
+
+
 def _target_holders(head: Token) -> list[Token]:
     holders = [head]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        head = head.head  # "the assassination attempt against X"
+        holders.append(head)
     if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() not in BLAME_VERBS:
         holders.append(head.head)

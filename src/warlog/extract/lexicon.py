@@ -18,12 +18,13 @@ NOUN_TRIGGERS = frozenset(
     words("""attack assault strike airstrike raid bombing bombardment shelling barrage salvo
     ambush clash fighting firefight gunfight shootout skirmish explosion blast detonation
     massacre offensive incursion engagement volley onslaught shooting killing battle
-    gunbattle""")
+    gunbattle assassination""")
 )
 # Lemmas that name an attack when they are verbs.
 VERB_TRIGGERS = frozenset(
     words("""attack strike hit target bomb shell pound fire launch shoot ambush raid storm
     assault explode detonate clash fight kill gun massacre blow intercept down slam smash
+    assassinate
     crash tear rain pummel rake ram plough plow""")
 )
 # Verbs whose subject is the attacker and object the target only together with another
@@ -40,7 +41,8 @@ CONFLICT_CUES = frozenset(
     killed wounded injured casualties insurgents rebels fighters gunmen target targets
     retaliatory retaliation self-defence self-defense precision weapons terror terrorist
     terrorists terrorism bomber bombers bombing bombings explosion explosions blast blasts
-    explosive explosives gunman shooter suicide kill killing die dead wound injure""")
+    explosive explosives gunman shooter suicide kill killing die dead wound injure
+    assassination assassinated armed""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
@@ -61,6 +63,7 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
     ("mortar", "mortar"),
     ("artillery", "artillery"),
     ("shell", "artillery"),
+    ("shelling", "artillery"),
     ("howitzer", "artillery"),
     ("tank", "artillery"),
     ("drone", "drone"),

@@ -241,8 +241,9 @@ def told_as_earlier(sent: Span, head: Token) -> bool:
     """"Earlier in the year, …", "two years ago", "last year": the attack is dated before
     the story the report tells."""
     scope = time_scope(head)
-    if any(t.lower_ in ("earlier", "ago") and t.idx in scope for t in sent):
-        return True
+    if any(t.idx in scope and (t.lower_ in ("earlier", "ago") or t.lower_ == "before" and any(
+            c.dep_ == "npadvmod" for c in t.children)) for t in sent):
+        return True  # "earlier", "two years ago", "one year before"
     return any(e.label_ == "DATE" and e.start_char in scope and EARLIER.search(e.text.lower())
                for e in sent.ents)
 

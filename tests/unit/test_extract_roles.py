@@ -1,0 +1,43 @@
+"""Who attacked whom: roles read from the parse around the trigger.
+
+Short reports written for these tests (published Wed 2024-03-06).
+"""
+
+from __future__ import annotations
+
+
+def test_people_involved_in_the_attack_are_its_attackers(read_text) -> None:
+    report = read_text("The prosecutor said 34 people were involved in the failed "
+                       "assassination attempt against President Ruiz in Lima on Saturday.")
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.text == "34 people"
+    assert event.target is not None and event.target.text == "President Ruiz"
+
+
+def test_attack_on_his_life_targets_the_subject(read_text) -> None:
+    report = read_text("President Ruiz survived an attack on his life when a bomb exploded "
+                       "near a parade in Lima on Saturday.")
+    target = report.events[0].target
+    assert target is not None and target.text == "President Ruiz"
+
+
+def test_of_phrase_names_what_was_shelled(read_text) -> None:
+    report = read_text("The shelling of Kharkiv on Monday killed four people.")
+    event = report.events[0]
+    assert event.target is not None and event.target.text == "Kharkiv"
+    assert event.weapon == "artillery"
+
+
+def test_assassination_is_an_attack(read_text) -> None:
+    report = read_text("Gunmen assassinated the governor of Kandahar on Monday.")
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.text == "Gunmen"
+    assert event.target is not None and "governor" in event.target.text
+
+
+def test_those_responsible_for_the_bombing_are_its_attackers(read_text) -> None:
+    report = read_text("A bomb exploded at a market in Kano on Monday, killing five people. "
+                       "Police arrested the men responsible for the bombing.")
+    assert len(report.events) == 1
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.text == "the men"
