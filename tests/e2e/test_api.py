@@ -239,3 +239,18 @@ def test_same_answers_from_postgresql(client: TestClient, postgres_url: str, exa
                      "/api/timeline?step=week", "/api/facets"):
             assert pg.get(path).content == client.get(path).content, path
     store.close()
+
+
+def test_an_ingest_beside_a_running_server_shows_up(tmp_path: Path, example_reports: Any,
+                                                    country_of: Any) -> None:
+    store = open_store(f"sqlite:///{tmp_path / 'growing.sqlite3'}")
+    first, *rest = example_reports
+    ingest_report(store, first, country_of=country_of)
+    with TestClient(create_app(store, recheck=0.0)) as c:
+        before = c.get("/api/events").json()["total"]
+        for report in rest:
+            ingest_report(store, report, country_of=country_of)
+        after = c.get("/api/events").json()["total"]
+        assert after > before
+        assert c.get("/api/facets").json()["total"] == after
+    store.close()
