@@ -131,3 +131,11 @@ def test_striking_a_person_without_a_weapon_is_no_attack(read_text) -> None:
                        "strike hysterical girls to calm them.")
     assert len(report.events) == 1
     assert report.events[0].attacker is None and report.events[0].target is None
+
+
+def test_gun_battle_and_bombing_are_two_events(read_text) -> None:
+    report = read_text("Bombs exploded across Belfast on Friday, killing nine people. In one "
+                       "incident, a man was killed in a battle between troops and gunmen in the "
+                       "Markets area.")
+    kinds = sorted(e.sub_type for e in report.events)
+    assert kinds == ["armed_clash", "remote_explosive_landmine_ied"]

@@ -28,3 +28,16 @@ def test_second_event_borrows_no_place_from_the_first(read_text) -> None:
     assert len(report.events) == 2
     assert report.events[0].location is not None
     assert report.events[1].location is None
+
+
+def test_where_a_statement_was_made_is_not_where_the_attack_was(read_text) -> None:
+    report = read_text("A statement after a meeting at Stormont Castle said that the bombing "
+                       "killed nine people in Belfast on Friday.")
+    assert [e.location.text if e.location else None for e in report.events] == ["Belfast"]
+
+
+def test_devices_set_off_are_no_target(read_text) -> None:
+    report = read_text("Explosive devices were detonated at bus stations in Belfast on Friday, "
+                       "killing nine people.")
+    target = report.events[0].target
+    assert target is None or "device" not in target.text

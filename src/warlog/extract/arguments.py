@@ -391,10 +391,16 @@ def _target_holders(head: Token) -> list[Token]:
     return holders
 
 
+DEVICE_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "drop", "blow",
+                          "set", "throw", "hurl", "lob"})
+
+
 def _verb_target(verb: Token) -> TokenRange | None:
     lemma = verb.lemma_.lower()
     passive_subj = _subject(verb, passive=True)
-    if passive_subj is not None and not _is_weapon_word(passive_subj):
+    # "explosive devices were detonated at places…": what was set off is no target
+    if passive_subj is not None and not _is_weapon_word(passive_subj) \
+            and lemma not in DEVICE_VERBS:
         return actor_range(passive_subj)
     # "fired rockets at X": the object is the weapon; "killed five" counts the dead, but
     # "killed 13 protesters" says whom the killing was aimed at

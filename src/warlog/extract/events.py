@@ -205,8 +205,30 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     if _actors_conflict(reading.attacker, cluster.told_attacker()):
         return True
+    if _kinds_conflict(reading, cluster):
+        return True
     families = {WEAPON_FAMILY.get(reading.weapon), WEAPON_FAMILY.get(cluster.weapon())} - {None}
     return len(families) > 1
+
+
+# A gun battle and a bombing are different incidents, even on one day in one city.
+CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight", "shootout",
+                          "skirmish", "battle", "gunbattle", "engagement"})
+BLAST_LEMMAS = frozenset({"bombing", "explosion", "blast", "detonation", "explode",
+                          "detonate", "go", "blow"})
+
+
+def _kind_of(lemma: str) -> str | None:
+    return "clash" if lemma in CLASH_LEMMAS else "blast" if lemma in BLAST_LEMMAS else None
+
+
+def _kinds_conflict(reading: Reading, cluster: Cluster) -> bool:
+    """A re-mention too: "the explosions" points back at a blast, not at a gun battle."""
+    if reading.restates_target:
+        return False
+    mine = _kind_of(reading.lemma)
+    theirs = {_kind_of(r.lemma) for r in cluster.readings if not r.mention.anaphoric} - {None}
+    return mine is not None and bool(theirs) and mine not in theirs
 
 
 def agreement(reading: Reading, cluster: Cluster) -> int:

@@ -135,7 +135,7 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         return doc[rng.start].idx <= place.span.start < doc[rng.end - 1].idx + len(doc[rng.end - 1])
 
     clause = clause_chars(head)
-    backers = _modifier_chars(attacker, doc)
+    backers = _modifier_chars(attacker, doc) | _speaker_chars(head)
     candidates = [p for p in places if p.role == "literal"
                   and sent.start_char <= p.span.start < sent.end_char
                   and not inside(p, attacker) and p.span.start not in backers]
@@ -149,6 +149,17 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
                                           p.span.start not in clause,
                                           _is_origin(doc, p), PRECISION_RANK[p.precision],
                                           p.span.start))
+
+
+def _speaker_chars(head: Token) -> set[int]:
+    """Offsets of who reports the attack: "a statement after a meeting at Stormont Castle
+    said…" was made there; the attack was not."""
+    out: set[int] = set()
+    for verb in head.ancestors:
+        if verb.lemma_.lower() in lx.REPORTING_VERBS:
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                out.update(t.idx for t in subj.subtree)
+    return out
 
 
 def _modifier_chars(rng: TokenRange | None, doc: Doc) -> set[int]:
