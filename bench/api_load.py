@@ -30,7 +30,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -108,6 +108,16 @@ def _event(doc: Document, text: str, i: int, spec: tuple, rng: random.Random) ->
                  killed=counts, evidence=(where,))
 
 
+def one_source_event(key: str, event: Event, source: SourceDoc) -> Merged:
+    """A merged event of one report, shaped as linking shapes one (its reading carries the
+    merged id)."""
+    merged_id = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return Merged(id=merged_id, reading=replace(event, id=merged_id),
+                  members=(Candidate(key=key, document=source, event=event),),
+                  provenance=tuple((f, key) for f in ("type", "location", "time")),
+                  grade="single_source")
+
+
 def populate(db: str, events: int, *, seed: int = 7) -> float:
     """Write the generated reports and their merged events; seconds taken."""
     store = open_store(db)
@@ -127,10 +137,7 @@ def populate(db: str, events: int, *, seed: int = 7) -> float:
                 save_events(conn, doc.id, evs, keys)
                 source = SourceDoc(id=doc.id, path=doc.path, outlet=doc.outlet, title=doc.title,
                                    published=doc.published)
-                merged = [Merged(id=hashlib.sha256(k.encode()).hexdigest()[:16], reading=e,
-                                 members=(Candidate(key=k, document=source, event=e),),
-                                 provenance=tuple((f, k) for f in ("type", "location", "time")),
-                                 grade="single_source") for k, e in zip(keys, evs, strict=True)]
+                merged = [one_source_event(k, e, source) for k, e in zip(keys, evs, strict=True)]
                 save_merged(conn, [merged_row(m) for m in merged])
     store.close()
     return time.perf_counter() - started

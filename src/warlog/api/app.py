@@ -7,7 +7,6 @@ scripts from a CDN); the OpenAPI schema is at /api/openapi.json.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from importlib.resources import files
@@ -16,12 +15,13 @@ from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warlog import __version__
 from warlog.api.index import EventIndex
+from warlog.api.responses import SortedJSON
 from warlog.api.routes import router
 from warlog.errors import BadRequest, WarlogError
 from warlog.store.engine import Store
@@ -38,14 +38,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 VENDOR_CHECK = "vendor/leaflet/leaflet.js"
-
-
-class SortedJSON(JSONResponse):
-    """JSON with sorted keys: the same data gives the same bytes."""
-
-    def render(self, content: Any) -> bytes:
-        return json.dumps(content, sort_keys=True, ensure_ascii=False,
-                          separators=(",", ":")).encode("utf-8")
 
 
 def web_root() -> Path:

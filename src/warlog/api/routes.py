@@ -19,6 +19,7 @@ from warlog.api.params import (
     page,
     parse_bbox,
 )
+from warlog.api.responses import SortedJSON
 from warlog.exports.selection import EventFilter
 from warlog.store.engine import Store
 
@@ -45,7 +46,8 @@ def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends
     ids = [r.id for r in rows[paged.offset:paged.offset + paged.limit]]
     with _store(request).engine.connect() as conn:
         records = page_records(conn, ids)
-    return {"total": len(rows), "offset": paged.offset, "limit": paged.limit, "events": records}
+    return SortedJSON({"total": len(rows), "offset": paged.offset, "limit": paged.limit,
+                       "events": records})
 
 
 @router.get("/events/{event_id}", summary="One merged event: every source, its evidence "
@@ -53,14 +55,14 @@ def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends
 def get_event(request: Request,
               event_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$")]) -> Any:
     with _store(request).engine.connect() as conn:
-        return event_detail(conn, event_id)
+        return SortedJSON(event_detail(conn, event_id))
 
 
 @router.get("/documents/{document_id}", summary="One report: normalised text and dropped parts")
 def get_document(request: Request,
                  document_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$")]) -> Any:
     with _store(request).engine.connect() as conn:
-        return document_detail(conn, document_id)
+        return SortedJSON(document_detail(conn, document_id))
 
 
 @router.get("/tally", summary="Counts of events and casualties with official tallies beside "
@@ -70,7 +72,7 @@ def get_tally(request: Request, since: Since = None, until: Until = None,
     check_period(since, until)
     events = _index(request).current().tally_events
     with _store(request).engine.connect() as conn:
-        return tally_of_index(conn, events, since=since, until=until, by=by)
+        return SortedJSON(tally_of_index(conn, events, since=since, until=until, by=by))
 
 
 @router.get("/claims", summary="Aggregate figures reports state, stated in the period")
@@ -79,7 +81,7 @@ def get_claims(request: Request, since: Since = None, until: Until = None,
     check_period(since, until)
     with _store(request).engine.connect() as conn:
         found = claims_list(conn, since=since, until=until, kind=kind)
-    return {"total": len(found), "claims": found}
+    return SortedJSON({"total": len(found), "claims": found})
 
 
 @router.get("/map", summary="The events in the filter clustered on the map's pixel grid")
@@ -88,16 +90,16 @@ def get_map(request: Request, chosen: Filter,
             view: Annotated[str | None, Query(description="the visible box: west,south,east,north")] = None,
             ) -> Any:
     rows = _index(request).current().select(chosen)
-    return clusters(rows, zoom=zoom, view=parse_bbox("view", view))
+    return SortedJSON(clusters(rows, zoom=zoom, view=parse_bbox("view", view)))
 
 
 @router.get("/timeline", summary="Events in the filter per day or ISO week")
 def get_timeline(request: Request, chosen: Filter,
                  step: Literal["auto", "day", "week"] = "auto") -> Any:
     rows = _index(request).current().select(chosen)
-    return timeline(rows, step=choose_step(rows) if step == "auto" else step)
+    return SortedJSON(timeline(rows, step=choose_step(rows) if step == "auto" else step))
 
 
 @router.get("/facets", summary="Countries, weapons, sub types and actors on record, with counts")
 def get_facets(request: Request) -> Any:
-    return _index(request).current().facets
+    return SortedJSON(_index(request).current().facets)
