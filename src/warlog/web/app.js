@@ -85,6 +85,7 @@ async function refreshMap(s, run) {
   const view = viewBox(handle.map);
   const data = await getJSON(`/api/map?${filterQuery(s, { zoom: handle.map.getZoom(), view })}`);
   if (run !== generation) return;
+  handle.selected = s.event || null;
   drawClusters(handle, data);
   const parts = [`${data.total} events in the filter`, `${data.on_map} on the map`];
   if (data.unlocated) parts.push(`${data.unlocated} without coordinates`);

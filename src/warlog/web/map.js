@@ -1,6 +1,6 @@
 // The map: Natural Earth country shapes (world-atlas, served by warlog) under the
 // events, clustered by the server on a pixel grid for the current zoom and view.
-import { el, words, bounds } from "./dom.js";
+import { el, svg, words, bounds } from "./dom.js";
 
 const PALETTE = ["#d7263d", "#1b998b", "#f46036", "#2e294e", "#c5d86d", "#8e44ad",
                  "#e09f3e", "#3a86ff", "#6a994e", "#ff006e", "#5c677d", "#9c6644"];
@@ -39,7 +39,7 @@ export function createMap(node, { onEvent, onMove }) {
   map.attributionControl.addAttribution("Natural Earth via world-atlas · Leaflet");
   const events = L.layerGroup().addTo(map);
   map.on("moveend", () => onMove());
-  return { map, events, onEvent };
+  return { map, events, onEvent, selected: null };
 }
 
 export async function drawBasemap(handle) {
@@ -71,9 +71,11 @@ export function drawClusters(handle, data) {
 function eventMarker(handle, c) {
   const e = c.event;
   const style = PRECISION_STYLE[e.precision] || PRECISION_STYLE.country;
+  const chosen = e.id === handle.selected;
   const marker = L.circleMarker([c.lat, c.lon], {
-    radius: radius(e), color: colour(e.sub_type), fillColor: colour(e.sub_type),
-    className: `ev-marker precision-${e.precision || "unknown"}`, ...style,
+    radius: radius(e), color: chosen ? "#111" : colour(e.sub_type), fillColor: colour(e.sub_type),
+    className: `ev-marker precision-${e.precision || "unknown"}${chosen ? " selected" : ""}`,
+    ...style, ...(chosen ? { weight: 4 } : {}),
   });
   const tip = el("div", {},
     el("strong", {}, words(e.sub_type)), " · ", e.date || "date ?", el("br"),
@@ -90,7 +92,7 @@ function eventMarker(handle, c) {
 }
 
 function clusterMarker(handle, c) {
-  const size = Math.round(26 + 8 * Math.log10(c.count));
+  const size = Math.round(24 + 6 * Math.log10(c.count));   // 24 px for 2, 52 px for 50,000
   const icon = el("div", { class: "cluster-icon", dataset: { count: String(c.count) } }, String(c.count));
   icon.style.width = icon.style.height = `${size}px`;
   const marker = L.marker([c.lat, c.lon], {
@@ -127,5 +129,17 @@ export function drawLegend(node, subTypes) {
     swatch.style.background = colour(value);
     node.append(swatch, words(value), el("br"));
   }
-  node.append(el("span", {}, "size: killed + injured; solid ring: facility/town, dashed: province, faint dashed: country or region"));
+  node.append(el("strong", {}, "place"), el("br"));
+  for (const [name, label] of [["town", "facility or town"], ["admin1", "province"], ["country", "country or region"]]) {
+    node.append(precisionSample(PRECISION_STYLE[name]), label, el("br"));
+  }
+  node.append(el("span", {}, "size: killed + injured"));
+}
+
+function precisionSample(style) {
+  const sample = svg("svg", { width: 14, height: 14, class: "sample" },
+    svg("circle", { cx: 7, cy: 7, r: 5, fill: "#5c677d", "fill-opacity": style.fillOpacity,
+                    stroke: "#5c677d", "stroke-width": Math.min(style.weight, 2),
+                    "stroke-dasharray": style.dashArray ? "2 2" : "none" }));
+  return sample;
 }
