@@ -1,5 +1,5 @@
 """Reads the API and the exports need beyond ``repository``: one merged event or document
-by id, a page of records, every event's document ids, and a cheap mark that changes
+by id, a page of records, report texts and titles, and a cheap mark that changes
 when the stored events do (the API keeps an in-memory index and rebuilds it then).
 
 Read-only. As in ``repository``, nothing is ordered by the database's collation: what
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from warlog.store.tables import claims, documents, event_sources, merged_events, report_events
+from warlog.store.tables import claims, documents, merged_events
 
 CHUNK = 500     # ids per IN (…) list, as in repository
 
@@ -41,16 +41,16 @@ def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
 
 
 def content_mark(conn: Connection) -> tuple[object, ...]:
-    """Changes whenever merged events, documents or claims are added, replaced or
-    removed: counts and id bounds (merged ids are hashes of their members, so a relink
-    that keeps the count still moves them)."""
+    """Changes whenever what is stored changes. Ingest only ever adds documents (a new
+    version of a report is a new row too), so their count grows with every change that
+    reaches merged events; the merged events' own count and id bounds are added for
+    writers other than ingest."""
+    n_docs = conn.scalar(select(func.count()).select_from(documents))
     merged = conn.execute(select(func.count(), func.min(merged_events.c.id),
                                  func.max(merged_events.c.id),
                                  func.sum(merged_events.c.source_count))).one()
-    docs = conn.execute(select(func.count(), func.sum(func.length(documents.c.id)))
-                        .where(documents.c.current.is_(True))).one()
     n_claims = conn.scalar(select(func.count()).select_from(claims))
-    return (*tuple(merged), *tuple(docs), n_claims)
+    return (n_docs, *tuple(merged), n_claims)
 
 
 def all_merged_bodies(conn: Connection) -> list[dict[str, Any]]:
@@ -65,16 +65,6 @@ def merged_bodies(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, A
         query = select(merged_events.c.id, merged_events.c.body).where(merged_events.c.id.in_(part))
         out.update((r.id, dict(r.body)) for r in conn.execute(query))
     return out
-
-
-def merged_documents(conn: Connection) -> dict[str, tuple[str, ...]]:
-    """Merged event id → the ids of the documents of its sources, sorted."""
-    query = (select(event_sources.c.merged_id, report_events.c.document_id)
-             .join(report_events, report_events.c.key == event_sources.c.event_key))
-    found: dict[str, set[str]] = {}
-    for r in conn.execute(query):
-        found.setdefault(r.merged_id, set()).add(r.document_id)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 def stored_document(conn: Connection, doc_id: str) -> StoredDocument | None:
