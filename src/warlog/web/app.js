@@ -1,7 +1,7 @@
 // The dashboard: filters kept in the page's URL drive the map, the timeline and the
 // list together; a click on an event opens its panel. Everything comes from this
 // server's /api and /static: no other address is ever asked.
-import { el, bounds, words, getJSON } from "./dom.js";
+import { el, bounds, words, plural, getJSON } from "./dom.js";
 import { createMap, drawBasemap, drawClusters, drawLegend, viewBox } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 import { showEvent } from "./panel.js";
@@ -87,7 +87,7 @@ async function refreshMap(s, run) {
   if (run !== generation) return;
   handle.selected = s.event || null;
   drawClusters(handle, data);
-  const parts = [`${data.total} events in the filter`, `${data.on_map} on the map`];
+  const parts = [`${plural(data.total, "event")} in the filter`, `${data.on_map} on the map`];
   if (data.unlocated) parts.push(`${data.unlocated} without coordinates`);
   if (data.outside_view) parts.push(`${data.outside_view} outside the view`);
   say(parts.join(" · "));
@@ -107,7 +107,7 @@ async function refreshTimeline(s, run) {
   const claims = tally.claims.filter((c) => c.claim.as_of);
   const drawn = drawTimeline(document.getElementById("timeline"), data, claims, s);
   const total = document.getElementById("timeline-total");
-  total.textContent = `${data.total} events${data.undated ? `, ${data.undated} undated (not drawn)` : ""} · ${drawn} official tallies in this period`;
+  total.textContent = `${plural(data.total, "event")}${data.undated ? `, ${data.undated} undated (not drawn)` : ""} · ${plural(drawn, "official tally", "official tallies")} in this period`;
   total.dataset.total = data.total;
   total.dataset.undated = data.undated;
 }

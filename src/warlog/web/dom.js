@@ -53,6 +53,10 @@ export function bounds(low, high) {
   return low === high ? String(low) : `${low}–${high}`;
 }
 
+export function plural(n, noun, many = `${noun}s`) {
+  return `${n} ${n === 1 ? noun : many}`;
+}
+
 export function words(snake) {
   return String(snake || "").replaceAll("_", " ");
 }

@@ -24,7 +24,13 @@ export function drawTimeline(node, data, claims, range) {
     node.replaceChildren(root);
     return 0;
   }
-  const first = Math.min(...days), last = Math.max(...days) + stepDays * DAY;
+  // At least four weeks wide, so a single day is a bar, not the whole chart.
+  let first = Math.min(...days), last = Math.max(...days) + stepDays * DAY;
+  const missing = 28 * DAY - (last - first);
+  if (missing > 0) {
+    first -= Math.floor(missing / 2 / DAY) * DAY;
+    last += Math.ceil(missing / 2 / DAY) * DAY;
+  }
   claims = claims.filter((c) => parse(c.claim.as_of) >= first && parse(c.claim.as_of) <= last);
   const x = (ms) => LEFT + ((ms - first) / Math.max(last - first, DAY)) * (width - LEFT - RIGHT);
   const top = Math.max(1, ...data.buckets.map((b) => b.count));
@@ -51,7 +57,8 @@ function axis(first, last, x, top, y, width) {
   const ticks = 6;
   for (let i = 0; i <= ticks; i++) {
     const ms = first + ((last - first) * i) / ticks;
-    g.append(svg("text", { x: x(ms), y: H - 6, "text-anchor": "middle" }, iso(ms)));
+    const anchor = i === 0 ? "start" : (i === ticks ? "end" : "middle");
+    g.append(svg("text", { x: x(ms), y: H - 6, "text-anchor": anchor }, iso(ms)));
   }
   g.append(svg("text", { x: 4, y: y(top) + 4 }, String(top)));
   g.append(svg("text", { x: 4, y: H - BOTTOM }, "0"));
