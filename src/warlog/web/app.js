@@ -112,13 +112,22 @@ async function refreshTimeline(s, run) {
   total.dataset.undated = data.undated;
 }
 
-async function refreshList(s, run) {
-  const data = await getJSON(`/api/events?${filterQuery(s, { limit: 100 })}`);
+const PAGE = 100;
+
+async function refreshList(s, run, offset = 0) {
+  const data = await getJSON(`/api/events?${filterQuery(s, { limit: PAGE, offset })}`);
   if (run !== generation) return;
   const list = document.getElementById("list");
-  list.replaceChildren(...data.events.map((e) => listItem(e, s.event)));
+  const items = data.events.map((e) => listItem(e, s.event));
+  if (offset === 0) list.replaceChildren(...items);
+  else { list.querySelector("li.more")?.remove(); list.append(...items); }
+  const shown = offset + data.events.length;
+  if (shown < data.total) {
+    list.append(el("li", { class: "more" }, el("button", { type: "button", onclick: () => refreshList(s, run, shown).catch((e) => say(String(e.message || e), true)) },
+      `show ${Math.min(PAGE, data.total - shown)} more`)));
+  }
   document.getElementById("list-title").textContent =
-    data.total > data.events.length ? `Events (first ${data.events.length} of ${data.total})` : `Events (${data.total})`;
+    data.total > shown ? `Events (first ${shown} of ${data.total})` : `Events (${data.total})`;
 }
 
 function listItem(e, selected) {
@@ -150,11 +159,21 @@ async function refresh() {
   }
 }
 
-function select(id) {
+// Opening or closing an event changes only the panel, the list's mark and the map's
+// outline: the list keeps the pages already shown.
+async function select(id) {
   const s = state();
   if (id) s.event = id; else delete s.event;
   setURL(s);
-  refresh();
+  for (const button of document.querySelectorAll("#list button[data-id]")) {
+    button.setAttribute("aria-current", button.dataset.id === id ? "true" : "false");
+  }
+  try {
+    const shown = refreshPanel(s).then(() => { if (id) document.getElementById("side").scrollTop = 0; });
+    await Promise.all([shown, refreshMap(s, generation)]);
+  } catch (err) {
+    say(String(err.message || err), true);
+  }
 }
 
 async function fillMenus() {
