@@ -17,7 +17,10 @@ from warlog.extract.mentions import Mention
 
 LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "mount", "claim",
                          "unleash", "make", "order", "perform", "deliver", "fire", "undertake",
-                         "initiate", "begin", "start", "lead", "commit", "orchestrate"})
+                         "initiate", "begin", "start", "lead", "commit", "orchestrate",
+                         # verbs that wield a weapon noun: "the group used drones to…"
+                         "use", "deploy", "send", "fly", "drop", "plant", "throw"})
+ENGAGE_VERBS = frozenset({"engage", "participate", "join"})
 # "by mistake", "by night": a by-phrase that names no one
 NOT_AGENTS = frozenset({"mistake", "accident", "error", "chance", "means", "way", "design",
                         "default", "night", "day", "far", "time", "hand", "phone", "car", "road",
@@ -71,11 +74,11 @@ def _attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
                 return actor_range(subj)
     if head.pos_ in ("NOUN", "PROPN"):
         carrier = _carrier(head)
-        verb = carrier.head
-        if carrier.dep_ in ("dobj", "pobj") and (verb.lemma_.lower() in LIGHT_VERBS
-                                                  or carrier is not head):
-            if carrier.dep_ == "pobj":
-                verb = verb.head
+        verb = carrier.head.head if carrier.dep_ == "pobj" else carrier.head
+        # "X conducted strikes", "X began a wave of attacks", "X engaged in fighting"; not
+        # "X's visit came amid a wave of attacks"
+        light = LIGHT_VERBS if carrier.dep_ == "dobj" else ENGAGE_VERBS
+        if carrier.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in light:
             subj = _subject(verb, passive=False)
             if subj is not None and _can_act(subj):
                 return actor_range(subj)
@@ -402,6 +405,10 @@ def _verb_target(verb: Token) -> TokenRange | None:
     if passive_subj is not None and not _is_weapon_word(passive_subj) \
             and lemma not in DEVICE_VERBS:
         return actor_range(passive_subj)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "nsubj" for c in verb.children) \
+            and lemma not in DEVICE_VERBS and not _is_weapon_word(verb.head):
+        return actor_range(verb.head)  # "Chekatt, shot dead by police": the noun it describes
     # "fired rockets at X": the object is the weapon; "killed five" counts the dead, but
     # "killed 13 protesters" says whom the killing was aimed at
     object_is_target = lemma not in ("fire", "launch", "blow")
@@ -426,13 +433,23 @@ def actor_range(tok: Token) -> TokenRange:
             left += 1
     right = tok.i + 1
     for child in tok.rights:
-        if child.dep_ == "cc":
+        if child.dep_ == "cc" or child.dep_ == "punct" and child.text == ",":
             continue
-        if child.dep_ == "conj" or child.dep_ == "prep" and child.lower_ in ("of", "with") and child.i == right or child.dep_ in ("appos",) and child.i <= right + 1:
+        if _extends_phrase(child, right):
             right = _chunk_end(child)
         else:
             break
     return TokenRange(start=left, end=max(right, tok.i + 1))
+
+
+def _extends_phrase(child: Token, right: int) -> bool:
+    """A conjunct, an adjacent of/with phrase, or an apposition after at most a comma
+    ("the alleged killer, Chérif Chekatt")."""
+    if child.dep_ == "conj":
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ in ("of", "with") and child.i == right
+    return child.dep_ == "appos" and child.left_edge.i <= right + 1
 
 
 def _chunk_end(tok: Token) -> int:

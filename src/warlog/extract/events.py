@@ -207,6 +207,8 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     if _kinds_conflict(reading, cluster):
         return True
+    if _turns_on_perpetrator(reading, cluster):
+        return True
     families = {WEAPON_FAMILY.get(reading.weapon), WEAPON_FAMILY.get(cluster.weapon())} - {None}
     return len(families) > 1
 
@@ -229,6 +231,24 @@ def _kinds_conflict(reading: Reading, cluster: Cluster) -> bool:
     mine = _kind_of(reading.lemma)
     theirs = {_kind_of(r.lemma) for r in cluster.readings if not r.mention.anaphoric} - {None}
     return mine is not None and bool(theirs) and mine not in theirs
+
+
+# Words for whoever carried out an attack: force used against them afterwards ("the
+# alleged killer, shot dead by police", "the army hit three gunmen") is another event.
+PERPETRATOR_WORDS = frozenset({"killer", "killers", "attacker", "attackers", "gunman", "gunmen",
+                               "bomber", "bombers", "assailant", "assailants", "suspect",
+                               "suspects", "perpetrator", "perpetrators", "shooter",
+                               "shooters", "hijacker", "hijackers"})
+
+
+def _turns_on_perpetrator(reading: Reading, cluster: Cluster) -> bool:
+    """(Not in a clash: there gunmen are one of the two sides fighting.)"""
+    if reading.mention.anaphoric or reading.target is None or _kind_of(reading.lemma) == "clash":
+        return False
+    if not set(re.findall(r"[\w-]+", reading.target.text.lower())) & PERPETRATOR_WORDS:
+        return False
+    return not any(r.target is not None and same_side(r.target, reading.target)
+                   for r in cluster.readings)
 
 
 def agreement(reading: Reading, cluster: Cluster) -> int:

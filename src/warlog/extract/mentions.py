@@ -9,6 +9,7 @@ targeted"), is hypothetical ("could strike") or negated ("no retaliatory action"
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +21,8 @@ from warlog.extract.vague import parse_number
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 INTENT_HEADS = frozenset({"threaten", "vow", "plan", "warn", "seek", "want", "intend",
                           "prepare", "pledge", "promise", "deter", "prevent", "avoid",
-                          "condemn", "fear", "risk", "rule"})
+                          "condemn", "fear", "risk", "rule", "way", "ability", "able",
+                          "capable", "capability", "design", "means"})
 AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
                              "increase", "escalation", "campaign", "flurry", "uptick", "spike",
                              "pattern", "total", "tally", "count"})
@@ -101,9 +103,28 @@ def _characterises(head: Token) -> bool:
         and head.head.head.lemma_.lower() in CHARACTERISING_VERBS
 
 
+def cue_words(tokens: Iterable[Token]) -> set[str]:
+    """Lower-cased forms and lemmas of the tokens, leaving out weapon words that are part
+    of a name ("the Houston Rockets", "Attack on Titan", "the Winnipeg Jets")."""
+    out: set[str] = set()
+    for t in tokens:
+        if t.ent_type_ in NAME_ENTITIES and t.lemma_.lower() in NAME_WEAPONS:
+            continue
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+NAME_WEAPONS = frozenset({"rocket", "jet", "bomber", "missile", "bomb", "blast", "attack",
+                          "gun", "drone", "shell", "tank", "thunder", "fighter", "raider",
+                          "raid", "strike", "explosion", "shooter", "sniper", "warrior",
+                          "dynamite", "blaze"})
+
+
 def _is_conflict_sentence(sent: Span) -> bool:
     """A sentence with a weapon, a force or a casualty word; "attacked" alone is sport too."""
-    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    words = cue_words(sent)
     return bool(words & lx.CONFLICT_CUES) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS for t in sent)
 
@@ -119,11 +140,16 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lx.WEAPON_NOUNS:
         return False  # "attack drones" are weapons; the drone noun speaks for them
+    if tok.ent_type_ in ("WORK_OF_ART", "ORG", "PERSON", "LAW"):
+        return False  # "Attack on Titan", "Rocket League": a title or a name
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
         return lemma != "engagement" or _has_weapon_or_force(sent)
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        return tok.head.lemma_.lower() in lx.WEAPON_VERBS
+        return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not _civil_use(tok) \
+            and not _flown_past(tok.head)
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
+        if _figurative_object(tok):
+            return False
         if lemma in lx.WEAK_VERBS or _strikes_a_person(tok):
             return _weak_verb_is_attack(tok, sent)
         return True
@@ -133,6 +159,63 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     return tok.pos_ == "VERB" and lemma == "go" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
     ) and _weak_verb_is_attack(tok, sent)
+
+
+# Objects that make "strike", "hit", "launch" or "fire" figurative: "struck a deal", "hit
+# a record", "launched a campaign", "fired the coach".
+FIGURATIVE_OBJECTS = frozenset(words("""deal agreement accord bargain compromise balance chord
+    note tone pose gold oil jackpot record high low peak milestone target layup homer
+    run ball button note nerve snag wall road trail campaign bid appeal investigation
+    inquiry probe website app product service career company business coach manager
+    employee staff question warning broadside salvo tirade""")) - {"target", "salvo"}
+
+
+def _figurative_object(verb: Token) -> bool:
+    if verb.lemma_.lower() not in ("strike", "hit", "launch", "fire", "blow", "shoot", "target"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_OBJECTS for c in verb.children)
+
+
+# Drones that deliver, film, search or race: "underwater drones", "delivery drones",
+# "use drones to carry drugs into prisons".
+CIVIL_DRONE_WORDS = frozenset(words("""underwater delivery camera hobby hobbyist commercial
+    consumer recreational racing agricultural survey surveying toy search mapping
+    photography filming rescue"""))
+CIVIL_PRODUCTS = frozenset(words("""delivery deliveries photo photograph picture video
+    footage map survey inspection parcel package"""))
+CIVIL_PURPOSES = frozenset(words("""deliver carry film photograph search map survey monitor
+    inspect smuggle spray race record watch find locate"""))
+
+
+def _civil_use(weapon: Token) -> bool:
+    if any(c.lower_ in CIVIL_DRONE_WORDS for c in weapon.children):
+        return True
+    purposes = [c for c in weapon.head.children if c.dep_ in ("xcomp", "advcl")]
+    purposes += [g for c in purposes for g in c.children if g.dep_ == "conj"]
+    # "used drones to carry out reconnaissance and drop bombs" is no delivery service
+    armed = any(_is_armed(p) for p in purposes)
+    return not armed and any(_civil_purpose(p) for p in purposes)
+
+
+def _civil_purpose(verb: Token) -> bool:
+    """"to carry drugs", "to make deliveries" (but "to carry out strikes")."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in CIVIL_PURPOSES or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CIVIL_PRODUCTS for c in verb.children)
+
+
+def _flown_past(verb: Token) -> bool:
+    """"flew drones over military sites" watches; "drones were flown at the base" attack."""
+    return verb.lemma_.lower() == "fly" and not any(
+        c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards", "against", "on")
+        for c in verb.children)
+
+
+def _is_armed(verb: Token) -> bool:
+    return verb.lemma_.lower() in lx.VERB_TRIGGERS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in {w for w, _ in lx.WEAPON_PHRASES}
+        for c in verb.children)
 
 
 def _strikes_a_person(tok: Token) -> bool:
@@ -152,10 +235,10 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     """"hit", "target", "fire", "kill" are attacks only with a weapon or force nearby."""
     lemma = tok.lemma_.lower()
     args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")]
-    words = {w.lemma_.lower() for c in args for w in c.subtree}
+    words = cue_words(w for c in args for w in c.subtree)
     if tok.dep_ in ("acl", "relcl"):
         # "a missile fired by the group": the noun it modifies is its argument
-        words |= {w.lemma_.lower() for w in tok.head.subtree if w.i < tok.i}
+        words |= cue_words(w for w in tok.head.subtree if w.i < tok.i)
     if lemma == "kill":
         # "gunmen killed five villagers" is an attack; "five were killed in the strike" is
         # a casualty of another trigger, read by the casualty stage.
@@ -165,8 +248,28 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         ) and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
     if lemma == "down":
         return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
+    if lemma in ("launch", "fire", "shoot") and _fires_no_munition(tok):
+        return False  # "launches a net at flying objects", "fired the coach"
+    if lemma in ("shoot", "gun") and any(c.lower_ == "dead" for c in tok.children):
+        return True  # "shot dead by police", "gunned down": a killing by gunfire
     cue = lx.CONFLICT_CUES | lx.NOUN_TRIGGERS | {w for w, _ in lx.WEAPON_PHRASES}
     return bool(words & cue)
+
+
+MUNITIONS = frozenset(words("""round rounds shot shots salvo volley barrage projectile
+    projectiles munition munitions bullet bullets shell shells flare flares"""))
+
+
+def _fires_no_munition(verb: Token) -> bool:
+    """An object that is neither a weapon, a munition nor an attack."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    armed = {w for w, _ in lx.WEAPON_PHRASES} | MUNITIONS | lx.NOUN_TRIGGERS | lx.WEAPON_NOUNS
+    # the object itself, a weapon word on it ("missile salvo") or what it is a series of
+    # ("a series of attacks", "a barrage of rockets")
+    return not any(t.lemma_.lower() in armed or t.lower_ in armed
+                   for o in objs for t in o.subtree)
 
 
 def _group_triggers(triggers: list[Token]) -> list[list[Token]]:
@@ -228,7 +331,23 @@ def is_background(head: Token, sent: Span) -> bool:
         or _has_background_adverb(head)
         or _counted_by_its_noun(head)
         or _is_habitual(head, sent)
+        or _is_a_charge(head)
     )
+
+
+def _is_a_charge(head: Token) -> bool:
+    """"three counts of assault", "charged with attempted murder and assault": the crime
+    named in a charge, not an event told."""
+    if head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep, holder = node.head, node.head.head
+    return (prep.lower_ == "of" and holder.lemma_.lower() in ("count", "charge", "conviction")) \
+        or (prep.lower_ == "with" and holder.lemma_.lower() in ("charge", "accuse", "indict"))
 
 
 def _counted_by_its_noun(head: Token) -> bool:
@@ -278,19 +397,24 @@ def _is_negated_or_modal(head: Token) -> bool:
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("no", "never", "without"):
                 return True
+            if child.dep_ == "advmod" and child.lower_ in ("nearly", "almost") \
+                    and node.pos_ == "VERB":
+                return True  # "the helicopter was nearly downed": it was not
             if child.dep_ == "aux" and child.lower_ in lx.MODAL_WORDS:
                 return True
     return False
 
 
 def _under_intent(head: Token) -> bool:
+    """"threatened to strike", "plans for an attack": what is intended, not done. The
+    intent's subject is no part of it ("the killer, shot dead by police, had pledged…")."""
     node = head
     for _ in range(4):
         if node.head is node:
             return False
-        node = node.head
+        child, node = node, node.head
         if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN"):
-            return True
+            return child.dep_ not in ("nsubj", "nsubjpass")
     return False
 
 

@@ -1,0 +1,47 @@
+"""Words of attack used for something else: deals, sport, titles, civilian drones, charges.
+
+Short reports written for these tests (published Wed 2024-03-06).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "The firm struck a deal with the army on Monday to restart the search for the jet.",
+    ("Paul hit an off-balance layup with 0.8 seconds left to lift the Houston Rockets to a win "
+    "over the Jets on Monday."),
+    ("A ship arrived at the search area on Monday and began using underwater drones to map "
+    "the sea floor, officials said."),
+    ("An air force helicopter was nearly downed on Monday after it came close to colliding "
+    "with a drone."),
+    "There are loads of different ways to bring down a drone, the soldier said.",
+    "The anti-drone bazooka launches a net at flying objects and parachutes them down.",
+    "Companies hope to use drones to make deliveries to military bases next year.",
+])
+def test_no_attack_is_read(read_text, text: str) -> None:
+    report = read_text(text)
+    assert [e for e in report.events if e.type != "strategic_developments"] == []
+
+
+def test_a_charge_names_a_crime_not_an_event(read_text) -> None:
+    report = read_text("The soldier was charged on Monday with three counts of assault, "
+                       "police said.")
+    assert report.events == ()
+
+
+def test_police_shooting_the_killer_is_another_event(read_text) -> None:
+    report = read_text("Five people were killed on Tuesday in an attack on a market in "
+                       "Strasbourg. The alleged killer, Karim Bensaid, shot dead by police on "
+                       "Thursday, had pledged allegiance to Islamic State.")
+    assert len(report.events) == 2
+    shooting = report.events[1]
+    assert shooting.attacker is not None and shooting.attacker.text == "police"
+    assert shooting.target is not None and shooting.target.text.endswith("Karim Bensaid")
+
+
+def test_a_visit_amid_attacks_is_no_attacker(read_text) -> None:
+    report = read_text("The minister's visit came amid a wave of militant attacks in the "
+                       "north, in which 40 soldiers were killed on Monday.")
+    assert all(e.attacker is None or "visit" not in e.attacker.text for e in report.events)
