@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException
 
 from warlog import __version__
 from warlog.api.index import EventIndex
+from warlog.api.pages import RecordCache
 from warlog.api.responses import SortedJSON
 from warlog.api.routes import router
 from warlog.errors import BadRequest, WarlogError
@@ -50,6 +51,7 @@ def create_app(store: Store, *, web_dir: Path | None = None, recheck: float = 1.
                   description="Read-only API over warlog's merged events, sources and claims.")
     app.state.store = store
     app.state.index = EventIndex(store, recheck=recheck)
+    app.state.records = RecordCache()
     app.include_router(router)
     _add_error_handlers(app)
     _mount_dashboard(app, web_dir or web_root())

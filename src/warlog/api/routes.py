@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from warlog.api.aggregate import choose_step, clusters, timeline
 from warlog.api.claims import ClaimKind, claims_list, tally_of_index
-from warlog.api.detail import document_detail, event_detail, page_records
+from warlog.api.detail import document_detail, event_detail
 from warlog.api.index import EventIndex
+from warlog.api.pages import RecordCache, events_page
 from warlog.api.params import (
     Page,
     check_period,
@@ -42,12 +43,14 @@ def _store(request: Request) -> Store:
 
 @router.get("/events", summary="Merged events meeting the filters, oldest first, a page at a time")
 def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends(page)]) -> Any:
-    rows = _index(request).current().select(chosen)
+    snapshot = _index(request).current()
+    rows = snapshot.select(chosen)
     ids = [r.id for r in rows[paged.offset:paged.offset + paged.limit]]
+    cache: RecordCache = request.app.state.records
     with _store(request).engine.connect() as conn:
-        records = page_records(conn, ids)
-    return SortedJSON({"total": len(rows), "offset": paged.offset, "limit": paged.limit,
-                       "events": records})
+        body = events_page(conn, cache, ids, mark=snapshot.mark, total=len(rows),
+                           offset=paged.offset, limit=paged.limit)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/{event_id}", summary="One merged event: every source, its evidence "
