@@ -52,6 +52,7 @@ def create_app(store: Store, *, web_dir: Path | None = None, recheck: float = 1.
     app.state.store = store
     app.state.index = EventIndex(store, recheck=recheck)
     app.state.records = RecordCache()
+    app.state.tallies = {}
     app.include_router(router)
     _add_error_handlers(app)
     _mount_dashboard(app, web_dir or web_root())

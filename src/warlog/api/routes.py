@@ -27,6 +27,7 @@ from warlog.store.engine import Store
 # every endpoint refuses parameters it does not know (params.known_parameters_only)
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters_only)])
 Filter = Annotated[EventFilter, Depends(event_filter)]
+TALLIES_KEPT = 64
 Since = Annotated[date | None, Query(description="from this day on (YYYY-MM-DD)")]
 Until = Annotated[date | None, Query(description="up to this day (YYYY-MM-DD)")]
 
@@ -73,9 +74,18 @@ def get_document(request: Request,
 def get_tally(request: Request, since: Since = None, until: Until = None,
               by: Literal["country", "weapon", "actor", "week"] = "country") -> Any:
     check_period(since, until)
-    events = _index(request).current().tally_events
-    with _store(request).engine.connect() as conn:
-        return SortedJSON(tally_of_index(conn, events, since=since, until=until, by=by))
+    snapshot = _index(request).current()
+    # The dashboard asks for the same tally on every change of the other filters: the
+    # answer depends only on the stored content (its mark) and these three parameters.
+    cached: dict[tuple[object, ...], Response] = request.app.state.tallies
+    key = (snapshot.mark, since, until, by)
+    if key not in cached:
+        with _store(request).engine.connect() as conn:
+            counted = tally_of_index(conn, snapshot.tally_events, since=since, until=until, by=by)
+        if len(cached) >= TALLIES_KEPT:
+            cached.clear()
+        cached[key] = SortedJSON(counted)
+    return Response(cached[key].body, media_type="application/json")
 
 
 @router.get("/claims", summary="Aggregate figures reports state, stated in the period")

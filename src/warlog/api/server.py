@@ -52,6 +52,7 @@ def serve(store: Store, *, host: str, port: int,
     sock = bind(host, port)
     port = sock.getsockname()[1]
     app = create_app(store)
+    app.state.index.current()       # the index is loaded before the address is announced
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
     server = uvicorn.Server(config)
     on_ready(url_of(host, port))
