@@ -19,6 +19,9 @@ import pytest
     "There are loads of different ways to bring down a drone, the soldier said.",
     "The anti-drone bazooka launches a net at flying objects and parachutes them down.",
     "Companies hope to use drones to make deliveries to military bases next year.",
+    "The senator died of a heart attack on Monday, officials said.",
+    "A ransomware attack hit the hospital's computers on Monday, the military said.",
+    "Add the sauce until it hits the base of the pan, then add the rockets and bake.",
 ])
 def test_no_attack_is_read(read_text, text: str) -> None:
     report = read_text(text)
@@ -45,3 +48,14 @@ def test_a_visit_amid_attacks_is_no_attacker(read_text) -> None:
     report = read_text("The minister's visit came amid a wave of militant attacks in the "
                        "north, in which 40 soldiers were killed on Monday.")
     assert all(e.attacker is None or "visit" not in e.attacker.text for e in report.events)
+
+
+def test_attack_decades_before_publication_is_history(read_text) -> None:
+    report = read_text("Gunners shot down the pilot's jet over Hanoi in 1967, killing two crew.")
+    assert report.events == ()
+
+
+def test_a_year_names_attacks_it_does_not_count_them(read_text) -> None:
+    report = read_text("Since the September 11, 2001 attacks, the army has fought in "
+                       "Afghanistan.")
+    assert [c for c in report.claims if c.kind == "attack_count"] == []

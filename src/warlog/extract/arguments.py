@@ -248,8 +248,8 @@ def _can_act(tok: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lower_ in (
             "nobody", "none", "no one"):
         return False  # "no group claimed the attack" names nobody
-    if tok.lemma_.lower() in INANIMATE:
-        return False
+    if tok.lemma_.lower() in INANIMATE or tok.lemma_.lower() in lx.NOUN_TRIGGERS:
+        return False  # "the attack killed five": an attack is no one
     if tok.lower_ in lx.NON_STATE_WORDS or tok.lemma_.lower() in ("sniper", "bomber"):
         return True  # "gunmen", "a sniper", "a suicide bomber": people, though they name a weapon
     if not _is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:

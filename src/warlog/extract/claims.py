@@ -68,11 +68,21 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
             value = parse_number(child.text)
             if value is not None and value > 1:
                 return value, "ordinal"
-        if child.dep_ == "nummod" and child.like_num and tok.tag_ == "NNS":
+        if child.dep_ == "nummod" and child.like_num and tok.tag_ == "NNS" \
+                and not _is_a_date(child):
             value = parse_number(child.text)
             if value is not None and value > 4:
                 return value, _qualifier(child)
     return None, "exact"
+
+
+def _is_a_date(num: Token) -> bool:
+    """"the September 11, 2001 attacks": a year names the attacks, it counts none."""
+    if num.ent_type_ in ("DATE", "TIME", "EVENT"):
+        return True
+    before = num.doc[num.i - 1] if num.i > 0 else None
+    year_like = num.text.isdigit() and len(num.text) == 4 and 1800 <= int(num.text) <= 2100
+    return year_like and before is not None and (before.text == "," or before.ent_type_ == "DATE")
 
 
 def _qualifier(num: Token) -> Qualifier:

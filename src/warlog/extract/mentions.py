@@ -143,6 +143,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if tok.ent_type_ in ("WORK_OF_ART", "ORG", "PERSON", "LAW"):
         return False  # "Attack on Titan", "Rocket League": a title or a name
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+        if _unarmed(tok):
+            return False  # "a heart attack", "a ransomware attack", "a shark attack"
         return lemma != "engagement" or _has_weapon_or_force(sent)
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not _civil_use(tok) \
@@ -159,6 +161,14 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     return tok.pos_ == "VERB" and lemma == "go" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
     ) and _weak_verb_is_attack(tok, sent)
+
+
+# Modifiers that make an attack noun something other than armed violence.
+UNARMED_KINDS = frozenset(words("""heart asthma panic anxiety seizure cyber ransomware
+    malware phishing hacking hacker ddos computer online verbal personal political
+    rhetorical legal shark dog bear snake bee wasp insect animal"""))
+def _unarmed(tok: Token) -> bool:
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in UNARMED_KINDS for c in tok.children)
 
 
 # Objects that make "strike", "hit", "launch" or "fire" figurative: "struck a deal", "hit
@@ -235,7 +245,7 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     """"hit", "target", "fire", "kill" are attacks only with a weapon or force nearby."""
     lemma = tok.lemma_.lower()
     args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")]
-    words = cue_words(w for c in args for w in c.subtree)
+    words = cue_words(w for c in args for w in c.subtree if not _unarmed(w))
     if tok.dep_ in ("acl", "relcl"):
         # "a missile fired by the group": the noun it modifies is its argument
         words |= cue_words(w for w in tok.head.subtree if w.i < tok.i)
@@ -252,7 +262,9 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         return False  # "launches a net at flying objects", "fired the coach"
     if lemma in ("shoot", "gun") and any(c.lower_ == "dead" for c in tok.children):
         return True  # "shot dead by police", "gunned down": a killing by gunfire
-    cue = lx.CONFLICT_CUES | lx.NOUN_TRIGGERS | {w for w, _ in lx.WEAPON_PHRASES}
+    # a base or a target is hit in kitchens and sport too: the weak verb needs more
+    cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \
+        | {w for w, _ in lx.WEAPON_PHRASES}
     return bool(words & cue)
 
 

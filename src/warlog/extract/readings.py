@@ -63,6 +63,18 @@ class Reading:
                     self.weapon != "unknown", self.claimed_by, self.denied_by))
 
 
+# A report tells of its own days; an attack it dates more than a year before publication
+# ("shot down over Hanoi in 1967") is history it recalls, told as background.
+HISTORY_DAYS = 365
+
+
+def is_historical(reading: Reading, published: date | None) -> bool:
+    time = reading.time
+    if published is None or time is None or time.start is None:
+        return False
+    return (published - (time.end or time.start)).days > HISTORY_DAYS
+
+
 def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
                  published: date | None, country_of: CountryOf) -> Reading:
     """The reading of one mention in its sentence."""

@@ -22,7 +22,13 @@ from warlog.extract.claims import find_claims, is_aggregate_sentence
 from warlog.extract.context import with_context_attackers
 from warlog.extract.events import cluster_readings
 from warlog.extract.mentions import Mention, find_mentions
-from warlog.extract.readings import Reading, claimant_of, read_mention, target_restatements
+from warlog.extract.readings import (
+    Reading,
+    claimant_of,
+    is_historical,
+    read_mention,
+    target_restatements,
+)
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
 from warlog.registry import stages
@@ -70,8 +76,9 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     assert ann.parsed is not None and ann.mentions is not None and ann.places is not None
     every = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
                           country_of=ctx.country_of) for m in ann.mentions]
-    readings = with_context_attackers([r for r in every if not r.mention.background], every,
-                                      text=ann.document.text)
+    published = ann.document.published
+    told = [r for r in every if not r.mention.background and not is_historical(r, published)]
+    readings = with_context_attackers(told, every, text=ann.document.text)
     readings.extend(_restatements(ann, ctx, readings))
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
     return replace(ann, readings=tuple(readings))
