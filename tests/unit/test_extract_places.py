@@ -41,3 +41,15 @@ def test_devices_set_off_are_no_target(read_text) -> None:
                        "killing nine people.")
     target = report.events[0].target
     assert target is None or "device" not in target.text
+
+
+def test_a_phrase_that_only_dates_lends_no_place(read_text) -> None:
+    report = read_text("Police searched a flat in Leeds three days after the bombing, which "
+                       "killed three people on Monday.")
+    assert all(e.location is None or e.location.text != "Leeds" for e in report.events)
+
+
+def test_clashes_there_take_the_main_clause_place(read_text) -> None:
+    report = read_text("The army sent reinforcements toward Aleppo on Monday, "
+                       "after heavy clashes there on Sunday with tribal fighters.")
+    assert [e.location.text if e.location else None for e in report.events] == ["Aleppo"]

@@ -154,6 +154,12 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
     if anaphoric:
         # "the attack showed why Ukraine needs…": a re-mention's place is in its own clause
         candidates = [p for p in candidates if p.span.start in clause]
+    dated_by = _temporal_phrase(head)
+    if dated_by is not None:
+        # "…removed his backpack from a dorm in Dartmouth three days after the bombing": a
+        # phrase that only dates the main clause lends it no place ("after clashes there"
+        # points back at the main clause's place, and keeps it)
+        candidates = [p for p in candidates if p.span.start in dated_by]
     if not candidates:
         return None
     # the target's own place locates the attack best, when the gazetteer can put it on a map
@@ -161,6 +167,22 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
                                           p.span.start not in clause,
                                           _is_origin(doc, p), PRECISION_RANK[p.precision],
                                           p.span.start))
+
+
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "prior"})
+
+
+def _temporal_phrase(head: Token) -> set[int] | None:
+    """The characters of "after the bombing" when the trigger only dates another clause."""
+    node = head
+    while node.dep_ in ("compound", "conj", "appos") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in TEMPORAL_PREPS:
+        return None
+    phrase = {t.idx for t in node.head.subtree}
+    if any(t.lower_ == "there" for t in node.head.subtree):
+        return None
+    return phrase
 
 
 def _speaker_chars(head: Token) -> set[int]:
