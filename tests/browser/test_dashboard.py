@@ -139,3 +139,23 @@ def test_a_cluster_at_one_point_lists_its_events(dashboard: Any) -> None:
     assert buttons.count() >= 2
     buttons.first.click()
     page.wait_for_selector("#panel:not([hidden]) mark.evidence")
+
+
+def test_weapon_and_actor_filters_are_kept_in_the_url(dashboard: Any) -> None:
+    page = dashboard.open()
+    page.select_option("select[name=weapon]", "drone")
+    page.wait_for_url("**/?weapon=drone")
+    dashboard.ready()
+    page.fill("input[name=actor]", "iran")
+    page.dispatch_event("input[name=actor]", "change")
+    page.wait_for_url("**/?weapon=drone&actor=iran")
+    dashboard.ready()
+    total = dashboard.api("/api/events?weapon=drone&actor=iran")["total"]
+    assert total > 0
+    assert int(page.get_attribute("#status", "data-total") or 0) == total
+    assert int(page.get_attribute("#timeline-total", "data-total") or 0) == total
+    assert page.locator("#list li").count() == total
+    page.reload()
+    dashboard.ready()
+    assert page.input_value("input[name=actor]") == "iran"
+    assert page.input_value("select[name=weapon]") == "drone"
