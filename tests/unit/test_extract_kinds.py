@@ -139,3 +139,21 @@ def test_gun_battle_and_bombing_are_two_events(read_text) -> None:
                        "Markets area.")
     kinds = sorted(e.sub_type for e in report.events)
     assert kinds == ["armed_clash", "remote_explosive_landmine_ied"]
+
+
+def test_wiki_heading_stands_alone_and_a_place_within_another_joins(read_text) -> None:
+    report = read_text("On Monday in Bagram, a suicide bomber blew himself up, killing six "
+                       "soldiers. ==Attack== A suicide bomber riding a motorcycle loaded with "
+                       "explosives crashed into a foot patrol while it was traveling through "
+                       "the village near Bagram Air Base.")
+    assert len(report.events) == 1
+    target = report.events[0].target
+    assert target is not None and "patrol" in target.text
+
+
+def test_army_hitting_gunmen_is_its_own_event(read_text) -> None:
+    report = read_text("Bombs exploded across Belfast on Friday, killing nine people. In one "
+                       "incident, a man was killed in a battle between troops and rebels in the "
+                       "Markets area. The army claimed to have hit three gunmen.")
+    targets = [e.target.text if e.target else None for e in report.events]
+    assert "three gunmen" in targets

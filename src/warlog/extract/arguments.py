@@ -250,8 +250,6 @@ def _can_act(tok: Token) -> bool:
         return False  # "no group claimed the attack" names nobody
     if tok.lemma_.lower() in INANIMATE or tok.lemma_.lower() in lx.NOUN_TRIGGERS:
         return False  # "the attack killed five": an attack is no one
-    if tok.lower_ in lx.NON_STATE_WORDS or tok.lemma_.lower() in ("sniper", "bomber"):
-        return True  # "gunmen", "a sniper", "a suicide bomber": people, though they name a weapon
     if not _is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:
         return True
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
@@ -466,6 +464,9 @@ def _overlaps(a: TokenRange | None, b: TokenRange | None) -> bool:
 
 
 def _is_weapon_word(tok: Token) -> bool:
+    """A weapon's name; "gunmen", "a sniper" name a weapon class but are people."""
+    if tok.lower_ in lx.NON_STATE_WORDS or tok.lemma_.lower() in ("sniper", "bomber"):
+        return False
     return tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS
 
 

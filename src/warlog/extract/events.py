@@ -316,12 +316,23 @@ def places_conflict(a: Place | None, b: Place | None) -> bool:
     if a.country and b.country and a.country != b.country:
         return True
     local = ("town", None)
-    if a.precision in local and b.precision in local and _place_key(a) != _place_key(b):
+    if a.precision in local and b.precision in local and _place_key(a) != _place_key(b) \
+            and not _names_within(a, b):
         return True  # two named towns (resolved or not) are two places, however close
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
     limit = max(PRECISION_KM.get(a.precision or "", 50.0), PRECISION_KM.get(b.precision or "", 50.0))
     return km(a.lat, a.lon, b.lat, b.lon) > limit  # type: ignore[arg-type]
+
+
+def _names_within(a: Place, b: Place) -> bool:
+    """"Bagram" and "Bagram Air Base", one unresolved: one name, as written, holds the
+    other."""
+    if a.gazetteer_id and b.gazetteer_id:
+        return False
+    wa, wb = a.text.lower().split(), b.text.lower().split()
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _place_key(place: Place) -> str:

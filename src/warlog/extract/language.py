@@ -7,7 +7,7 @@ import logging
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from warlog.errors import PipelineError
 from warlog.extract.lexicon import words
@@ -35,9 +35,19 @@ def sentence_hints(doc: Doc) -> Doc:
             continue
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+        elif _heading_edge(prev, token):
+            token.is_sent_start = True  # "…were injured. ==Attack== A suicide bomber…"
         elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS or prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
             token.is_sent_start = False
     return doc
+
+
+def _heading_edge(prev: Token, token: Token) -> bool:
+    """A wiki-style heading ("==Attack==") stands alone: the parse of a sentence that
+    begins with one is garbled."""
+    before, here = prev.text, token.text
+    return (before.endswith("==") and not here.startswith("=")) or (
+        here.startswith("=") and not before.startswith("=") and not before.endswith("="))
 
 
 TITLES = ("Brig.", "Gen.", "Lt.", "Col.", "Maj.", "Sgt.", "Capt.", "Adm.", "Cmdr.", "Cpl.",
