@@ -36,6 +36,12 @@ killing four civilians and wounding 12, regional governor Oleh Syniehubov said. 
 <img src=x onerror="document.body.dataset.pwned='yes'"> Witnesses said the blast \
 <b>shattered</b> windows across the square.
 """
+# A second report from the same town, days later: two events at one point on the map.
+SAME_TOWN_TEXT = """Missile strike hits apartment block in Kharkiv
+
+KHARKIV, May 4 (Test Wire) - A Russian missile struck an apartment block in Kharkiv on \
+Friday, killing two civilians and wounding nine, regional governor Oleh Syniehubov said.
+"""
 HOSTILE_META = {"published": "2024-05-02", "outlet": "Test Wire <i>x</i>",
                 "title": "Drone strike <script>alert(1)</script> hits market",
                 "url": "javascript:alert(1)"}
@@ -78,6 +84,9 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> str:
     shutil.copytree(EXAMPLES, reports / "examples")
     (reports / "2024-05-02-hostile-markup.txt").write_text(HOSTILE_TEXT)
     (reports / "2024-05-02-hostile-markup.meta.json").write_text(json.dumps(HOSTILE_META))
+    (reports / "2024-05-04-kharkiv-missile.txt").write_text(SAME_TOWN_TEXT)
+    (reports / "2024-05-04-kharkiv-missile.meta.json").write_text(
+        json.dumps({"published": "2024-05-04", "outlet": "Test Wire"}))
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'warlog.sqlite3'}"
     done = subprocess.run([sys.executable, "-m", "warlog", "ingest", "--db", url, str(reports)],
                           capture_output=True, text=True, cwd=REPO, check=False)
