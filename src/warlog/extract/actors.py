@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from warlog.extract import lexicon as lx
-from warlog.extract.arguments import TokenRange
+from warlog.extract.phrases import TokenRange
 from warlog.model import Actor, ActorKind
 from warlog.model import Span as TextSpan
 

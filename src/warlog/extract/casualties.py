@@ -8,7 +8,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.arguments import TokenRange, actor_range
+from warlog.extract.phrases import TokenRange, actor_range
 from warlog.extract.vague import Quantity, parse_quantity
 
 Field = Literal["killed", "injured"]

@@ -1,0 +1,188 @@
+"""Mentions that tell no event of their own: tallies, plans, habits, charges, characterisations.
+
+A mention is *background* when it counts or characterises attacks in general ("the 66th
+attack since…", "a surge in attacks", "have previously targeted"), is hypothetical
+("could strike") or negated ("no retaliatory action"); it still lends its attacker as
+context and its figures to claims.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.lexicon import words
+from warlog.extract.vague import parse_number
+
+INTENT_HEADS = frozenset({"threaten", "vow", "plan", "warn", "seek", "want", "intend",
+                          "prepare", "pledge", "promise", "deter", "prevent", "avoid",
+                          "condemn", "fear", "risk", "rule", "way", "ability", "able",
+                          "capable", "capability", "design", "means"})
+
+AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
+                             "increase", "escalation", "campaign", "flurry", "uptick", "spike",
+                             "pattern", "total", "tally", "count"})
+
+CHARACTERISING_VERBS = frozenset({"describe", "label", "call", "term", "brand", "condemn",
+                                  "denounce", "classify", "treat", "investigate", "regard",
+                                  "consider", "characterise", "characterize"})
+
+ASPECT_HEADS = frozenset({"begin", "start", "continue", "keep", "resume"})
+
+DAY_WORDS = frozenset(words("""monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight overnight night morning afternoon evening dawn"""))
+
+
+def is_background(head: Token, sent: Span) -> bool:
+    """True when the trigger speaks of attacks in general, in the past, or hypothetically."""
+    return (
+        _is_counted(head)
+        or _is_negated_or_modal(head)
+        or _under_intent(head)
+        or _is_aggregate_plural(head, sent)
+        or _has_background_adverb(head)
+        or _counted_by_its_noun(head)
+        or _is_habitual(head, sent)
+        or _is_a_charge(head)
+    )
+
+
+def _is_a_charge(head: Token) -> bool:
+    """"three counts of assault", "charged with attempted murder and assault": the crime
+    named in a charge, not an event told."""
+    if head.pos_ != "NOUN" or any(c.dep_ in ("det", "poss") for c in head.children):
+        return False
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "pobj":
+        return False
+    prep, holder = node.head, node.head.head
+    return (prep.lower_ == "of" and holder.lemma_.lower() in ("count", "charge", "conviction")) \
+        or (prep.lower_ == "with" and holder.lemma_.lower() in ("charge", "accuse", "indict"))
+
+
+def characterises(head: Token) -> bool:
+    """"Macron called the explosion an attack", "described the blast as an attack": the
+    noun characterises something told elsewhere in the sentence, it tells nothing new."""
+    if head.dep_ == "oprd":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "as" \
+        and head.head.head.lemma_.lower() in CHARACTERISING_VERBS
+
+
+def is_tally_sentence(sent: Span) -> bool:
+    """"came under attack at least 10 times … 13 attacks in all": counting, not telling."""
+    text = " ".join(sent.text.lower().split())
+    times = any(t.lower_ == "times" and any(c.like_num for c in t.children) for t in sent)
+    return times or any(cue in text for cue in (" in all", " in total", " so far", "altogether"))
+
+
+def _counted_by_its_noun(head: Token) -> bool:
+    """"the fifth missile the group had launched": an ordinal on the noun it describes."""
+    if head.dep_ not in ("relcl", "acl"):
+        return False
+    return any(c.ent_type_ == "ORDINAL" and c.lower_ != "first" for c in head.head.children)
+
+
+def _is_habitual(head: Token, sent: Span) -> bool:
+    """"have struck … since January", "began firing at ships in November": a campaign."""
+    verb = head if head.pos_ == "VERB" else _governing_verb(head)
+    if verb is None:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
+    since = any(t.lower_ == "since" for t in verb.subtree)
+    if perfect and since:
+        return True
+    aspect = verb.head if verb.dep_ == "xcomp" else None
+    return aspect is not None and aspect.lemma_.lower() in ASPECT_HEADS and not _has_day(head, sent)
+
+
+def _is_counted(head: Token) -> bool:
+    """"the 66th attack", "66 attacks", "dozens of attacks": a tally, read as a claim."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    weapon = head.lemma_.lower() in lx.WEAPON_NOUNS
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    for child in head.children:
+        if child.ent_type_ == "ORDINAL" and child.dep_ in ("amod", "nummod") \
+                and child.lower_ != "first" and not (weapon and indefinite):
+            return True  # "a third drone" is one more drone; "the 66th attack" a tally
+        if child.dep_ == "nummod" and child.like_num:
+            # "two drone attacks on Sunday" are events; "66 attacks" is a tally.
+            number = parse_number(child.text)
+            return number is None or number > (10 if weapon else 4)
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
+
+
+def _is_negated_or_modal(head: Token) -> bool:
+    verb = _governing_verb(head)
+    nodes = [head] + ([verb] if verb is not None else [])
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("no", "never", "without"):
+                return True
+            if child.dep_ == "advmod" and child.lower_ in ("nearly", "almost") \
+                    and node.pos_ == "VERB":
+                return True  # "the helicopter was nearly downed": it was not
+            if child.dep_ == "aux" and child.lower_ in lx.MODAL_WORDS:
+                return True
+    return False
+
+
+def _under_intent(head: Token) -> bool:
+    """"threatened to strike", "plans for an attack": what is intended, not done. The
+    intent's subject is no part of it ("the killer, shot dead by police, had pledged…")."""
+    node = head
+    for _ in range(4):
+        if node.head is node:
+            return False
+        child, node = node, node.head
+        if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN"):
+            return child.dep_ not in ("nsubj", "nsubjpass")
+    return False
+
+
+def _is_aggregate_plural(head: Token, sent: Span) -> bool:
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if head.lemma_.lower() in lx.WEAPON_NOUNS or any(
+            c.dep_ == "nummod" and (parse_number(c.text) or 99) <= 4 for c in head.children):
+        return False  # "two drones were sent", "three strikes hit": counted, so specific
+    if head.dep_ == "pobj" and head.head.head.lemma_.lower() in AGGREGATE_HEADS:
+        return True
+    # A plural told as events has a day of its own ("strikes ... early Wednesday");
+    # without one it characterises attacks in general.
+    return not _has_day(head, sent)
+
+
+def _has_day(head: Token, sent: Span) -> bool:
+    verb = _governing_verb(head)
+    scope = {t.i for t in (verb.subtree if verb is not None else head.subtree)}
+    return any(e.label_ in ("DATE", "TIME") and e.root.i in scope and _names_a_day(e.text)
+               for e in sent.ents)
+
+
+def _names_a_day(text: str) -> bool:
+    """"early Wednesday", "Oct. 17", "last night": a day; "November", "the past month": not."""
+    lower = text.lower()
+    if lower.startswith(("since", "the past", "past")):
+        return False
+    return bool(set(lower.replace(",", " ").split()) & DAY_WORDS) or any(c.isdigit() for c in lower)
+
+
+def _has_background_adverb(head: Token) -> bool:
+    verb = _governing_verb(head)
+    nodes = [head] + ([verb] if verb is not None else [])
+    return any(c.lower_ in lx.BACKGROUND_ADVERBS for n in nodes for c in n.children)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") and node is not tok:
+            return node
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    return None

@@ -1,0 +1,61 @@
+"""Where in a sentence a mention's arguments may stand: its clause, the clause a
+"when"-clause hangs from; and which lines are headlines or datelines."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+HARM_PREPS = frozenset({"in", "during", "by", "amid"})
+
+HARM_VERBS = frozenset({"kill", "die", "wound", "injure", "hurt", "destroy", "damage", "slay",
+                        "perish"})
+
+
+def time_scope(head: Token) -> set[int]:
+    """Where the attack's date may stand: its clause, and the clause a "when"-clause
+    hangs from ("three were killed early on Sunday when a drone struck the base")."""
+    scope = clause_chars(head)
+    root = _clause_root(head)
+    if root.dep_ == "advcl" and root.head is not root:
+        scope |= clause_chars(root.head)
+    return scope
+
+
+def _clause_root(head: Token) -> Token:
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    # "five were killed on Monday in an attack on the market": the casualty verb the
+    # attack's phrase hangs from holds its day and place ("raising the toll from a strike"
+    # does not: the raising is another moment)
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in HARM_PREPS \
+            and head.head.head.lemma_.lower() in HARM_VERBS:
+        return head.head.head
+    return head
+
+
+def clause_chars(head: Token) -> set[int]:
+    """Character offsets of the trigger's clause, without clauses embedded in it."""
+    root = _clause_root(head)
+    skip: set[int] = set()
+    for tok in root.subtree:
+        if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
+                and head not in tok.subtree:
+            skip.update(t.i for t in tok.subtree)
+    return {t.idx for t in root.subtree if t.i not in skip}
+
+
+def is_headline(sent: Span) -> bool:
+    """A title line near the top: a line of its own with no closing full stop."""
+    text = sent.doc.text
+    line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+    line_end = sent.end_char >= len(text) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
+    stripped = sent.text.strip()
+    return (line_start and line_end and sent.start_char < 400 and not stripped.endswith((".", "—", "-"))
+            and len(stripped.split()) <= 25)
+
+
+def is_dateline(sent: Span) -> bool:
+    """"ODESA, Ukraine, March 3 (Courier) —": the date of the report, not of the attack."""
+    stripped = sent.text.strip()
+    return stripped.endswith(("—", "–", "--")) or stripped.lower().startswith(("published", "updated"))

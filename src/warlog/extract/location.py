@@ -1,0 +1,96 @@
+"""The place of one mention: which literal place of its sentence says where it happened."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.clauses import clause_chars
+from warlog.extract.phrases import TokenRange
+from warlog.model import Place
+
+PRECISION_RANK = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4, None: 5}
+
+TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "prior"})
+
+
+def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | None,
+               attacker: TokenRange | None, head: Token, anaphoric: bool = False) -> Place | None:
+    """The literal place of the sentence that says where the attack was.
+
+    Preferred: a place inside the target ("an attack on Al-Asad Airbase"), then one in the
+    trigger's own clause ("strikes … in Iraq", not "…responding to attacks by Iran"), then
+    the most precise; never one inside the attacker's phrase.
+    """
+    doc = sent.doc
+
+    def inside(place: Place, rng: TokenRange | None) -> bool:
+        if rng is None:
+            return False
+        return doc[rng.start].idx <= place.span.start < doc[rng.end - 1].idx + len(doc[rng.end - 1])
+
+    clause = clause_chars(head)
+    backers = _modifier_chars(attacker, doc) | _speaker_chars(head)
+    candidates = [p for p in places if p.role == "literal"
+                  and sent.start_char <= p.span.start < sent.end_char
+                  and not inside(p, attacker) and p.span.start not in backers]
+    if anaphoric:
+        # "the attack showed why Ukraine needs…": a re-mention's place is in its own clause
+        candidates = [p for p in candidates if p.span.start in clause]
+    dated_by = _temporal_phrase(head)
+    if dated_by is not None:
+        # "…removed his backpack from a dorm in Dartmouth three days after the bombing": a
+        # phrase that only dates the main clause lends it no place ("after clashes there"
+        # points back at the main clause's place, and keeps it)
+        candidates = [p for p in candidates if p.span.start in dated_by]
+    if not candidates:
+        return None
+    # the target's own place locates the attack best, when the gazetteer can put it on a map
+    return min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
+                                          p.span.start not in clause,
+                                          _is_origin(doc, p), PRECISION_RANK[p.precision],
+                                          p.span.start))
+
+
+def _temporal_phrase(head: Token) -> set[int] | None:
+    """The characters of "after the bombing" when the trigger only dates another clause."""
+    node = head
+    while node.dep_ in ("compound", "conj", "appos") and node.head is not node:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in TEMPORAL_PREPS:
+        return None
+    phrase = {t.idx for t in node.head.subtree}
+    if any(t.lower_ == "there" for t in node.head.subtree):
+        return None
+    return phrase
+
+
+def _speaker_chars(head: Token) -> set[int]:
+    """Offsets of who reports the attack: "a statement after a meeting at Stormont Castle
+    said…" was made there; the attack was not."""
+    out: set[int] = set()
+    for verb in head.ancestors:
+        if verb.lemma_.lower() in lx.REPORTING_VERBS:
+            for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                out.update(t.idx for t in subj.subtree)
+    return out
+
+
+def _modifier_chars(rng: TokenRange | None, doc: Doc) -> set[int]:
+    """Offsets of the attacker's whole phrase: "militias backed by Iran" is not in Iran."""
+    if rng is None:
+        return set()
+    head = doc[rng.end - 1]
+    return {t.idx for t in head.subtree}
+
+
+def _is_origin(doc: Doc, place: Place) -> bool:
+    """"rockets fired from Lebanon": where they came from, less likely where they fell."""
+    tokens = [t for t in doc if t.idx == place.span.start]
+    if not tokens:
+        return False
+    tok = tokens[0]
+    node = tok
+    while node.dep_ in ("compound", "amod", "det") and node.head is not node:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ == "from"

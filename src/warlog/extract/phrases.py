@@ -1,0 +1,119 @@
+"""Noun phrases in the parse: token ranges, who can act, what names a weapon.
+
+The shared ground of reading attackers and targets: the span an actor's phrase covers,
+the subject of a verb, and the words that are weapons rather than people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from warlog.extract import lexicon as lx
+
+WEAPON_LEMMAS = {w: v for w, v in lx.WEAPON_PHRASES if " " not in w}
+
+WEAPON_BIGRAMS = {w: v for w, v in lx.WEAPON_PHRASES if " " in w}
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRange:
+    """Tokens [start, end) of the parsed document."""
+
+    start: int
+    end: int
+
+
+def actor_range(tok: Token) -> TokenRange:
+    """The noun phrase headed by tok, with its conjuncts, without clauses or long PPs."""
+    left = tok.left_edge.i
+    for child in tok.lefts:
+        if child.dep_ in ("punct",) and child.i == left:
+            left += 1
+    right = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ == "cc" or child.dep_ == "punct" and child.text == ",":
+            continue
+        if _extends_phrase(child, right):
+            right = _chunk_end(child)
+        else:
+            break
+    return TokenRange(start=left, end=max(right, tok.i + 1))
+
+def _extends_phrase(child: Token, right: int) -> bool:
+    """A conjunct, an adjacent of/with phrase, or an apposition after at most a comma
+    ("the alleged killer, Chérif Chekatt")."""
+    if child.dep_ == "conj":
+        return True
+    if child.dep_ == "prep":
+        return child.lower_ in ("of", "with") and child.i == right
+    return child.dep_ == "appos" and child.left_edge.i <= right + 1
+
+def _chunk_end(tok: Token) -> int:
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl", "punct", "advcl"):
+            break
+        end = child.right_edge.i + 1
+    return end
+
+
+def overlaps(a: TokenRange | None, b: TokenRange | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def is_weapon_word(tok: Token) -> bool:
+    """A weapon's name; "gunmen", "a sniper" name a weapon class but are people."""
+    if tok.lower_ in lx.NON_STATE_WORDS or tok.lemma_.lower() in ("sniper", "bomber"):
+        return False
+    return tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS
+
+
+PLATFORM_WORDS = frozenset({"helicopter", "gunship", "jet", "warplane", "aircraft", "bomber",
+                            "plane", "fighter-bomber", "ac-130"})
+
+# Things that go off or are driven, never the party behind them: "the device detonated",
+# "a car rammed the crowd".
+INANIMATE = frozenset({"device", "charge", "package", "parcel", "bag", "box", "backpack",
+                       "object", "vehicle", "car", "truck", "van", "explosion", "blast", "fire",
+                       "bullet", "shrapnel", "debris"})
+
+
+def can_act(tok: Token) -> bool:
+    """A weapon is no attacker, but a platform with its crew is ("an Apache helicopter
+    fired…"), and so is a weapon that names its force ("a U.S. military drone")."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children) or tok.lower_ in (
+            "nobody", "none", "no one"):
+        return False  # "no group claimed the attack" names nobody
+    if tok.lemma_.lower() in INANIMATE or tok.lemma_.lower() in lx.NOUN_TRIGGERS:
+        return False  # "the attack killed five": an attack is no one
+    if not is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:
+        return True
+    return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
+               for t in tok.subtree if t.i != tok.i)
+
+
+def subject(verb: Token, *, passive: bool) -> Token | None:
+    wanted = ("nsubjpass",) if passive else ("nsubj",)
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in wanted and child.pos_ != "PRON" or (
+                child.dep_ in wanted and child.lower_ not in ("it", "this", "that", "which", "who")
+                and child.pos_ == "PRON"
+            ):
+                return _resolve_relative(child)
+        # a conjoined verb shares its subject: "stormed the village and killed …"
+        if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _resolve_relative(tok: Token) -> Token:
+    """"militants who attacked…": the subject "who" stands for the noun it modifies."""
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok

@@ -1,0 +1,123 @@
+"""Words of attack used for something else: figures of speech, names, unarmed attacks,
+civilian drones, blows.
+
+Each test says why a trigger word, in its sentence, tells no armed attack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.lexicon import words
+
+# A weapon word inside one of these names a team, a title or a firm ("the Houston Rockets").
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+NAME_WEAPONS = frozenset({"rocket", "jet", "bomber", "missile", "bomb", "blast", "attack",
+                          "gun", "drone", "shell", "tank", "thunder", "fighter", "raider",
+                          "raid", "strike", "explosion", "shooter", "sniper", "warrior",
+                          "dynamite", "blaze"})
+
+# Modifiers that make an attack noun something other than armed violence.
+UNARMED_KINDS = frozenset(words("""heart asthma panic anxiety seizure cyber ransomware
+    malware phishing hacking hacker ddos computer online verbal personal political
+    rhetorical legal shark dog bear snake bee wasp insect animal"""))
+
+# Objects that make "strike", "hit", "launch" or "fire" figurative: "struck a deal", "hit
+# a record", "launched a campaign", "fired the coach".
+FIGURATIVE_OBJECTS = frozenset(words("""deal agreement accord bargain compromise balance chord
+    note tone pose gold oil jackpot record high low peak milestone target layup homer
+    run ball button note nerve snag wall road trail campaign bid appeal investigation
+    inquiry probe website app product service career company business coach manager
+    employee staff question warning broadside salvo tirade""")) - {"target", "salvo"}
+
+# Drones that deliver, film, search or race: "underwater drones", "delivery drones",
+# "use drones to carry drugs into prisons".
+CIVIL_DRONE_WORDS = frozenset(words("""underwater delivery camera hobby hobbyist commercial
+    consumer recreational racing agricultural survey surveying toy search mapping
+    photography filming rescue"""))
+
+CIVIL_PRODUCTS = frozenset(words("""delivery deliveries photo photograph picture video
+    footage map survey inspection parcel package"""))
+
+CIVIL_PURPOSES = frozenset(words("""deliver carry film photograph search map survey monitor
+    inspect smuggle spray race record watch find locate"""))
+
+MUNITIONS = frozenset(words("""round rounds shot shots salvo volley barrage projectile
+    projectiles munition munitions bullet bullets shell shells flare flares"""))
+
+
+def cue_words(tokens: Iterable[Token]) -> set[str]:
+    """Lower-cased forms and lemmas of the tokens, leaving out weapon words that are part
+    of a name ("the Houston Rockets", "Attack on Titan", "the Winnipeg Jets")."""
+    out: set[str] = set()
+    for t in tokens:
+        if t.ent_type_ in NAME_ENTITIES and t.lemma_.lower() in NAME_WEAPONS:
+            continue
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out
+
+
+def unarmed(tok: Token) -> bool:
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in UNARMED_KINDS for c in tok.children)
+
+
+def figurative_object(verb: Token) -> bool:
+    if verb.lemma_.lower() not in ("strike", "hit", "launch", "fire", "blow", "shoot", "target"):
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_OBJECTS for c in verb.children)
+
+
+def civil_use(weapon: Token) -> bool:
+    if any(c.lower_ in CIVIL_DRONE_WORDS for c in weapon.children):
+        return True
+    purposes = [c for c in weapon.head.children if c.dep_ in ("xcomp", "advcl")]
+    purposes += [g for c in purposes for g in c.children if g.dep_ == "conj"]
+    # "used drones to carry out reconnaissance and drop bombs" is no delivery service
+    armed = any(_is_armed(p) for p in purposes)
+    return not armed and any(_civil_purpose(p) for p in purposes)
+
+
+def _civil_purpose(verb: Token) -> bool:
+    """"to carry drugs", "to make deliveries" (but "to carry out strikes")."""
+    if any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return verb.lemma_.lower() in CIVIL_PURPOSES or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CIVIL_PRODUCTS for c in verb.children)
+
+
+def flown_past(verb: Token) -> bool:
+    """"flew drones over military sites" watches; "drones were flown at the base" attack."""
+    return verb.lemma_.lower() == "fly" and not any(
+        c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards", "against", "on")
+        for c in verb.children)
+
+
+def _is_armed(verb: Token) -> bool:
+    return verb.lemma_.lower() in lx.VERB_TRIGGERS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in {w for w, _ in lx.WEAPON_PHRASES}
+        for c in verb.children)
+
+
+def strikes_a_person(tok: Token) -> bool:
+    """"passers-by had to strike hysterical girls": striking a person is a blow, an attack
+    only with a weapon or force beside it ("gunmen struck villagers")."""
+    return tok.lemma_.lower() in ("strike", "hit") and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in lx.PERSON_LEMMAS
+                              or c.lower_ in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS)
+        for c in tok.children)
+
+
+def fires_no_munition(verb: Token) -> bool:
+    """An object that is neither a weapon, a munition nor an attack."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return False
+    armed = {w for w, _ in lx.WEAPON_PHRASES} | MUNITIONS | lx.NOUN_TRIGGERS | lx.WEAPON_NOUNS
+    # the object itself, a weapon word on it ("missile salvo") or what it is a series of
+    # ("a series of attacks", "a barrage of rockets")
+    return not any(t.lemma_.lower() in armed or t.lower_ in armed
+                   for o in objs for t in o.subtree)

@@ -1,0 +1,116 @@
+"""Who or what a mention's attack was aimed at, read from the parse around its trigger.
+
+The object of an attack verb, its passive subject, an on/against/at phrase, the of-phrase
+of a noun naming what was hit, the noun a participle describes, or the second side of
+"clashes between X and Y".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from warlog.extract.attackers import BLAME_VERBS, between
+from warlog.extract.phrases import TokenRange, actor_range, is_weapon_word, overlaps, subject
+
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
+
+# Attack nouns whose "of"-phrase names what was hit: "the assassination of X", "the
+# shelling of Kharkiv" ("an attack of panic", "a campaign of bombings" are no such thing).
+PATIENT_NOUNS = frozenset({"assassination", "killing", "bombing", "shelling", "bombardment",
+                           "massacre", "destruction", "siege", "targeting", "storming"})
+
+DEVICE_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "drop", "blow",
+                          "set", "throw", "hurl", "lob"})
+
+
+def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> TokenRange | None:
+    sides = between(head)
+    if sides is not None and sides[1] is not None:
+        return sides[1]
+    for tok in triggers:
+        if tok.pos_ == "VERB":
+            found = _verb_target(tok)
+            if found is not None and not overlaps(found, attacker):
+                return found
+    patient = _patient_of(head)
+    if patient is not None and not overlaps(patient, attacker):
+        return patient
+    for node in _target_holders(head):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                objs = [g for g in child.children if g.dep_ == "pobj"]
+                if objs and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME"):
+                    found = actor_range(objs[0])
+                    if not overlaps(found, attacker):
+                        return found
+            if child.dep_ in ("acl", "advcl") and child.lemma_.lower() == "target":
+                objs = [g for g in child.children if g.dep_ == "dobj"]
+                if objs:
+                    return actor_range(objs[0])
+    return None
+
+
+def whose_life(doc: Doc, target: TokenRange | None, head: Token) -> TokenRange | None:
+    """"Maduro survived an attack on his life": the target is the person whose life it was,
+    the subject of the clause when the possessive is a pronoun (else the possessor)."""
+    if target is None:
+        return None
+    root = doc[target.start:target.end].root
+    if root.lemma_.lower() not in ("life", "lives"):
+        return target
+    owners = [c for c in root.children if c.dep_ == "poss"]
+    if owners and owners[0].pos_ != "PRON":
+        return actor_range(owners[0])
+    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+    if subj and subj[0].pos_ in ("PROPN", "NOUN"):
+        return actor_range(subj[0])
+    return None
+
+
+def _patient_of(head: Token) -> TokenRange | None:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in PATIENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME") \
+                    and not objs[0].like_num:
+                return actor_range(objs[0])
+    return None
+
+def _target_holders(head: Token) -> list[Token]:
+    holders = [head]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        head = head.head  # "the assassination attempt against X"
+        holders.append(head)
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() not in BLAME_VERBS:
+        holders.append(head.head)
+    return holders
+
+def _verb_target(verb: Token) -> TokenRange | None:
+    lemma = verb.lemma_.lower()
+    passive_subj = subject(verb, passive=True)
+    # "explosive devices were detonated at places…": what was set off is no target
+    if passive_subj is not None and not is_weapon_word(passive_subj) \
+            and lemma not in DEVICE_VERBS:
+        return actor_range(passive_subj)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") \
+            and not any(c.dep_ == "nsubj" for c in verb.children) \
+            and lemma not in DEVICE_VERBS and not is_weapon_word(verb.head):
+        return actor_range(verb.head)  # "Chekatt, shot dead by police": the noun it describes
+    # "fired rockets at X": the object is the weapon; "killed five" counts the dead, but
+    # "killed 13 protesters" says whom the killing was aimed at
+    object_is_target = lemma not in ("fire", "launch", "blow")
+    for child in verb.children:
+        if child.dep_ == "dobj" and not is_weapon_word(child) and object_is_target \
+                and child.pos_ in ("NOUN", "PROPN"):
+            return actor_range(child)
+    preps = TARGET_PREPS | ({"with"} if lemma in ("fight", "clash", "battle") else set())
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ not in ("DATE", "TIME") and not is_weapon_word(objs[0]):
+                return actor_range(objs[0])
+    return None

@@ -1,0 +1,105 @@
+"""The time of one mention: the date in its own clause, else the day named earlier in its
+paragraph; and whether it is told as earlier than the story."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from warlog.extract import lexicon as lx
+from warlog.extract.clauses import is_dateline, is_headline, time_scope
+from warlog.extract.dates import is_time_phrase, resolve_time
+from warlog.model import Span as TextSpan
+from warlog.model import Time
+
+EARLIER = re.compile(r"\b(?:previous|prior) (?:year|month|week)\b|\blast (?:year|month)\b")
+
+
+def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
+    """The time expression that dates the attack, not the report of it."""
+    reporting = {a.i for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS}
+    scope = time_scope(head)
+    best: tuple[int, Time] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
+            continue
+        if ent.start_char not in scope and not _inside_report(ent, head):
+            continue  # "…said the missile was built in May 2023": another clause's date
+        if _is_since(ent) or (_attached_to(ent, reporting) and not _inside_report(ent, head)):
+            continue
+        resolved = resolve_time(_with_qualifier(ent), published=published)
+        if resolved.start is None:
+            continue
+        distance = abs(ent.root.i - head.i)
+        time = Time(text=ent.text, start=resolved.start, end=resolved.end,
+                    precision=resolved.precision,
+                    span=TextSpan(start=ent.start_char, end=ent.end_char))
+        if best is None or distance < best[0]:
+            best = (distance, time)
+    return best[1] if best else None
+
+
+def told_as_earlier(sent: Span, head: Token) -> bool:
+    """"Earlier in the year, …", "two years ago", "last year": the attack is dated before
+    the story the report tells."""
+    scope = time_scope(head)
+    if any(t.idx in scope and (t.lower_ in ("earlier", "ago") or t.lower_ == "before" and any(
+            c.dep_ == "npadvmod" for c in t.children)) for t in sent):
+        return True  # "earlier", "two years ago", "one year before"
+    return any(e.label_ == "DATE" and e.start_char in scope and EARLIER.search(e.text.lower())
+               for e in sent.ents)
+
+
+def context_time(sent: Span, *, published: date | None) -> Time | None:
+    """The last day named in the sentences before, within the same paragraph."""
+    doc = sent.doc
+    paragraph_start = doc.text.rfind("\n\n", 0, sent.start_char)
+    previous = [s for s in doc.sents if paragraph_start <= s.start_char < sent.start_char
+                and not is_dateline(s) and not is_headline(s)]
+    for earlier in reversed(previous):
+        for ent in reversed(earlier.ents):
+            if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
+                continue
+            resolved = resolve_time(_with_qualifier(ent), published=published)
+            if resolved.start is not None and resolved.precision == "day":
+                return Time(text=ent.text, start=resolved.start, end=resolved.end,
+                            precision="day", span=TextSpan(start=ent.start_char, end=ent.end_char))
+    return None
+
+
+def _with_qualifier(ent: Span) -> str:
+    """"early Wednesday": the qualifier sits outside the entity as often as inside."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in ("early", "late", "last", "this", "next"):
+        return f"{before.text} {ent.text}"
+    return ent.text
+
+
+def _is_since(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (before is not None and before.lower_ in ("since", "until", "of")) or \
+        ent.text.lower().startswith(("since", "the past", "past"))
+
+
+def _inside_report(ent: Span, head: Token) -> bool:
+    """"…when a drone bombed villagers on Sunday night, the agency said on Tuesday": a date
+    before the closing attribution's speaker is part of what was reported."""
+    verb = next((a for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS), None)
+    if verb is None or verb.i < head.i:
+        return False
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(speakers) and ent.end <= speakers[0].left_edge.i and ent.start > head.i
+
+
+def _attached_to(ent: Span, verbs: set[int]) -> bool:
+    """True when the date's nearest verb is a reporting verb above the trigger."""
+    node = ent.root
+    for _ in range(4):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i in verbs
+        if node.head is node:
+            break
+    return False
