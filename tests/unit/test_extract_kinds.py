@@ -157,3 +157,18 @@ def test_army_hitting_gunmen_is_its_own_event(read_text) -> None:
                        "Markets area. The army claimed to have hit three gunmen.")
     targets = [e.target.text if e.target else None for e in report.events]
     assert "three gunmen" in targets
+
+
+def test_an_assassination_a_year_before_is_its_own_event(read_text) -> None:
+    report = read_text("A car bomb killed nine people in Madrid on Friday. The suspects were "
+                       "charged with complicity in the assassination of the prime minister one "
+                       "year before.")
+    assert len(report.events) == 2
+    assert report.events[1].target is not None
+    assert report.events[1].target.text == "the prime minister"
+
+
+def test_earlier_the_same_day_is_the_same_story(read_text) -> None:
+    report = read_text("Militants attacked a checkpoint in Mosul earlier on Monday, killing two "
+                       "policemen. The attack was the deadliest this month.")
+    assert len(report.events) == 1

@@ -53,3 +53,11 @@ def test_clashes_there_take_the_main_clause_place(read_text) -> None:
     report = read_text("The army sent reinforcements toward Aleppo on Monday, "
                        "after heavy clashes there on Sunday with tribal fighters.")
     assert [e.location.text if e.location else None for e in report.events] == ["Aleppo"]
+
+
+def test_the_city_is_the_town_named_before(read_text) -> None:
+    report = read_text("Government troops entered Homs on Friday. By evening, rebels had "
+                       "detonated 20 bombs across the city, killing nine people.")
+    bombs = [e for e in report.events if e.weapon == "ied"]
+    assert bombs and bombs[0].location is not None
+    assert (bombs[0].location.text, bombs[0].location.name) == ("the city", "Homs")

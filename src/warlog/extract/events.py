@@ -199,8 +199,10 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     if times_conflict(reading.time, cluster.time()):
         return True
-    if reading.earlier != cluster.readings[0].earlier and not reading.mention.anaphoric:
-        return True  # "earlier in the year, troops killed 13 protesters": another event
+    if reading.earlier != cluster.readings[0].earlier:
+        # "earlier in the year, troops killed 13 protesters", "the assassination of X one
+        # year before": another event, even told as a re-mention
+        return True
     if places_conflict(reading.place, cluster.place()):
         return True
     if _actors_conflict(reading.attacker, cluster.told_attacker()):

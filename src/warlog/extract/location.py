@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import clause_chars
 from warlog.extract.phrases import TokenRange
 from warlog.model import Place
+from warlog.model import Span as TextSpan
 
 PRECISION_RANK = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4, None: 5}
 
@@ -44,7 +47,7 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         # points back at the main clause's place, and keeps it)
         candidates = [p for p in candidates if p.span.start in dated_by]
     if not candidates:
-        return None
+        return _named_before(places, head, clause)
     # the target's own place locates the attack best, when the gazetteer can put it on a map
     return min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
                                           p.span.start not in clause,
@@ -94,3 +97,29 @@ def _is_origin(doc: Doc, place: Place) -> bool:
     while node.dep_ in ("compound", "amod", "det") and node.head is not node:
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ == "from"
+
+
+# "across the city", "in the town": a definite common noun for a town points back at the
+# town named last before it.
+TOWN_NOUNS = frozenset({"city", "town", "village", "capital"})
+LOCATIVE_PREPS = frozenset({"in", "across", "near", "outside", "into", "at", "around",
+                            "throughout", "inside"})
+
+
+def _named_before(places: tuple[Place, ...], head: Token, clause: set[int]) -> Place | None:
+    """The town that "the city" of the trigger's clause stands for, as a literal place
+    written where "the city" is."""
+    doc = head.doc
+    for tok in doc[head.sent.start:head.sent.end]:
+        if tok.idx not in clause or tok.lemma_.lower() not in TOWN_NOUNS or tok.dep_ != "pobj" \
+                or tok.head.lower_ not in LOCATIVE_PREPS \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        earlier = [p for p in places if p.precision == "town" and p.span.start < tok.idx
+                   and p.role != "metonymic"]
+        if earlier:
+            town = max(earlier, key=lambda p: p.span.start)
+            start = tok.left_edge.idx
+            return replace(town, text=doc.text[start:tok.idx + len(tok.text)], role="literal",
+                           span=TextSpan(start=start, end=tok.idx + len(tok.text)))
+    return None

@@ -42,14 +42,30 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
 
 
 def told_as_earlier(sent: Span, head: Token) -> bool:
-    """"Earlier in the year, …", "two years ago", "last year": the attack is dated before
-    the story the report tells."""
+    """"Earlier in the year, …", "two years ago", "one year before", "last year": the attack
+    is dated before the story the report tells ("earlier on Monday", "earlier this week",
+    "two days ago" may date the story itself)."""
     scope = time_scope(head)
-    if any(t.idx in scope and (t.lower_ in ("earlier", "ago") or t.lower_ == "before" and any(
-            c.dep_ == "npadvmod" for c in t.children)) for t in sent):
-        return True  # "earlier", "two years ago", "one year before"
+    if any(t.idx in scope and _earlier_word(t) for t in sent):
+        return True
     return any(e.label_ == "DATE" and e.start_char in scope and EARLIER.search(e.text.lower())
                for e in sent.ents)
+
+
+SAME_PERIOD = frozenset({"today", "tonight", "on", "this", "that"})
+LONG_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+
+
+def _earlier_word(tok: Token) -> bool:
+    lower = tok.lower_
+    if lower == "earlier":
+        after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+        return after is None or after.lower_ not in SAME_PERIOD and not (
+            after.lower_ == "in" and tok.i + 3 < len(tok.doc) and tok.doc[tok.i + 3].lower_ == "day")
+    if lower in ("ago", "before"):
+        # "two years ago", "one year before"; not "two days ago" nor a bare "before"
+        return any(c.dep_ == "npadvmod" and c.lower_ in LONG_UNITS for c in tok.children)
+    return False
 
 
 def context_time(sent: Span, *, published: date | None) -> Time | None:
