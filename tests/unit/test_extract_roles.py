@@ -41,3 +41,32 @@ def test_those_responsible_for_the_bombing_are_its_attackers(read_text) -> None:
     assert len(report.events) == 1
     attacker = report.events[0].attacker
     assert attacker is not None and attacker.text == "the men"
+
+
+def test_a_blast_under_a_convoy_targets_the_convoy(read_text) -> None:
+    report = read_text("A roadside bomb detonated under a convoy of Russian soldiers near the "
+                       "city of Deir ez-Zor on Monday, killing a general.")
+    event = report.events[0]
+    assert event.target is not None and event.target.text.startswith("a convoy")
+    assert event.location is not None and event.location.name == "Deir ez-Zor"
+
+
+def test_police_raids_are_no_attack(read_text) -> None:
+    report = read_text("Police and counter-terror officers launched further raids early Monday "
+                       "in east London after the attack on Saturday, which killed eight people.")
+    assert all(e.attacker is None or "Police" not in e.attacker.text for e in report.events)
+
+
+def test_police_raid_that_kills_is_an_attack(read_text) -> None:
+    report = read_text("Police raided a militant hideout in Kano on Monday, killing three "
+                       "gunmen.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.text == "Police"
+
+
+def test_the_bombing_of_the_city_locates_it(read_text) -> None:
+    report = read_text("Government troops entered Homs on Friday. The rebels' bombing of the "
+                       "city killed nine people on Saturday.")
+    event = report.events[0]
+    assert event.target is None
+    assert event.location is not None and event.location.name == "Homs"

@@ -61,8 +61,12 @@ class Cluster:
     def attacker(self) -> Actor | None:
         # a claim of responsibility names the attacker as surely as the parse does, and
         # more surely than a party named elsewhere in the paragraph
+        # a party lent from the context is never the event's own target
+        target = self.target()
+        lent = [r.context_attacker for r in self.readings
+                if not same_side(r.context_attacker, target)]
         return (self.told_attacker() or best_actor(r.claimant for r in self.readings)
-                or best_actor(r.context_attacker for r in self.readings))
+                or best_actor(lent))
 
     def target(self) -> Actor | None:
         restated = [r.target for r in self.readings if r.restates_target and r.target]

@@ -112,7 +112,7 @@ def _named_before(places: tuple[Place, ...], head: Token, clause: set[int]) -> P
     doc = head.doc
     for tok in doc[head.sent.start:head.sent.end]:
         if tok.idx not in clause or tok.lemma_.lower() not in TOWN_NOUNS or tok.dep_ != "pobj" \
-                or tok.head.lower_ not in LOCATIVE_PREPS \
+                or not _locative(tok.head) \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
         earlier = [p for p in places if p.precision == "town" and p.span.start < tok.idx
@@ -123,3 +123,9 @@ def _named_before(places: tuple[Place, ...], head: Token, clause: set[int]) -> P
             return replace(town, text=doc.text[start:tok.idx + len(tok.text)], role="literal",
                            span=TextSpan(start=start, end=tok.idx + len(tok.text)))
     return None
+
+
+def _locative(prep: Token) -> bool:
+    """"across the city", and "the bombing of the city"."""
+    return prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
+        and prep.head.lemma_.lower() in ("bombing", "shelling", "bombardment", "siege")

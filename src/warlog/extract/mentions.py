@@ -20,6 +20,7 @@ from warlog.extract.senses import (
     figurative_object,
     fires_no_munition,
     flown_past,
+    police_search,
     strikes_a_person,
     unarmed,
 )
@@ -100,6 +101,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return False  # "attack drones" are weapons; the drone noun speaks for them
     if tok.ent_type_ in ("WORK_OF_ART", "ORG", "PERSON", "LAW"):
         return False  # "Attack on Titan", "Rocket League": a title or a name
+    if police_search(tok):
+        return False
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
         if unarmed(tok):
             return False  # "a heart attack", "a ransomware attack", "a shark attack"

@@ -121,3 +121,33 @@ def fires_no_munition(verb: Token) -> bool:
     # ("a series of attacks", "a barrage of rockets")
     return not any(t.lemma_.lower() in armed or t.lower_ in armed
                    for o in objs for t in o.subtree)
+
+
+# Police and investigators raid homes to search and arrest: no attack unless someone is
+# killed or hurt in the sentence.
+POLICE_WORDS = frozenset(words("""police policemen officers detectives investigators agents
+    counter-terror counter-terrorism counterterrorism fbi prosecutors"""))
+
+
+def police_search(trigger: Token) -> bool:
+    """"Police and counter-terror officers launched further raids in east London"."""
+    raids = trigger.lemma_.lower() == "raid" or trigger.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "raid" for c in trigger.children)
+    if not raids:
+        return False
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    said = {w.lower_ for s in subjects for w in s.subtree}
+    return bool(said & POLICE_WORDS) and not _harm_in(verb)
+
+
+def _harm_in(verb: Token) -> bool:
+    """Someone killed or hurt in the verb's own phrase ("raids in which two were killed"),
+    not in another attack named there ("after the attack, which killed eight")."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() not in lx.KILL_WORDS | lx.INJURE_WORDS:
+            continue
+        path = [a for a in tok.ancestors if verb in a.ancestors or a is verb]
+        if not any(a.lemma_.lower() in lx.NOUN_TRIGGERS - {"raid"} for a in path):
+            return True
+    return False

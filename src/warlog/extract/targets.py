@@ -19,6 +19,10 @@ TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "i
 PATIENT_NOUNS = frozenset({"assassination", "killing", "bombing", "shelling", "bombardment",
                            "massacre", "destruction", "siege", "targeting", "storming"})
 
+# Common nouns that name where, not whom: "the bombing of the city", "near the village".
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "area", "region", "province",
+                         "district", "country", "street", "road", "neighbourhood",
+                         "neighborhood", "border", "outskirts", "centre", "center"})
 DEVICE_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "drop", "blow",
                           "set", "throw", "hurl", "lob"})
 
@@ -74,8 +78,9 @@ def _patient_of(head: Token) -> TokenRange | None:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [g for g in child.children if g.dep_ == "pobj"]
+            # "the bombing of the city" says where ("location" resolves "the city")
             if objs and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME") \
-                    and not objs[0].like_num:
+                    and not objs[0].like_num and objs[0].lemma_.lower() not in PLACE_NOUNS:
                 return actor_range(objs[0])
     return None
 
@@ -112,5 +117,23 @@ def _verb_target(verb: Token) -> TokenRange | None:
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and objs[0].ent_type_ not in ("DATE", "TIME") and not is_weapon_word(objs[0]):
+                return actor_range(objs[0])
+    return _blast_beside(verb)
+
+
+# A blast "under a convoy", "near a patrol", "outside a mosque" was aimed at what it went
+# off beside; "near the city of Deir ez-Zor" only says where.
+BLAST_VERBS = frozenset({"explode", "detonate", "blow", "go"})
+BESIDE_PREPS = frozenset({"under", "near", "beside", "outside", "alongside", "inside"})
+
+
+def _blast_beside(verb: Token) -> TokenRange | None:
+    if verb.lemma_.lower() not in BLAST_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in BESIDE_PREPS:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].pos_ == "NOUN" and objs[0].lemma_.lower() not in PLACE_NOUNS \
+                    and not is_weapon_word(objs[0]):
                 return actor_range(objs[0])
     return None
