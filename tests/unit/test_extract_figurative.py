@@ -22,6 +22,7 @@ import pytest
     "The senator died of a heart attack on Monday, officials said.",
     "A ransomware attack hit the hospital's computers on Monday, the military said.",
     "Add the sauce until it hits the base of the pan, then add the rockets and bake.",
+    "It was a three-run blast that won the series for the Jays on Monday.",
 ])
 def test_no_attack_is_read(read_text, text: str) -> None:
     report = read_text(text)
@@ -59,3 +60,8 @@ def test_a_year_names_attacks_it_does_not_count_them(read_text) -> None:
     report = read_text("Since the September 11, 2001 attacks, the army has fought in "
                        "Afghanistan.")
     assert [c for c in report.claims if c.kind == "attack_count"] == []
+
+
+def test_a_bomb_at_a_stadium_is_still_an_attack(read_text) -> None:
+    report = read_text("A bomb blast killed five fans outside the stadium in Kano on Monday.")
+    assert [e.weapon for e in report.events] == ["ied"]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.background import characterises, is_background, is_tally_sentence
+from warlog.extract.lexicon import words
 from warlog.extract.senses import (
     civil_use,
     cue_words,
@@ -49,6 +50,15 @@ class Mention:
     anaphoric: bool           # "the assault", "this attack", "Monday's attack"
     plural: bool
     background: bool = False  # attacks in general, counted or hypothetical: context only
+
+
+SPORT_WORDS = frozenset(words("""inning innings homer homers home-run rbi touchdown
+    touchdowns goal goals striker midfielder goalkeeper playoff playoffs pitcher batter
+    quarterback layup dunk scored scorer fans stadium league championship tournament
+    semifinal semifinals final finals series season coach"""))
+# Words a game is told in too: "a three-run blast", "a 60-yard bomb", "the attack".
+SPORT_FIGURES = frozenset(words("""blast blasts shooting shooter shot shots strike strikes
+    attack attacks explosion explosive bomb bombs target targets"""))
 
 
 def find_mentions(doc: Doc) -> tuple[Mention, ...]:
@@ -89,9 +99,14 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_conflict_sentence(sent: Span) -> bool:
-    """A sentence with a weapon, a force or a casualty word; "attacked" alone is sport too."""
+    """A sentence with a weapon, a force or a casualty word; "attacked" alone is sport too.
+    Told in a game's words ("a three-run blast won the series"), a blast or a shooting is
+    no cue for itself: a weapon, a force or a casualty must stand beside it."""
     words = cue_words(sent)
-    return bool(words & lx.CONFLICT_CUES) or any(
+    cues = words & lx.CONFLICT_CUES
+    if words & SPORT_WORDS:
+        cues -= SPORT_FIGURES
+    return bool(cues) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS for t in sent)
 
 
