@@ -172,3 +172,13 @@ def test_earlier_the_same_day_is_the_same_story(read_text) -> None:
     report = read_text("Militants attacked a checkpoint in Mosul earlier on Monday, killing two "
                        "policemen. The attack was the deadliest this month.")
     assert len(report.events) == 1
+
+
+def test_headline_names_no_attacker_for_the_body_event(read_text) -> None:
+    report = read_text("Roadside bomb hits army convoy in Jenin as helicopters open fire\n\n"
+                       "JENIN, West Bank - A roadside bomb tore into an armoured vehicle in "
+                       "Jenin on Monday, wounding seven soldiers. Later, helicopter gunships "
+                       "fired on gunmen in the city.")
+    bomb = [e for e in report.events if e.weapon == "ied"]
+    assert len(bomb) == 1 and bomb[0].attacker is None
+    assert bomb[0].sub_type == "remote_explosive_landmine_ied"

@@ -48,8 +48,9 @@ def clause_chars(head: Token) -> set[int]:
 def is_headline(sent: Span) -> bool:
     """A title line near the top: a line of its own with no closing full stop."""
     text = sent.doc.text
+    end = sent.start_char + len(sent.text.rstrip())  # a sentence may hold the blank line after it
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
-    line_end = sent.end_char >= len(text) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
+    line_end = end >= len(text) or text[end:end + 1] in ("\n", "")
     stripped = sent.text.strip()
     return (line_start and line_end and sent.start_char < 400 and not stripped.endswith((".", "—", "-"))
             and len(stripped.split()) <= 25)

@@ -56,7 +56,11 @@ class Cluster:
         return any(r.accidental for r in self.readings)
 
     def told_attacker(self) -> Actor | None:
-        return best_actor(r.attacker for r in self.readings)
+        # a headline packs several clauses into one line ("Roadside bomb hits convoy as
+        # helicopters open fire"): it names the attacker only of an event the body leaves
+        # without readings of its own
+        body = [r for r in self.readings if not r.headline]
+        return best_actor(r.attacker for r in (body or self.readings))
 
     def attacker(self) -> Actor | None:
         # a claim of responsibility names the attacker as surely as the parse does, and
@@ -230,12 +234,20 @@ def _kind_of(lemma: str) -> str | None:
     return "clash" if lemma in CLASH_LEMMAS else "blast" if lemma in BLAST_LEMMAS else None
 
 
+def _kind_of_reading(reading: Reading) -> str | None:
+    """Its trigger's kind, else its weapon's: gunfire is a clash's, a bomb a blast's ("the
+    army claimed to have hit three gunmen" is gunfire)."""
+    return _kind_of(reading.lemma) or {"small_arms": "clash", "ied": "blast"}.get(reading.weapon)
+
+
 def _kinds_conflict(reading: Reading, cluster: Cluster) -> bool:
     """A re-mention too: "the explosions" points back at a blast, not at a gun battle."""
     if reading.restates_target:
         return False
-    mine = _kind_of(reading.lemma)
-    theirs = {_kind_of(r.lemma) for r in cluster.readings if not r.mention.anaphoric} - {None}
+    mine = _kind_of_reading(reading)
+    # a headline packs several incidents into one line: its weapon sets no kind
+    theirs = {_kind_of(r.lemma) if r.headline else _kind_of_reading(r)
+              for r in cluster.readings if not r.mention.anaphoric} - {None}
     return mine is not None and bool(theirs) and mine not in theirs
 
 

@@ -30,7 +30,9 @@ def sentence_hints(doc: Doc) -> Doc:
     """Start a sentence after a line break; never right after a title abbreviation."""
     for i, token in enumerate(doc[1:], start=1):
         prev = doc[i - 1]
-        if prev.text in ("—", "–", "--") and _opens_with_dateline(doc, i - 1):
+        spaced = prev.text != "-" or (i >= 2 and bool(prev.whitespace_)
+                                      and bool(doc[i - 2].whitespace_))
+        if prev.text in ("—", "–", "--", "-") and spaced and _opens_with_dateline(doc, i - 1):
             token.is_sent_start = True  # "JENIN, West Bank — A bomb…": the dateline stands alone
             continue
         if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
