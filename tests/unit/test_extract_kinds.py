@@ -182,3 +182,12 @@ def test_headline_names_no_attacker_for_the_body_event(read_text) -> None:
     bomb = [e for e in report.events if e.weapon == "ied"]
     assert len(bomb) == 1 and bomb[0].attacker is None
     assert bomb[0].sub_type == "remote_explosive_landmine_ied"
+
+
+def test_a_shooting_does_not_gather_the_days_bombings(read_text) -> None:
+    report = read_text("Bombs exploded across Belfast on Friday. The army claimed to have hit "
+                       "three gunmen. Later, a man was shot dead at his door in Deerpark Road. "
+                       "In the afternoon, during an hour of concentrated bombing, at least 11 "
+                       "people died.")
+    bombings = [e for e in report.events if e.sub_type == "remote_explosive_landmine_ied"]
+    assert len(bombings) == 1 and bombings[0].killed and bombings[0].killed[0].low == 11

@@ -226,12 +226,16 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
 # A gun battle and a bombing are different incidents, even on one day in one city.
 CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight", "shootout",
                           "skirmish", "battle", "gunbattle", "engagement"})
+# Gunfire is of a clash's kind, though one-sided ("a man was shot dead at his door").
+GUNFIRE_LEMMAS = frozenset({"shooting", "shoot", "gun", "gunfire"})
 BLAST_LEMMAS = frozenset({"bombing", "explosion", "blast", "detonation", "explode",
                           "detonate", "go", "blow"})
 
 
 def _kind_of(lemma: str) -> str | None:
-    return "clash" if lemma in CLASH_LEMMAS else "blast" if lemma in BLAST_LEMMAS else None
+    if lemma in CLASH_LEMMAS | GUNFIRE_LEMMAS:
+        return "clash"
+    return "blast" if lemma in BLAST_LEMMAS else None
 
 
 def _kind_of_reading(reading: Reading) -> str | None:
@@ -261,7 +265,7 @@ PERPETRATOR_WORDS = frozenset({"killer", "killers", "attacker", "attackers", "gu
 
 def _turns_on_perpetrator(reading: Reading, cluster: Cluster) -> bool:
     """(Not in a clash: there gunmen are one of the two sides fighting.)"""
-    if reading.mention.anaphoric or reading.target is None or _kind_of(reading.lemma) == "clash":
+    if reading.mention.anaphoric or reading.target is None or reading.lemma in CLASH_LEMMAS:
         return False
     if not set(re.findall(r"[\w-]+", reading.target.text.lower())) & PERPETRATOR_WORDS:
         return False
