@@ -70,3 +70,10 @@ def test_the_bombing_of_the_city_locates_it(read_text) -> None:
     event = report.events[0]
     assert event.target is None
     assert event.location is not None and event.location.name == "Homs"
+
+
+def test_explosives_by_name_are_improvised_devices(read_text) -> None:
+    report = read_text("Prosecutors say 4,000 pounds of ammonium nitrate were loaded into the "
+                       "truck, which was driven to the federal building and detonated on "
+                       "Monday, killing 168 people.")
+    assert [e.weapon for e in report.events] == ["ied"]

@@ -42,6 +42,7 @@ CONFLICT_CUES = frozenset(
     retaliatory retaliation self-defence self-defense precision weapons terror terrorist
     terrorists terrorism bomber bombers bombing bombings explosion explosions blast blasts
     explosive explosives gunman shooter suicide kill killing die dead wound injure
+    detonate detonated detonation
     assassination assassinated armed""")
 )
 
@@ -97,6 +98,12 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
     ("mine", "ied"),
     ("explosive device", "ied"),
     ("explosive", "ied"),
+    ("ammonium nitrate", "ied"),
+    ("anfo", "ied"),
+    ("tnt", "ied"),
+    ("dynamite", "ied"),
+    ("semtex", "ied"),
+    ("c-4", "ied"),
     ("bomb", "ied"),
     ("suicide bomber", "ied"),
     ("suicide bomb", "ied"),
