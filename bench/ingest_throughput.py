@@ -26,20 +26,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import pwd
-import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from pgserver import new_database, postgres_bindir, throwaway_postgres
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "src" / "warlog" / "examples"
@@ -118,42 +114,14 @@ def measure(backend: str, url: str, fresh_url: str, folder: Path, resources: Any
 
 
 @contextmanager
-def throwaway_postgres() -> Iterator[str | None]:
-    """A PostgreSQL server for the run (tests/e2e/conftest.py's recipe), or None."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if not found:
+def any_postgres() -> Iterator[str | None]:
+    """A throwaway PostgreSQL server for the run (bench/pgserver.py), or None."""
+    bindir = postgres_bindir()
+    if bindir is None:
         yield None
         return
-    bindir, base = found[-1].parent, Path(tempfile.mkdtemp(prefix="warlog-bench-pg-"))
-    as_pg = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(base, user.pw_uid, user.pw_gid)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    data = str(base / "data")
-    subprocess.run([*as_pg, str(bindir / "initdb"), "-D", data, "-A", "trust", "-U", "postgres",
-                    "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], check=True, capture_output=True)
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
-    subprocess.run([*as_pg, str(bindir / "pg_ctl"), "-D", data, "-l", str(base / "log"), "-w",
-                    "-o", options, "start"], check=True, capture_output=True)
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run([*as_pg, str(bindir / "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"],
-                       check=False, capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def new_database(server: str) -> str:
-    import psycopg
-
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
+    with throwaway_postgres(bindir) as url:
+        yield url
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -173,11 +141,12 @@ def main(argv: list[str] | None = None) -> None:
         write_copies(folder, args.copies)
         results.append(measure("sqlite", f"sqlite:///{tmp}/a.sqlite3", f"sqlite:///{tmp}/b.sqlite3",
                                folder, resources))
-        with throwaway_postgres() if args.postgres is None else _given(args.postgres) as server:
+        with any_postgres() if args.postgres is None else _given(args.postgres) as server:
             if server is None:
                 print("note: no PostgreSQL (no --postgres, no initdb): skipped", file=sys.stderr)
             else:
-                results.append(measure("postgresql", new_database(server), new_database(server),
+                results.append(measure("postgresql", new_database(server, prefix="bench"),
+                                       new_database(server, prefix="bench"),
                                        folder, resources))
     print_results(results, copies=args.copies, as_json=args.json)
 

@@ -10,37 +10,22 @@ except under CI=true, where it fails: CI installs Debian's postgresql package
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
-import socket
-import subprocess
-import tempfile
-import uuid
+import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
-
-def postgres_bindir() -> Path | None:
-    """The newest installed PostgreSQL's bin directory (Debian keeps it off PATH)."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
-    if found:
-        return found[-1].parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _as_postgres(args: list[str]) -> list[str]:
-    # initdb refuses to run as root; the server runs as the postgres user instead.
-    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+# The server recipe is shared with bench/ingest_throughput.py.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from pgserver import (
+    PostgresStartError,
+    new_database,
+    postgres_bindir,
+    throwaway_postgres,
+)
 
 
 def _missing(reason: str) -> None:
@@ -58,39 +43,12 @@ def postgres_server() -> Iterator[str]:
     assert bindir is not None
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         _missing("running as root needs runuser to start PostgreSQL as the postgres user")
-    base = Path(tempfile.mkdtemp(prefix="warlog-pg-"))
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        os.chown(base, user.pw_uid, user.pw_gid)
-    port = _free_port()
-    data, log = base / "data", base / "log"
-    subprocess.run(_as_postgres([str(bindir / "initdb"), "-D", str(data), "-A", "trust",
-                                 "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]),
-                   check=True, capture_output=True)
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
-    started = subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log),
-                                           "-w", "-o", options, "start"]),
-                             check=False, capture_output=True, text=True)
-    if started.returncode != 0:
-        shutil.rmtree(base, ignore_errors=True)
-        pytest.fail(f"PostgreSQL did not start: {started.stdout}{started.stderr}")
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                                     "-w", "stop"]), check=False, capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
-
-
-def new_database(server: str) -> str:
-    """A fresh, empty database on the server; its URL."""
-    import psycopg
-
-    name = f"w_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(throwaway_postgres(bindir))
+        except PostgresStartError as err:
+            pytest.fail(str(err))
+        yield url
 
 
 @pytest.fixture
