@@ -4,6 +4,7 @@ paragraph; and whether it is told as earlier than the story."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -68,13 +69,25 @@ def _earlier_word(tok: Token) -> bool:
     return False
 
 
-def context_time(sent: Span, *, published: date | None) -> Time | None:
-    """The last day named in the sentences before, within the same paragraph."""
+def _earlier_in_paragraph(sent: Span) -> Iterator[Span]:
+    """The sentences before ``sent`` in its paragraph, nearest first, datelines and
+    headlines left out. Walks back from the sentence, not over the whole document: this
+    runs once per attack mention."""
     doc = sent.doc
     paragraph_start = doc.text.rfind("\n\n", 0, sent.start_char)
-    previous = [s for s in doc.sents if paragraph_start <= s.start_char < sent.start_char
-                and not is_dateline(s) and not is_headline(s)]
-    for earlier in reversed(previous):
+    index = sent.start
+    while index > 0:
+        earlier = doc[index - 1].sent
+        if earlier.start_char < paragraph_start:
+            break
+        if not is_dateline(earlier) and not is_headline(earlier):
+            yield earlier
+        index = earlier.start
+
+
+def context_time(sent: Span, *, published: date | None) -> Time | None:
+    """The last day named in the sentences before, within the same paragraph."""
+    for earlier in _earlier_in_paragraph(sent):
         for ent in reversed(earlier.ents):
             if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
                 continue
