@@ -70,6 +70,49 @@ def test_drops_the_comment_section_as_a_comment() -> None:
     assert "families tonight" not in doc.text
 
 
+THREAD = (
+    '<div class="thread">'
+    '<div data-testid="comment"><p>Quinn: this road has been unsafe for months now, and nobody listens.</p></div>'
+    '<div data-testid="comment"><p>Avery: thoughts with the families tonight, and with the officer.</p></div></div>'
+)
+
+
+def test_comments_kept_as_text_are_cut_by_their_markup() -> None:
+    # trafilatura keeps this thread as article text; the test hooks say it is comments.
+    doc = read(page(inside=THREAD))
+    assert "unsafe for months" not in doc.text and "families tonight" not in doc.text
+    assert doc.text.endswith(PARAGRAPHS[2])
+    comment = next(d for d in doc.dropped if d.kind == "comment")
+    assert comment.preview.startswith("Quinn: this road")
+
+
+def test_schema_org_comment_markup_is_a_comment() -> None:
+    reply = '<div itemscope itemtype="https://schema.org/Comment"><p>Quinn: the road is unsafe, nobody listens.</p></div>'
+    doc = read(page(inside=reply))
+    assert "nobody listens" not in doc.text
+    assert PARAGRAPHS[2] in doc.text
+
+
+def test_a_line_also_outside_the_comments_stays_unless_comments_surround_it() -> None:
+    # The story's last paragraph quoted in the last reply stays: no comment follows it.
+    quoting = THREAD.replace("</div></div>", f"</div><div data-testid=\"comment\"><p>{PARAGRAPHS[2]}</p></div></div>")
+    doc = read(page(inside=quoting))
+    assert doc.text.endswith(PARAGRAPHS[2]) and "Quinn" not in doc.text
+    # A reply that repeats the headline, between two replies, goes with them.
+    repeat = '<div data-testid="comment"><p>Rockets Hit Checkpoint</p></div>'
+    doc = read(page(inside=THREAD.replace('<div data-testid="comment"><p>Avery', f'{repeat}<div data-testid="comment"><p>Avery')))
+    assert doc.text.count("Rockets Hit Checkpoint") == 1 and "Avery" not in doc.text
+
+
+def test_an_article_inside_a_comment_container_is_kept_whole() -> None:
+    # Marks that would cut the story's first line are wrong marks: nothing is cut.
+    raw = page().replace(b"<article>", b'<div data-testid="comments"><article>').replace(
+        b"</article>", b"</article></div>"
+    )
+    doc = read(raw)
+    assert all(p in doc.text for p in PARAGRAPHS)
+
+
 def test_lists_furniture_blocks_by_class_and_id() -> None:
     doc = read(
         page(

@@ -53,7 +53,7 @@ def drop_furniture(text: str) -> Stripped:
     _mark_cookie_buttons(shapes, kinds)
     _mark_menu_runs(lines, kinds)
     kept = "\n".join(line for line, kind in zip(lines, kinds, strict=True) if kind is None)
-    return Stripped(text=normalise(kept), dropped=tuple(_blocks(lines, kinds)))
+    return Stripped(text=normalise(kept), dropped=dropped_runs(lines, kinds))
 
 
 def preview(block: str) -> str:
@@ -177,7 +177,7 @@ def _runs(lines: list[str], kinds: Kinds) -> list[tuple[DroppedKind, int, int]]:
     return runs if current is None else [*runs, current]
 
 
-def _blocks(lines: list[str], kinds: Kinds) -> list[Dropped]:
+def dropped_runs(lines: list[str], kinds: Kinds) -> tuple[Dropped, ...]:
     """One Dropped per run of same-kind lines, measured in the text it was cut from."""
     starts, offset = [], 0
     for line in lines:
@@ -188,4 +188,4 @@ def _blocks(lines: list[str], kinds: Kinds) -> list[Dropped]:
     for kind, first, last in _runs(lines, kinds):
         block = text[starts[first] : starts[last] + len(lines[last])]
         dropped.append(Dropped(kind=kind, chars=len(block), preview=preview(block)))
-    return dropped
+    return tuple(dropped)

@@ -16,8 +16,9 @@ from warlog.ingest.dates import find_dateline, parse_iso_day
 from warlog.ingest.decoding import declared_charset, decode_text
 from warlog.ingest.document import Origin, PageFacts, build_document
 from warlog.ingest.furniture import Stripped, drop_furniture, preview
+from warlog.ingest.marked_comments import cut_marked_comments, marked_text
 from warlog.ingest.normalise import collapse_spaces, normalise
-from warlog.ingest.page_blocks import PageBlock, find_blocks
+from warlog.ingest.page_blocks import PageBlock, find_blocks, silenced
 from warlog.model import Document, Dropped, PublishedSource
 from warlog.registry import readers
 
@@ -53,8 +54,10 @@ def read_html(raw: bytes, *, origin: Origin) -> Document:
         raise UnreadableInput("E102", path=origin.name, why="not parseable as HTML")
     # trafilatura prunes the tree it is given; the furniture walk needs the whole page.
     main = extract_main(copy.deepcopy(tree), name=origin.name)
+    silent = silenced(tree)
     stripped = drop_furniture(normalise(paragraphs(main.text)))
-    blocks = find_blocks(tree, kept=stripped.text)
+    stripped = cut_marked_comments(stripped, marked_text(silent))
+    blocks = find_blocks(silent, kept=stripped.text)
     dropped = _listed(stripped, comments=main.comments, blocks=blocks)
     facts = _facts(main, stripped.text)
     return build_document(stripped.text, dropped=dropped, origin=origin, facts=facts)

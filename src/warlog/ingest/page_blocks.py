@@ -38,6 +38,9 @@ _PAIRS: dict[tuple[str, str], DroppedKind] = {
     ("more", "stories"): "related", ("read", "next"): "related", ("also", "like"): "related",
     ("may", "like"): "related", ("sign", "up"): "form",
 }
+# Attributes that name what a block is: class and id, the test hooks and component names
+# of script-built pages (data-testid="comment"), and schema.org markup (itemtype=".../Comment").
+_NAMING = ("class", "id", "data-testid", "data-test-id", "data-component", "data-type", "itemprop", "itemtype")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARTS = re.compile(r"[^a-z0-9]+")
 # Containers of the whole page carry classes like "comments-open" on every article page.
@@ -55,9 +58,8 @@ class PageBlock:
     text: str
 
 
-def find_blocks(tree: HtmlElement, *, kept: str) -> list[PageBlock]:
-    """The outermost furniture blocks of a page, in page order, none overlapping ``kept``."""
-    silent = _silenced(tree)
+def find_blocks(silent: HtmlElement, *, kept: str) -> list[PageBlock]:
+    """The outermost furniture blocks of a silenced page, in page order, none overlapping ``kept``."""
     kept_flat = collapse_spaces(kept)
     blocks = []
     for kind, element in _candidates(silent, kept_flat):
@@ -74,7 +76,7 @@ def kind_of(element: HtmlElement) -> DroppedKind | None:
         return None
     if tag == "nav" or element.get("role") == "navigation":
         return "navigation"
-    words = _parts(f"{element.get('class', '')} {element.get('id', '')}")
+    words = _parts(" ".join(element.get(name, "") for name in _NAMING))
     for first, second in itertools.pairwise(words):
         if (first, second) in _PAIRS:
             return _PAIRS[(first, second)]
@@ -86,7 +88,7 @@ def _parts(names: str) -> list[str]:
     return [part for part in _PARTS.split(_CAMEL.sub(" ", names).lower()) if part]
 
 
-def _silenced(tree: HtmlElement) -> HtmlElement:
+def silenced(tree: HtmlElement) -> HtmlElement:
     """A copy of the page without scripts and styles, whose text is never a preview."""
     silent: HtmlElement = copy.deepcopy(tree)
     etree.strip_elements(silent, *_SILENT, with_tail=False)
