@@ -121,6 +121,13 @@ def test_abbreviations_match_declared_short_forms_not_town_alternates() -> None:
     assert _abbreviation_filter("Salvador", (salvador,)) == (salvador,)
 
 
+def test_an_abbreviation_is_no_town_whose_name_only_sounds_alike() -> None:
+    # "ETA" (the Basque group) and "Etah" share a lookup key (a final -h is a spelling choice)
+    etah = place("Etah", "town", "IN", 27.56, 78.66, population=118_000)
+    assert _abbreviation_filter("ETA", (etah,)) == ()
+    assert _abbreviation_filter("Etah", (etah,)) == (etah,)
+
+
 def test_an_abbreviation_that_is_also_a_town_s_own_name_goes_to_the_region() -> None:
     eu_town = place("Eu", "town", "FR", 50.05, 1.42, population=7_000)
     union = place("European Union", "region", "", 48.7, 9.1)

@@ -122,8 +122,10 @@ def _abbreviation_filter(text: str, found: tuple[Entry, ...]) -> tuple[Entry, ..
     letters = [c for c in text if c.isalpha()]
     if len(letters) > 4 or not any(c.isupper() for c in letters[1:]):
         return found
-    key = names.name_key(text)
-    return tuple(e for e in found if e.kind != "town" or names.name_key(e.name) == key)
+    # Spelled as the town's own name, letter for letter: the lookup keys forgive spelling
+    # variants ("Etah" is "Eta" to them), which an abbreviation ("ETA") does not have.
+    written = " ".join(names.words(text))
+    return tuple(e for e in found if e.kind != "town" or " ".join(names.words(e.name)) == written)
 
 
 def _lookup(doc: Doc, mention: Mention, *, gazetteer: Gazetteer) -> _Found:
