@@ -77,3 +77,19 @@ def test_explosives_by_name_are_improvised_devices(read_text) -> None:
                        "truck, which was driven to the federal building and detonated on "
                        "Monday, killing 168 people.")
     assert [e.weapon for e in report.events] == ["ied"]
+
+
+def test_plural_attacks_that_killed_people_are_told_and_keep_their_own_weapon(read_text) -> None:
+    # A plural with no day of its own is usually attacks in general; one its clause's dead
+    # died in is not. The airstrikes it prompted are another attack, with another weapon.
+    report = read_text("In May, at least a dozen soldiers were killed in Islamic State attacks "
+                       "near Palmyra, prompting Russian airstrikes, a monitoring group said.")
+    told = [e for e in report.events if e.attacker is not None and e.attacker.name == "Islamic State"]
+    assert len(told) == 1
+    assert told[0].weapon != "aircraft"
+    assert told[0].killed and told[0].killed[0].low == 12
+
+
+def test_attacks_in_general_stay_background(read_text) -> None:
+    report = read_text("Islamic State attacks remain a threat across the desert, officials said.")
+    assert report.events == ()

@@ -194,7 +194,7 @@ def _actor_modifier(head: Token) -> TokenRange | None:
     for child in head.children:
         if child.dep_ not in ("poss", "compound", "amod", "nmod"):
             continue
-        if child.ent_type_ in ("NORP", "ORG", "GPE") or _actor_word(child):
+        if child.ent_type_ in ("NORP", "ORG", "GPE") or _actor_word(child) or _known_group(child):
             if is_weapon_word(child) or child.ent_type_ in ("DATE", "TIME"):
                 continue
             if child.ent_type_ == "GPE" and child.dep_ == "compound":
@@ -213,7 +213,7 @@ def _characterises(tok: Token) -> bool:
 def _names_the_attack(tok: Token) -> bool:
     """"the Boston Marathon bombing", "the Rolando bombing": a proper-noun compound names
     the attack after where or what it hit; only an armed group's name says who."""
-    if tok.dep_ != "compound" or tok.ent_type_ == "NORP":
+    if tok.dep_ != "compound" or tok.ent_type_ == "NORP" or _known_group(tok):
         return False
     words = [t for t in tok.subtree if t.pos_ == "PROPN" or t.ent_type_ == "ORG"]
     text = " ".join(t.lower_ for t in words)
@@ -223,6 +223,10 @@ def _names_the_attack(tok: Token) -> bool:
         return False
     # an acronym ("IRA", "ETA", "PKK") is how armed groups are usually named
     return not (tok.text.isupper() and 2 <= len(tok.text.replace(".", "")) <= 6)
+
+def _known_group(tok: Token) -> bool:
+    """"Islamic State attacks": a group's name of several words, its head untagged."""
+    return " ".join(t.lower_ for t in tok.subtree) in lx.KNOWN_GROUPS
 
 def _actor_word(tok: Token) -> bool:
     lower = tok.lower_

@@ -151,9 +151,23 @@ def _is_aggregate_plural(head: Token, sent: Span) -> bool:
         return False  # "two drones were sent", "three strikes hit": counted, so specific
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in AGGREGATE_HEADS:
         return True
+    if _caused_the_casualties(head):
+        return False  # "fighters were killed in IS attacks in Badia": attacks told with their dead
     # A plural told as events has a day of its own ("strikes ... early Wednesday");
     # without one it characterises attacks in general.
     return not _has_day(head, sent)
+
+
+def _caused_the_casualties(head: Token) -> bool:
+    """"were killed in attacks", "wounded in the strikes": the plural is what its clause's
+    dead or wounded died of, so the clause tells attacks that happened."""
+    node = head
+    while node.dep_ == "conj":
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ not in ("in", "by", "during"):
+        return False
+    verb = node.head.head
+    return verb.pos_ == "VERB" and (verb.lemma_.lower() in lx.KILL_WORDS or verb.lemma_.lower() in lx.INJURE_WORDS)
 
 
 def _has_day(head: Token, sent: Span) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from warlog.extract import lexicon as lx
+from warlog.extract.clauses import clause_chars
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_BIGRAMS, WEAPON_LEMMAS, TokenRange
 
@@ -20,7 +22,10 @@ def find_weapon(doc: Doc, mention: Mention, *,
     # a re-mention ("the attack showed why Ukraine needs interceptor missiles") names its
     # weapon only inside its own phrase
     tokens = list(head.subtree) if mention.anaphoric else list(sent)
+    clause = clause_chars(head)
     for tok in tokens:
+        if tok.idx not in clause and tok.lemma_.lower() in lx.NOUN_TRIGGERS:
+            continue  # "killed in attacks, prompting Russian airstrikes": another attack's weapon
         weapon = _weapon_at(doc, tok)
         # a weapon named in the target ("a rocket launcher", "an arms depot") is what
         # was hit, not what hit it
