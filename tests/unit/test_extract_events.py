@@ -105,3 +105,27 @@ def test_claim_of_responsibility_and_denial(read_text) -> None:
     event = report.events[0]
     assert any("Islamic State" in c for c in event.claimed_by)
     assert any("faction" in d for d in event.denied_by)
+
+
+def test_two_attacks_of_one_kind_in_one_sentence_have_two_ids(read_text) -> None:
+    report = read_text("On Monday, a drone struck a police post in Erbil and another drone "
+                       "struck a checkpoint in Basra, officials said.")
+    assert len(report.events) == 2
+    assert report.events[0].sub_type == report.events[1].sub_type
+    assert report.events[0].id != report.events[1].id
+
+
+def test_a_claim_stands_as_of_its_stated_day_and_counts_where_not_whose(read_text) -> None:
+    report = read_text("As of Feb. 29, there had been 170 attacks on U.S. forces in Iraq and "
+                       "Syria since Oct. 17, the Pentagon said.")
+    claim = next(c for c in report.claims if c.kind == "attack_count")
+    assert claim.value == 170
+    assert claim.as_of == date(2024, 2, 29)
+    assert claim.since == date(2023, 10, 17)
+    assert set(claim.scope.countries) == {"IQ", "SY"}
+
+
+def test_a_claim_without_a_stated_day_stands_as_of_the_report(read_text) -> None:
+    report = read_text("There have been 170 attacks on American troops since Oct. 17, officials said.")
+    claim = next(c for c in report.claims if c.kind == "attack_count")
+    assert claim.as_of == date(2024, 3, 6)

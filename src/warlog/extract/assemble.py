@@ -93,7 +93,10 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time)
     )
     said = _unique(s for r in cluster.readings for s in r.said_by)
     return Event(
-        id=stable_id(doc_id, sub_type, str(time.start), evidence[0].start),
+        # the first trigger's place in the text too: two attacks of one kind told in one
+        # sentence ("a drone hit the base and another hit the airport") are two ids
+        id=stable_id(doc_id, sub_type, str(time.start), evidence[0].start,
+                     min(r.mention.head for r in cluster.readings)),
         type=kind, sub_type=sub_type, weapon=cluster.weapon(),  # type: ignore[arg-type]
         outcome=_outcome(cluster), attacker=attacker, target=target, location=place, time=time,
         killed=killed, injured=injured,

@@ -43,7 +43,7 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
         return None
     return Claim(
         kind="attack_count", value=number, qualifier=qualifier,
-        since=_since(sent, published=published), as_of=published,
+        since=_since(sent, published=published), as_of=_as_of(sent, published=published),
         scope=Scope(target=_scope_target(tok), countries=_countries(tok, country_of)),
         breakdown=_breakdown(sent, skip=number, country_of=country_of),
         said_by=_first(said_by(sent, tok)),
@@ -105,6 +105,17 @@ def _since(sent: Span, *, published: date | None) -> date | None:
     return None
 
 
+def _as_of(sent: Span, *, published: date | None) -> date | None:
+    """"As of Nov. 30, 78 attacks…": the day the figure stands at, else the report's day."""
+    for ent in sent.ents:
+        before = ent.doc[ent.start - 2 : ent.start] if ent.start > 1 else None
+        if ent.label_ == "DATE" and before is not None and before.text.lower() in ("as of", "as at"):
+            day = resolve_time(ent.text, published=published)
+            if day.precision == "day" and day.start is not None:
+                return day.start
+    return published
+
+
 def _scope_target(tok: Token) -> str | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("on", "against"):
@@ -116,8 +127,17 @@ def _scope_target(tok: Token) -> str | None:
 
 
 def _countries(tok: Token, country_of: CountryOf) -> tuple[str, ...]:
-    codes = [country_of(t.text) for t in tok.subtree if t.ent_type_ == "GPE"]
+    # "attacks on U.S. forces in Iraq": where they happened, not whose forces were hit
+    codes = [country_of(t.text) for t in tok.subtree if t.ent_type_ == "GPE" and not _modifies(t)]
     return tuple(sorted({c for c in codes if c}))
+
+
+def _modifies(tok: Token) -> bool:
+    """Whether a place name qualifies a noun ("U.S. forces", "United States bases")."""
+    node = tok
+    while node.head is not node and node.head.ent_type_ == "GPE" and node.dep_ == "compound":
+        node = node.head
+    return node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.ent_type_ != "GPE"
 
 
 def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[str, int], ...]:
@@ -175,7 +195,7 @@ def _casualty_claims(doc: Doc, sent: Span, *, published: date | None) -> list[Cl
         qualifier: Qualifier = "exact" if q.best is not None and q.low == q.high else (
             "approximately" if q.best is not None else "at_least")
         out.append(Claim(kind=kind, value=value, qualifier=qualifier, since=None,
-                         as_of=published, scope=Scope(target=None),
+                         as_of=_as_of(sent, published=published), scope=Scope(target=None),
                          span=TextSpan(start=sent.start_char, end=sent.end_char)))
     return out
 
