@@ -97,6 +97,9 @@ NAMES: list[tuple[str, str, float, float, str]] = [
     ("Ta'izz", "Yemen", 13.58, 44.02, T), ("Marib", "Yemen", 15.46, 45.32, T), ("Saada", "Yemen", 16.94, 43.76, T),
     ("Mukalla", "Yemen", 14.54, 49.12, T), ("Ibb", "Yemen", 13.97, 44.18, T), ("Dhamar", "Yemen", 14.54, 44.40, T),
     ("Hodeidah port", "Yemen", 14.83, 42.93, F), ("Camp Lemonnier", "Djibouti", 11.544, 43.149, F),
+    # Afghanistan's coalition bases (ICAO records OAIX, OAKN, OAZI)
+    ("Bagram Airfield", "Afghanistan", 34.95, 69.27, F), ("Kandahar Airfield", "Afghanistan", 31.51, 65.85, F),
+    ("Camp Shorabak", "Afghanistan", 31.86, 64.22, F),
     # Iran
     ("Tehran", "Iran", 35.69, 51.39, T), ("Isfahan", "Iran", 32.65, 51.67, T), ("Esfahan", "Iran", 32.65, 51.67, T),
     ("Tabriz", "Iran", 38.08, 46.29, T), ("Shiraz", "Iran", 29.59, 52.58, T), ("Mashhad", "Iran", 36.30, 59.60, T),
