@@ -53,3 +53,24 @@ def test_reported_zero_is_an_exact_zero(read_text) -> None:  # type: ignore[no-u
 def test_no_figure_gives_an_empty_list(read_text) -> None:  # type: ignore[no-untyped-def]
     report = read_text("Militants attacked a police station in Baqubah on Monday, officials said.")
     assert _counts(report, "killed") == [] and _counts(report, "injured") == []
+
+
+@pytest.mark.parametrize(
+    ("update", "field", "value"),
+    [
+        ("On Tuesday, officials said the number of wounded had risen to 34.", "injured", 34),
+        ("The death toll later climbed to 5, the ministry said.", "killed", 5),
+        ("By evening the injury toll reached 40.", "injured", 40),
+    ],
+)
+def test_a_later_running_total_updates_the_event(read_text, update: str, field: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("A drone struck an army outpost near Rutba on Monday, killing three soldiers "
+                       f"and wounding 25, the ministry said. {update}")
+    counts = _counts(report, field)
+    assert max(c[1] or 0 for c in counts) == value
+
+
+def test_a_number_of_attacks_is_no_casualty_total(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("A drone struck an army outpost near Rutba on Monday, wounding 25 soldiers. "
+                       "The number of attacks on the outpost has risen to 12 this year.")
+    assert _counts(report, "killed") == []

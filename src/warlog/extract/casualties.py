@@ -38,6 +38,9 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
     """Every killed/injured figure in the sentence, in text order, each once."""
     found: dict[tuple[str, int], RawCount] = {}
     for tok in sent:
+        toll = _toll(doc, tok)
+        if toll is not None:
+            found.setdefault((toll.field, tok.i), toll)
         field = _field_of(tok)
         if field is None:
             continue
@@ -45,9 +48,6 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
             count = _count_for(doc, victim, field, tok)
             if count is not None:
                 found.setdefault((field, victim.i), count)
-        toll = _death_toll(doc, tok)
-        if toll is not None:
-            found.setdefault(("killed", tok.i), toll)
         direct = _noun_with_figure(doc, tok, field)
         if direct is not None:
             found.setdefault((field, tok.i), direct)
@@ -191,25 +191,50 @@ def _is_quantity_word(tok: Token) -> bool:
                                                    "to", "some", "roughly", "approximately"))
 
 
-def _death_toll(doc: Doc, tok: Token) -> RawCount | None:
-    """"raising the death toll to 10", "the death toll stood at 12"."""
-    if tok.lemma_.lower() != "toll" or not any(c.lower_ == "death" for c in tok.children):
+TOLL_NOUNS = frozenset({"toll", "number", "count", "tally", "figure"})
+
+
+def _toll(doc: Doc, tok: Token) -> RawCount | None:
+    """"raising the death toll to 10", "the death toll stood at 12", "the number of
+    wounded has risen to 34", "the injury toll reached 40": a running total for the event."""
+    field = _toll_field(tok)
+    if field is None:
         return None
     holders = [tok, tok.head]
     for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("to", "at", "of"):
-                nums = [g for g in prep.children if g.dep_ == "pobj" and g.like_num]
-                if nums:
-                    quantity_tokens = list(nums[0].subtree)
-                    text = doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text
-                    quantity = parse_quantity(text)
-                    if quantity is not None:
-                        start, end = tok.idx, nums[0].idx + len(nums[0].text)
-                        return RawCount(field="killed", quantity=quantity,
-                                        text=doc.text[min(start, end):max(start, end)],
-                                        start_char=min(start, end), end_char=max(start, end),
-                                        victims=None)
+        for child in holder.children:
+            nums: list[Token] = []
+            if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
+                nums = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
+            elif holder is not tok and child.dep_ == "dobj" and child.like_num:
+                nums = [child]  # "the toll reached 40"
+            if nums:
+                quantity_tokens = list(nums[0].subtree)
+                text = doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text
+                quantity = parse_quantity(text)
+                if quantity is not None:
+                    start, end = tok.idx, nums[0].idx + len(nums[0].text)
+                    return RawCount(field=field, quantity=quantity,
+                                    text=doc.text[min(start, end):max(start, end)],
+                                    start_char=min(start, end), end_char=max(start, end),
+                                    victims=None)
+    return None
+
+
+def _toll_field(tok: Token) -> Field | None:
+    """Which total a toll noun keeps: "death toll", "number of dead" → killed; "injury
+    toll", "number of wounded" → injured."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in TOLL_NOUNS:
+        return None
+    named = [c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")]
+    # "the number of wounded", "the number of U.S. troops wounded in…"
+    held = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+    named += [t.lower_ for g in held for t in (g, *g.children) if t is g or t.dep_ in ("acl", "amod")]
+    if any(w in NOUN_KILL or w in ("death", "dead", "killed", "fatalities") for w in named):
+        return "killed"
+    if any(w in NOUN_INJURE or w in ("injured", "wounded", "injury") for w in named):
+        return "injured"
     return None
 
 
