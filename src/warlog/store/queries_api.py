@@ -8,36 +8,25 @@ goes out is sorted in Python, so SQLite and PostgreSQL give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from warlog.store.repository import DocumentHead, chunks
 from warlog.store.tables import claims, documents, merged_events
-
-CHUNK = 500     # ids per IN (…) list, as in repository
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StoredDocument:
-    id: str
-    path: str | None
-    url: str | None
-    outlet: str | None
-    title: str | None
-    published: date | None
+class StoredDocument(DocumentHead):
+    """A report as the API shows it: its head, text, and what was dropped from the page."""
+
     published_source: str
     current: bool
     text: str
     dropped: list[dict[str, Any]]
-
-
-def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(values), CHUNK):
-        yield values[i:i + CHUNK]
 
 
 def content_mark(conn: Connection) -> tuple[object, ...]:
@@ -61,7 +50,7 @@ def all_merged_bodies(conn: Connection) -> list[dict[str, Any]]:
 def merged_bodies(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The MERGED EVENT records of these ids (those that exist)."""
     out: dict[str, dict[str, Any]] = {}
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         query = select(merged_events.c.id, merged_events.c.body).where(merged_events.c.id.in_(part))
         out.update((r.id, dict(r.body)) for r in conn.execute(query))
     return out
@@ -79,7 +68,7 @@ def stored_document(conn: Connection, doc_id: str) -> StoredDocument | None:
 def document_texts(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
     """Document id → its normalised text, for the evidence sentences of exports."""
     out: dict[str, str] = {}
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         query = select(documents.c.id, documents.c.text).where(documents.c.id.in_(part))
         out.update((r.id, r.text) for r in conn.execute(query))
     return out
@@ -90,7 +79,7 @@ def document_titles(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str,
     out: dict[str, dict[str, Any]] = {}
     cols = (documents.c.id, documents.c.title, documents.c.outlet, documents.c.url,
             documents.c.published, documents.c.path)
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         for r in conn.execute(select(*cols).where(documents.c.id.in_(part))):
             out[r.id] = {"id": r.id, "title": r.title, "outlet": r.outlet, "url": r.url,
                          "path": r.path,

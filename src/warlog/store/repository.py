@@ -34,13 +34,21 @@ CHUNK = 500     # ids per IN (…) list: well under SQLite's and psycopg's param
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class StoredDoc:
+class DocumentHead:
+    """What the store keeps of a report besides its text: who, where from, when."""
+
     id: str
     path: str | None
     url: str | None
     outlet: str | None
     title: str | None
     published: date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredDoc(DocumentHead):
+    """A report as linking sees it: its head and its text's fingerprint."""
+
     fingerprint: tuple[int, ...]
 
 
@@ -87,7 +95,8 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
-def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+def chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    """Ids in slices of CHUNK, one IN (…) list each."""
     for i in range(0, len(values), CHUNK):
         yield values[i:i + CHUNK]
 
@@ -97,7 +106,7 @@ def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
 def known_documents(conn: Connection, ids: Iterable[str]) -> set[str]:
     wanted = sorted(set(ids))
     found: set[str] = set()
-    for part in _chunks(wanted):
+    for part in chunks(wanted):
         found.update(conn.scalars(select(documents.c.id).where(documents.c.id.in_(part))))
     return found
 
@@ -194,7 +203,7 @@ _EVENT_COLUMNS = (report_events.c.key, report_events.c.body, documents.c.id, doc
 def events_of(conn: Connection, doc_ids: Iterable[str]) -> list[StoredEvent]:
     """The stored events of these reports, whether or not their reading counts."""
     out: list[StoredEvent] = []
-    for part in _chunks(sorted(set(doc_ids))):
+    for part in chunks(sorted(set(doc_ids))):
         query = (select(*_EVENT_COLUMNS).join(documents)
                  .where(report_events.c.document_id.in_(part)))
         out += [_stored_event(r) for r in conn.execute(query)]
@@ -203,7 +212,7 @@ def events_of(conn: Connection, doc_ids: Iterable[str]) -> list[StoredEvent]:
 
 def events_by_key(conn: Connection, keys: Iterable[str]) -> list[StoredEvent]:
     out: list[StoredEvent] = []
-    for part in _chunks(sorted(set(keys))):
+    for part in chunks(sorted(set(keys))):
         query = select(*_EVENT_COLUMNS).join(documents).where(report_events.c.key.in_(part))
         out += [_stored_event(r) for r in conn.execute(query)]
     return sorted(out, key=lambda s: s.key)
@@ -229,18 +238,18 @@ def _stored_event(r: Row[*tuple[Any, ...]]) -> StoredEvent:
 def merged_containing(conn: Connection, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The merged events any of these report events belong to, with all their members."""
     ids: set[str] = set()
-    for part in _chunks(sorted(set(keys))):
+    for part in chunks(sorted(set(keys))):
         ids.update(conn.scalars(select(event_sources.c.merged_id)
                                 .where(event_sources.c.event_key.in_(part))))
     members: dict[str, list[str]] = {i: [] for i in ids}
-    for part in _chunks(sorted(ids)):
+    for part in chunks(sorted(ids)):
         for r in conn.execute(select(event_sources).where(event_sources.c.merged_id.in_(part))):
             members[r.merged_id].append(r.event_key)
     return {i: tuple(sorted(m)) for i, m in sorted(members.items())}
 
 
 def delete_merged(conn: Connection, ids: Iterable[str]) -> None:
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         conn.execute(delete(event_sources).where(event_sources.c.merged_id.in_(part)))
         conn.execute(delete(merged_events).where(merged_events.c.id.in_(part)))
 
