@@ -64,3 +64,29 @@ def test_facility_before_town(nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("A drone hit the Conoco gas field near Deir ez-Zor, Syria.", nlp, gazetteer)
     conoco = next(p for t, p in found.items() if "Conoco" in t)
     assert conoco.precision == "facility"
+
+
+def test_a_street_is_found_whole_and_put_in_the_town_after_it(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("A car bomb exploded on Oxford Street, Belfast, on Friday afternoon.", nlp, gazetteer)
+    assert "Oxford" not in found  # the street's name is no mention of Oxford, England
+    street = found["Oxford Street"]
+    assert (street.name, street.country, street.precision) == ("Belfast", "GB", "town")
+    assert street.lat == found["Belfast"].lat and street.role == "literal"
+
+
+def test_a_street_named_after_its_word_takes_the_town_named_before_it(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Police cordoned off the centre of Lyon. The parcel bomb went off on Rue "
+                   "Victor Hugo, a pedestrian street.", nlp, gazetteer)
+    street = found["Rue Victor Hugo"]
+    assert street.name == "Lyon" and street.country == "FR"
+
+
+def test_a_street_with_no_town_in_the_report_stays_off_the_map(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("The blast shattered windows along Cavehill Road late on Friday.", nlp, gazetteer)
+    street = found["Cavehill Road"]
+    assert street.lat is None and street.precision is None
+
+
+def test_a_saint_and_a_title_case_headline_are_no_streets(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Ash fell near Mount St. Helens in Washington state.", nlp, gazetteer)
+    assert not any(text.endswith("St.") for text in found)

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from warlog.geo import names
 from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.local import street_spans
 from warlog.geo.tables import Entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-Source = Literal["entity", "demonym", "embedded", "facility", "proper_noun"]
+Source = Literal["entity", "demonym", "embedded", "facility", "proper_noun", "local"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Trailing possessives and leading articles are not part of the name.
@@ -275,9 +276,11 @@ def proper_noun_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
 def find_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     """Every candidate toponym, overlaps settled: facilities, then longer spans, win."""
     candidates = facility_mentions(doc, gazetteer=gazetteer)
+    # a street outranks the town inside its name: "Oxford Street" is no mention of Oxford
+    candidates += [_mention(doc, start, end, "local") for start, end in street_spans(doc)]
     candidates += entity_mentions(doc, gazetteer=gazetteer)
     candidates += proper_noun_mentions(doc, gazetteer=gazetteer)
-    rank = {"facility": 0, "entity": 1, "demonym": 1, "embedded": 2, "proper_noun": 3}
+    rank = {"facility": 0, "local": 1, "entity": 2, "demonym": 2, "embedded": 3, "proper_noun": 4}
     candidates.sort(key=lambda m: (rank[m.source], -(m.end - m.start), m.start))
     taken: list[Mention] = []
     for m in candidates:

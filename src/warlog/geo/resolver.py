@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from warlog.geo import names
 from warlog.geo.choose import Context, choose, cue_of, document_context, part_of_whole
 from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.local import town_for
 from warlog.geo.mentions import Mention, context_mentions, find_mentions
 from warlog.geo.roles import role_of
 from warlog.geo.tables import Entry, Kind
-from warlog.model import Place, Precision, Span
+from warlog.model import Place, Precision, Role, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -44,8 +45,31 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     extra = context_mentions(doc, mentions, countries=frozenset(context.countries), gazetteer=gazetteer)
     mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     chosen = _resolve_all(doc, mentions, context=context, gazetteer=gazetteer)
-    places = [_place(doc, m, entry, context=context) for m, entry in zip(mentions, chosen, strict=True)]
+    roles = [_role(doc, m) for m in mentions]
+    literal = [role == "literal" for role in roles]
+    buildings = _building_starts(doc)
+    places = []
+    for i, (m, entry) in enumerate(zip(mentions, chosen, strict=True)):
+        place = _place(m, entry, role=roles[i], context=context)
+        if entry is None and (m.source == "local" or m.start in buildings):
+            town = town_for(mentions, chosen, i, text=doc.text, literal=literal)
+            if town is not None:
+                place = _in_town(place, town)
+        places.append(place)
     return tuple(sorted(places, key=lambda p: (p.span.start, p.span.end)))
+
+
+def _building_starts(doc: Doc) -> set[int]:
+    """Where spaCy's FAC entities start: named buildings, bridges, airports."""
+    return {ent.start_char for ent in doc.ents if ent.label_ == "FAC"}
+
+
+def _in_town(place: Place, town: Entry) -> Place:
+    """A street or building the gazetteer lacks, put at the town it lies in."""
+    assert town.lat is not None and town.lon is not None
+    return replace(place, name=town.name, admin1=town.admin1, country=town.country,
+                   lat=round(town.lat, 5), lon=round(town.lon, 5), precision="town",
+                   gazetteer_id=town.id)
 
 
 def _resolve_all(doc: Doc, mentions: list[Mention], *, context: Context,
@@ -133,6 +157,8 @@ def _lookup(doc: Doc, mention: Mention, *, gazetteer: Gazetteer) -> _Found:
     part = part_of_whole(doc, mention)
     if mention.hint is not None:
         return _Found((mention.hint,), cue, False, part)
+    if mention.source == "local":
+        return _Found((), cue, False, part)  # streets are below the gazetteer: see local.py
     candidates, loose = _candidates(mention.text, gazetteer=gazetteer)
     if not candidates:
         # "Orange County", "Oaxaca State", "eastern Ukraine": the name inside a descriptor.
@@ -153,10 +179,16 @@ def _resolve(mention: Mention, found: _Found, *, context: Context) -> Entry | No
                   loose=found.loose, part=found.part)
 
 
-def _place(doc: Doc, mention: Mention, entry: Entry | None, *, context: Context) -> Place:
+def _role(doc: Doc, mention: Mention) -> Role:
     span = doc[mention.tok_start:mention.tok_end]
     role = role_of(span, demonym=mention.source == "demonym" or (
         mention.source == "embedded" and mention.hint is not None))
+    # "the Oxford Street bus station", "Oxford Street, Belfast": a street before a noun
+    # says where that thing is, not whose it is ("Downing Street said" stays a metonym)
+    return "literal" if mention.source == "local" and role == "modifier" else role
+
+
+def _place(mention: Mention, entry: Entry | None, *, role: Role, context: Context) -> Place:
     if entry is None or entry.lat is None or entry.lon is None:
         return Place(text=mention.text, name=entry.name if entry else mention.text,
                      admin1=entry.admin1 if entry else None,
