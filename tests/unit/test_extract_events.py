@@ -129,3 +129,21 @@ def test_a_claim_without_a_stated_day_stands_as_of_the_report(read_text) -> None
     report = read_text("There have been 170 attacks on American troops since Oct. 17, officials said.")
     claim = next(c for c in report.claims if c.kind == "attack_count")
     assert claim.as_of == date(2024, 3, 6)
+
+
+def test_two_streets_of_one_town_each_with_its_attack_are_two_events(read_text) -> None:
+    report = read_text(
+        "Gunmen shot a man dead at his door on Deerpark Road in Belfast on Friday night. "
+        "Later, an army post on Cliftonville Road came under heavy gunfire, the army said."
+    )
+    assert len(report.events) == 2
+    assert {e.location.text for e in report.events if e.location} == {"Deerpark Road", "Cliftonville Road"}
+    assert all(e.location is not None and e.location.name == "Belfast" for e in report.events)
+
+
+def test_a_re_mention_on_another_street_stays_the_same_event(read_text) -> None:
+    report = read_text(
+        "A car bomb exploded on Oxford Street in Belfast on Friday, killing six people. "
+        "The blast also shattered windows on nearby Cavehill Road, police said."
+    )
+    assert len(report.events) == 1

@@ -93,3 +93,19 @@ def test_plural_attacks_that_killed_people_are_told_and_keep_their_own_weapon(re
 def test_attacks_in_general_stay_background(read_text) -> None:
     report = read_text("Islamic State attacks remain a threat across the desert, officials said.")
     assert report.events == ()
+
+
+def test_whoever_comes_under_attack_or_fire_is_the_target(read_text) -> None:
+    report = read_text("A police convoy came under attack near Kandahar on Tuesday, officials said.")
+    target = report.events[0].target
+    assert target is not None and target.text == "A police convoy"
+    report = read_text("A border post near Sumy came under heavy rocket fire on Tuesday, guards said.")
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.target is not None and event.target.text == "A border post"
+    assert event.weapon == "rocket"
+
+
+def test_a_house_fire_is_no_attack(read_text) -> None:
+    report = read_text("A house fire in Kandahar on Tuesday was put out by neighbours, officials said.")
+    assert report.events == ()

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from warlog.extract.readings import Reading
+from warlog.geo.local import is_street
 from warlog.model import Actor, Place, Time
 
 WEAPON_FAMILY = {
@@ -211,7 +212,7 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         # "earlier in the year, troops killed 13 protesters", "the assassination of X one
         # year before": another event, even told as a re-mention
         return True
-    if places_conflict(reading.place, cluster.place()):
+    if places_conflict(reading.place, cluster.place()) or _streets_conflict(reading, cluster):
         return True
     if _actors_conflict(reading.attacker, cluster.told_attacker()):
         return True
@@ -345,6 +346,18 @@ def places_conflict(a: Place | None, b: Place | None) -> bool:
         return False
     limit = max(PRECISION_KM.get(a.precision or "", 50.0), PRECISION_KM.get(b.precision or "", 50.0))
     return km(a.lat, a.lon, b.lat, b.lon) > limit  # type: ignore[arg-type]
+
+
+def _streets_conflict(reading: Reading, cluster: Cluster) -> bool:
+    """Two streets of one town, each told with an attack of its own ("a man was shot in
+    Deerpark Road"; "posts in Old Park Road came under fire"), are two places, as two
+    towns are; a re-mention ("the blast shattered windows on Cavehill Road") is not."""
+    mine = reading.place
+    if reading.mention.anaphoric or mine is None or not is_street(mine.text):
+        return False
+    theirs = [r.place for r in cluster.readings if r.place is not None and not r.mention.anaphoric
+              and is_street(r.place.text)]
+    return bool(theirs) and all(p.text.lower() != mine.text.lower() for p in theirs)
 
 
 def _names_within(a: Place, b: Place) -> bool:

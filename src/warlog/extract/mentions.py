@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.background import characterises, is_background, is_tally_sentence
 from warlog.extract.lexicon import words
+from warlog.extract.phrases import comes_under
 from warlog.extract.senses import (
     civil_use,
     cue_words,
@@ -107,7 +108,9 @@ def _is_conflict_sentence(sent: Span) -> bool:
     if words & SPORT_WORDS:
         cues -= SPORT_FIGURES
     return bool(cues) or any(
-        t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS for t in sent)
+        t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
+        or t.lemma_.lower() in lx.NOUN_TRIGGERS | {"fire", "gunfire"} and comes_under(t) is not None
+        for t in sent)
 
 
 def _is_trigger(tok: Token, sent: Span) -> bool:
@@ -131,6 +134,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         if lemma in lx.WEAK_VERBS or strikes_a_person(tok):
             return _weak_verb_is_attack(tok, sent)
         return True
+    if tok.pos_ == "NOUN" and lemma in ("gunfire", "fire") and comes_under(tok):
+        return True  # "came under fire", "were under heavy gunfire"
     if tok.pos_ == "VERB" and lemma == "open":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in tok.children)
     # "an explosive device went off"
@@ -160,7 +165,8 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         ) and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
     if lemma == "down":
         return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
-    if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok):
+    if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok) \
+            and not (lemma == "shoot" and _shoots_people(tok)):
         return False  # "launches a net at flying objects", "fired the coach"
     if lemma in ("shoot", "gun") and any(c.lower_ == "dead" for c in tok.children):
         return True  # "shot dead by police", "gunned down": a killing by gunfire
@@ -168,6 +174,14 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \
         | {w for w, _ in lx.WEAPON_PHRASES}
     return bool(words & cue)
+
+
+def _shoots_people(verb: Token) -> bool:
+    """"shot a man dead", "shot two soldiers": a person shot is a person attacked (a coach
+    fired is not, so this holds for "shoot" only)."""
+    people = lx.PERSON_LEMMAS | lx.PEOPLE_NOUNS
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in people or c.ent_type_ == "PERSON")
+               for c in verb.children)
 
 
 def _group_triggers(triggers: list[Token]) -> list[list[Token]]:

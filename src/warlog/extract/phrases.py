@@ -117,3 +117,15 @@ def _resolve_relative(tok: Token) -> Token:
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
+
+
+UNDER_VERBS = frozenset({"come", "be", "remain", "fall"})
+
+
+def comes_under(tok: Token) -> Token | None:
+    """The verb of "came under attack", "were under heavy gunfire", whose subject is what
+    was attacked; None when the noun stands otherwise."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "under":
+        return None
+    verb = tok.head.head
+    return verb if verb.lemma_.lower() in UNDER_VERBS else None

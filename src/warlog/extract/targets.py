@@ -10,7 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from warlog.extract.attackers import BLAME_VERBS, between
-from warlog.extract.phrases import TokenRange, actor_range, is_weapon_word, overlaps, subject
+from warlog.extract.phrases import (
+    TokenRange,
+    actor_range,
+    comes_under,
+    is_weapon_word,
+    overlaps,
+    subject,
+)
 
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "toward", "towards", "into"})
 
@@ -36,7 +43,7 @@ def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None)
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
                 return found
-    patient = _patient_of(head)
+    patient = _patient_of(head) or _under_attack(head)
     if patient is not None and not overlaps(patient, attacker):
         return patient
     for node in _target_holders(head):
@@ -83,6 +90,16 @@ def _patient_of(head: Token) -> TokenRange | None:
                     and not objs[0].like_num and objs[0].lemma_.lower() not in PLACE_NOUNS:
                 return actor_range(objs[0])
     return None
+
+def _under_attack(head: Token) -> TokenRange | None:
+    """"a police convoy came under attack", "posts came under intense gunfire": whoever
+    comes under it is the target."""
+    verb = comes_under(head)
+    if verb is None:
+        return None
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return actor_range(subj[0]) if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
+
 
 def _target_holders(head: Token) -> list[Token]:
     holders = [head]

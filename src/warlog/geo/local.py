@@ -37,6 +37,11 @@ _MAX_NAME_WORDS = 4
 _JOINS = (",", "in", ", in", "of")
 
 
+def is_street(text: str) -> bool:
+    """Whether a place's text names a street or square by its street word."""
+    return any(w in STREET_SUFFIXES or w in STREET_PREFIXES for w in text.lower().split())
+
+
 def street_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of street and square names, longest first at each start."""
     spans: list[tuple[int, int]] = []
