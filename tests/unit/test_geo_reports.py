@@ -90,3 +90,10 @@ def test_a_street_with_no_town_in_the_report_stays_off_the_map(nlp: Any, gazette
 def test_a_saint_and_a_title_case_headline_are_no_streets(nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("Ash fell near Mount St. Helens in Washington state.", nlp, gazetteer)
     assert not any(text.endswith("St.") for text in found)
+
+
+def test_a_large_city_mislabelled_as_a_person_is_found_by_its_place_word(nlp: Any, gazetteer: Gazetteer) -> None:
+    # the small NER calls "Khan Younis" a PERSON, and the report names no country of it
+    found = places("Two Israeli soldiers were killed when militants fired a missile at their "
+                   "vehicle near Khan Younis on Monday.", nlp, gazetteer)
+    assert "Khan Younis" in found and found["Khan Younis"].role == "literal"

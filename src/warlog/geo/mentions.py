@@ -371,9 +371,17 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
             continue  # "Pat Ryder": one word of a person's name
         if not _has_cue(doc, start, j, busy):
             continue
-        if any(e.country in countries and e.kind != "country" for e in gazetteer.lookup(span.text)):
+        entries = gazetteer.lookup(span.text)
+        if any(e.country in countries and e.kind != "country" for e in entries):
+            return j
+        # "shelled the city of Kherson", "near Khan Younis": a city this large, named with a
+        # place word, is the city even when the report names no country of its own
+        if any(e.kind == "town" and e.population >= _BIG_TOWN for e in entries):
             return j
     return None
+
+
+_BIG_TOWN = 100_000
 
 
 def _multiword_person(token: Token) -> bool:
