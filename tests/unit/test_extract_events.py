@@ -147,3 +147,19 @@ def test_a_re_mention_on_another_street_stays_the_same_event(read_text) -> None:
         "The blast also shattered windows on nearby Cavehill Road, police said."
     )
     assert len(report.events) == 1
+
+
+def test_a_day_later_counts_from_the_day_named_before(read_text) -> None:
+    report = read_text(
+        "Militants fired an RPG at a police vehicle in Quetta on Monday, wounding two officers.\n\n"
+        "Two days later, an anti-tank mine exploded under an army truck near Khuzdar, killing "
+        "three soldiers."
+    )
+    assert [e.time.start for e in report.events] == [date(2024, 3, 4), date(2024, 3, 6)]
+    assert report.events[0].weapon == "rocket" and report.events[1].weapon == "ied"
+
+
+def test_a_later_day_past_the_report_is_not_guessed(read_text) -> None:
+    report = read_text("Gunmen attacked a checkpoint in Quetta on Tuesday. "
+                       "A week later, a bomb exploded near Khuzdar, killing three soldiers.")
+    assert report.events[-1].time.start != date(2024, 3, 12)

@@ -16,7 +16,7 @@ from warlog.extract.clauses import clause_chars, is_headline
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import TokenRange, actor_range
-from warlog.extract.timing import context_time, pick_time, told_as_earlier
+from warlog.extract.timing import context_time, later_time, pick_time, told_as_earlier
 from warlog.model import Actor, Outcome, Place, Time
 from warlog.model import Span as TextSpan
 
@@ -96,7 +96,8 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         weapon=frame.weapon,
         place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
                         anaphoric=mention.anaphoric),
-        time=(time := pick_time(sent, head, published=published)),
+        time=(time := pick_time(sent, head, published=published)
+              or later_time(sent, head, published=published)),
         context_time=None if time is not None or told_as_earlier(sent, head)
         else context_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),

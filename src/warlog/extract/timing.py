@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
@@ -15,6 +15,10 @@ from warlog.extract.dates import is_time_phrase, resolve_time
 from warlog.model import Span as TextSpan
 from warlog.model import Time
 
+# "a day later", "two days later", "the next day", "the following morning", "the day after"
+LATER = re.compile(r"^(?:(?P<n>an?|one|two|three|four|five|six|seven|\d+) (?P<unit>days?|weeks?) "
+                   r"(?:later|after(?:wards?)?)|the (?:next|following) (?:day|morning|afternoon|evening|night)"
+                   r"|the day after|next day)$")
 EARLIER = re.compile(r"\b(?:previous|prior) (?:year|month|week)\b|\blast (?:year|month)\b")
 
 
@@ -40,6 +44,51 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
         if best is None or distance < best[0]:
             best = (distance, time)
     return best[1] if best else None
+
+
+def later_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
+    """"A day later, a mine exploded…": the day counted from the last day named before the
+    sentence in the report (any paragraph), when the trigger's clause says so."""
+    scope = time_scope(head)
+    for ent in sent.ents:
+        found = LATER.match(ent.text.lower().strip()) if ent.label_ in ("DATE", "TIME") else None
+        if found is None or ent.start_char not in scope:
+            continue
+        anchor = _last_day_before(sent, published=published)
+        if anchor is None:
+            return None
+        days = _count(found.group("n")) * (7 if (found.group("unit") or "").startswith("week") else 1)
+        day = anchor + timedelta(days=days)
+        if published is not None and day > published:
+            return None
+        return Time(text=ent.text, start=day, end=day, precision="day",
+                    span=TextSpan(start=ent.start_char, end=ent.end_char))
+    return None
+
+
+def _count(word: str | None) -> int:
+    """"a", "two", "3" → 1, 2, 3; no number ("the next day") is one."""
+    if word is None:
+        return 1
+    return int(word) if word.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+                                             "four": 4, "five": 5, "six": 6, "seven": 7}[word]
+
+
+def _last_day_before(sent: Span, *, published: date | None) -> date | None:
+    """The day of the last date phrase before the sentence that names one."""
+    doc = sent.doc
+    index = sent.start
+    while index > 0:
+        earlier = doc[index - 1].sent
+        if not is_dateline(earlier):
+            for ent in reversed(earlier.ents):
+                if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
+                    continue
+                resolved = resolve_time(_with_qualifier(ent), published=published)
+                if resolved.start is not None and resolved.precision == "day":
+                    return resolved.start
+        index = earlier.start
+    return None
 
 
 def told_as_earlier(sent: Span, head: Token) -> bool:
