@@ -191,3 +191,19 @@ def test_a_shooting_does_not_gather_the_days_bombings(read_text) -> None:
                        "people died.")
     bombings = [e for e in report.events if e.sub_type == "remote_explosive_landmine_ied"]
     assert len(bombings) == 1 and bombings[0].killed and bombings[0].killed[0].low == 11
+
+
+def test_the_group_that_claims_it_outranks_a_bare_description(read_text) -> None:
+    report = read_text("A suicide bomber blew himself up at a checkpoint in Mogadishu on Sunday, "
+                       "killing five people, police said. Al-Shabaab later claimed responsibility "
+                       "for the attack.")
+    event = report.events[0]
+    assert event.sub_type == "suicide_bomb"
+    assert event.attacker is not None and event.attacker.text == "Al-Shabaab"
+
+
+def test_a_named_attacker_is_kept_over_a_claimant(read_text) -> None:
+    report = read_text("Taliban gunmen stormed a checkpoint in Kandahar on Sunday, killing five "
+                       "policemen. A splinter group later claimed responsibility for the attack.")
+    event = report.events[0]
+    assert event.attacker is not None and "Taliban" in event.attacker.text

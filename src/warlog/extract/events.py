@@ -70,8 +70,14 @@ class Cluster:
         target = self.target()
         lent = [r.context_attacker for r in self.readings
                 if not same_side(r.context_attacker, target)]
-        return (self.told_attacker() or best_actor(r.claimant for r in self.readings)
-                or best_actor(lent))
+        told = self.told_attacker()
+        claimant = best_actor(r.claimant for r in self.readings)
+        # "a suicide bomber blew himself up … Al-Shabaab claimed the attack": the group that
+        # claims it names the attacker better than a bare "bomber" or "gunmen" does
+        if told is not None and claimant is not None and _generic(told) and not _generic(claimant) \
+                and not same_side(claimant, self.target()):
+            return claimant
+        return told or claimant or best_actor(lent)
 
     def target(self) -> Actor | None:
         restated = [r.target for r in self.readings if r.restates_target and r.target]
@@ -107,6 +113,11 @@ class Cluster:
                 return platform
         known = [r.weapon for r in self.readings if r.weapon != "unknown"]
         return known[0] if known else "unknown"
+
+
+def _generic(actor: Actor) -> bool:
+    """"a suicide bomber", "gunmen": a description in lower case, not a name."""
+    return actor.name.islower()
 
 
 PLATFORMS = (("ac-130", "gunship"), ("gunship", "gunship"), ("apache", "gunship"),
