@@ -97,3 +97,11 @@ def test_a_large_city_mislabelled_as_a_person_is_found_by_its_place_word(nlp: An
     found = places("Two Israeli soldiers were killed when militants fired a missile at their "
                    "vehicle near Khan Younis on Monday.", nlp, gazetteer)
     assert "Khan Younis" in found and found["Khan Younis"].role == "literal"
+
+
+def test_a_place_that_owns_a_district_is_where_the_district_is(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("A car bomb exploded in a busy market in Baghdad's Sadr City district on Thursday.",
+                   nlp, gazetteer)
+    assert found["Baghdad"].role == "literal"
+    found = places("Baghdad's response to the strike was swift.", nlp, gazetteer)
+    assert found["Baghdad"].role == "metonymic"
