@@ -7,7 +7,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from warlog.model import Claim, Count, Document, Event, Place, Report
+from warlog.model import Actor, Claim, Count, Document, Event, Place, Report
 
 
 def to_plain(value: Any) -> Any:
@@ -75,11 +75,21 @@ def event_line(event: Event) -> str:
     place = "place ?"
     if event.location is not None:
         place = event.location.name + (f", {event.location.country}" if event.location.country else "")
-    attacker = event.attacker.text if event.attacker else "?"
-    target = event.target.text if event.target else "?"
+    attacker = _actor_label(event.attacker)
+    target = _actor_label(event.target)
     tolls = "; ".join(filter(None, (_tally("killed", event.killed), _tally("injured", event.injured))))
     return f"{when}  {place}  {event.sub_type} ({event.weapon}, {event.outcome})  " \
            f"{attacker} → {target}" + (f"  [{tolls}]" if tolls else "")
+
+
+def _actor_label(actor: Actor | None) -> str:
+    """The actor as written, and its name where the text does not hold it ("The militia
+    (Kataib Hezbollah)")."""
+    if actor is None:
+        return "?"
+    if actor.name.lower() in actor.text.lower():
+        return actor.text
+    return f"{actor.text} ({actor.name})"
 
 
 def _tally(label: str, counts: tuple[Count, ...]) -> str:

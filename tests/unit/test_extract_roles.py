@@ -109,3 +109,28 @@ def test_whoever_comes_under_attack_or_fire_is_the_target(read_text) -> None:
 def test_a_house_fire_is_no_attack(read_text) -> None:
     report = read_text("A house fire in Kandahar on Tuesday was put out by neighbours, officials said.")
     assert report.events == ()
+
+
+def test_the_militia_is_the_group_named_before(read_text) -> None:
+    report = read_text("U.S. forces struck three sites used by Kataib Hezbollah in western Iraq on "
+                       "Friday. The militia had launched a drone at Tower 22 on Sunday, killing "
+                       "three American soldiers.")
+    drone = next(e for e in report.events if e.weapon == "drone")
+    assert drone.attacker is not None
+    assert (drone.attacker.text, drone.attacker.name) == ("The militia", "Kataib Hezbollah")
+    assert drone.attacker.kind == "non_state_armed_group"
+    assert drone.target is not None and drone.target.text == "Tower 22"
+
+
+def test_the_group_with_no_group_named_before_stays_as_written(read_text) -> None:
+    report = read_text("The group fired rockets at a base near Erbil on Friday, wounding two guards.")
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.name == "group"
+
+
+def test_a_counted_plural_of_any_noun_is_a_casualty_count(read_text) -> None:
+    report = read_text("A gunman opened fire at a wedding party in Kirkuk on Saturday, killing "
+                       "three guests and wounding seven.")
+    event = report.events[0]
+    assert event.target is not None and event.target.text == "a wedding party"
+    assert [c.best for c in event.killed] == [3] and [c.best for c in event.injured] == [7]

@@ -131,6 +131,10 @@ def _names_people(tok: Token) -> bool:
     if lower in lx.PEOPLE_NOUNS or lemma in lx.PEOPLE_NOUNS or lemma in lx.CIVILIAN_WORDS \
             or lemma in KIN_NOUNS:
         return True
+    # "killing three guests", "wounding 12 shoppers": a counted plural that a casualty
+    # word governs is people, whatever the noun (no list names them all)
+    if tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
+        return True
     return tok.ent_type_ == "NORP" or tok.ent_type_ == "CARDINAL"
 
 

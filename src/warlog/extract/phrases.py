@@ -46,6 +46,8 @@ def _extends_phrase(child: Token, right: int) -> bool:
     ("the alleged killer, Chérif Chekatt")."""
     if child.dep_ == "conj":
         return True
+    if child.dep_ in ("nummod", "compound") and child.i == right and child.head.pos_ == "PROPN":
+        return True  # "Tower 22", "Camp 5": a number after a name is part of it
     if child.dep_ == "prep":
         return child.lower_ in ("of", "with") and child.i == right
     return child.dep_ == "appos" and child.left_edge.i <= right + 1

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from warlog.errors import PipelineError
 from warlog.extract.actors import CountryOf, make_actor
+from warlog.extract.aliases import with_aliases
 from warlog.extract.assemble import build_events
 from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
@@ -77,6 +78,7 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     every = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
                           country_of=ctx.country_of) for m in ann.mentions]
     published = ann.document.published
+    every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
     readings = with_context_attackers(told, every, text=ann.document.text)
     readings.extend(_restatements(ann, ctx, readings))

@@ -124,7 +124,7 @@ def _verb_target(verb: Token) -> TokenRange | None:
         return actor_range(verb.head)  # "Chekatt, shot dead by police": the noun it describes
     # "fired rockets at X": the object is the weapon; "killed five" counts the dead, but
     # "killed 13 protesters" says whom the killing was aimed at
-    object_is_target = lemma not in ("fire", "launch", "blow")
+    object_is_target = lemma not in ("fire", "launch", "blow", "open")  # "opened fire at X"
     for child in verb.children:
         if child.dep_ == "dobj" and not is_weapon_word(child) and object_is_target \
                 and child.pos_ in ("NOUN", "PROPN"):
