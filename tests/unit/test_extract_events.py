@@ -163,3 +163,36 @@ def test_a_later_day_past_the_report_is_not_guessed(read_text) -> None:
     report = read_text("Gunmen attacked a checkpoint in Quetta on Tuesday. "
                        "A week later, a bomb exploded near Khuzdar, killing three soldiers.")
     assert report.events[-1].time.start != date(2024, 3, 12)
+
+
+def test_one_strike_on_two_towns_is_two_events_with_their_own_tolls(read_text) -> None:
+    report = read_text("Russian missiles struck Odesa and Kharkiv overnight, killing five people "
+                       "in Odesa and wounding 12 in Kharkiv, officials said on Tuesday.")
+    assert len(report.events) == 2
+    by_town = {e.location.name: e for e in report.events if e.location}
+    assert set(by_town) == {"Odesa", "Kharkiv"}
+    assert [c.best for c in by_town["Odesa"].killed] == [5] and by_town["Odesa"].injured == ()
+    assert [c.best for c in by_town["Kharkiv"].injured] == [12] and by_town["Kharkiv"].killed == ()
+    assert len({e.id for e in report.events}) == 2
+
+
+def test_a_road_between_two_towns_is_one_place_not_two_events(read_text) -> None:
+    report = read_text("A roadside bomb hit a convoy on the road between Odesa and Mykolaiv on "
+                       "Monday, killing two soldiers.")
+    assert len(report.events) == 1
+
+
+def test_whoever_intercepts_is_no_attacker(read_text) -> None:
+    report = read_text("Two rockets were fired at the U.S. embassy in Baghdad on Sunday. The "
+                       "embassy's air defences intercepted one of them, a security official said.")
+    event = report.events[0]
+    assert event.attacker is None or "defence" not in event.attacker.text
+    assert event.outcome == "intercepted"
+
+
+def test_a_title_case_dateline_stands_alone(read_text) -> None:
+    report = read_text("Tikrit, Iraq - Gunmen killed a local official in a drive-by shooting in "
+                       "Tikrit on Thursday evening, police said.")
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.text == "Gunmen"

@@ -94,9 +94,11 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time)
     said = _unique(s for r in cluster.readings for s in r.said_by)
     return Event(
         # the first trigger's place in the text too: two attacks of one kind told in one
-        # sentence ("a drone hit the base and another hit the airport") are two ids
+        # sentence ("a drone hit the base and another hit the airport") are two ids; and
+        # where it happened: one mention of two towns ("struck Odesa and Kharkiv") is two
         id=stable_id(doc_id, sub_type, str(time.start), evidence[0].start,
-                     min(r.mention.head for r in cluster.readings)),
+                     min(r.mention.head for r in cluster.readings),
+                     place.span.start if place is not None else None),
         type=kind, sub_type=sub_type, weapon=cluster.weapon(),  # type: ignore[arg-type]
         outcome=_outcome(cluster), attacker=attacker, target=target, location=place, time=time,
         killed=killed, injured=injured,

@@ -46,7 +46,7 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
             return found
     trigger_ids = {t.i for t in triggers}
     for tok in triggers:
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and not defends(tok):
             subj = subject(tok, passive=False) or _subject_of_host(tok)
             if subj is not None and subj.i not in trigger_ids and can_act(subj):
                 return actor_range(subj)
@@ -67,6 +67,18 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     if sides is not None:
         return sides[0]
     return _blamed(head) or _involved(head) or _attacker_behind_weapon(head)
+
+
+DEFENCE_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "destroy"})
+
+
+def defends(verb: Token) -> bool:
+    """"air defences intercepted one of them", "shot down two drones": whoever intercepts
+    is the defender, not the attacker."""
+    lemma = verb.lemma_.lower()
+    if lemma == "shoot":
+        return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    return lemma in DEFENCE_VERBS
 
 
 def _blamed(head: Token) -> TokenRange | None:

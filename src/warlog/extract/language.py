@@ -66,12 +66,19 @@ def _add_title_cases(nlp: Language) -> None:
 
 
 def _opens_with_dateline(doc: Doc, dash: int) -> bool:
-    """True when the dash ends a line-initial "CITY[, Region]" dateline in capitals."""
+    """True when the dash ends a line-initial "CITY[, Region]" dateline: in capitals, or in
+    title case with a comma ("Tikrit, Iraq -")."""
     start = dash
     while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     words = [t for t in doc[start:dash] if t.is_alpha]
-    return 0 < dash - start <= 12 and bool(words) and words[0].is_upper and len(words[0]) > 1
+    if not 0 < dash - start <= 12 or not words:
+        return False
+    if words[0].is_upper and len(words[0]) > 1:
+        return True
+    # "Tikrit, Iraq - Gunmen…": a dateline in title case, a place and its region
+    has_comma = any(t.text == "," for t in doc[start:dash])
+    return has_comma and all(w.text[:1].isupper() for w in words) and len(words) <= 5
 
 
 def load_nlp() -> Language:

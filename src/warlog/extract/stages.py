@@ -30,6 +30,7 @@ from warlog.extract.readings import (
     read_mention,
     target_restatements,
 )
+from warlog.extract.split import split_by_town
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
 from warlog.registry import stages
@@ -80,6 +81,7 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     published = ann.document.published
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
+    told = split_by_town(told, ann.places)
     readings = with_context_attackers(told, every, text=ann.document.text)
     readings.extend(_restatements(ann, ctx, readings))
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
