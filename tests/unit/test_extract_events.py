@@ -196,3 +196,11 @@ def test_a_title_case_dateline_stands_alone(read_text) -> None:
     assert len(report.events) == 1
     event = report.events[0]
     assert event.attacker is not None and event.attacker.text == "Gunmen"
+
+
+def test_overnight_outside_any_entity_dates_the_attack(read_text) -> None:
+    report = read_text("Ukrainian drones hit an oil refinery in Russia's Krasnodar region overnight, "
+                       "sparking a fire, regional authorities said.")
+    event = report.events[0]
+    assert event.time.start == date(2024, 3, 5)
+    assert event.location is not None and event.location.name == "Krasnodar"

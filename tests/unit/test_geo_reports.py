@@ -105,3 +105,11 @@ def test_a_place_that_owns_a_district_is_where_the_district_is(nlp: Any, gazette
     assert found["Baghdad"].role == "literal"
     found = places("Baghdad's response to the strike was swift.", nlp, gazetteer)
     assert found["Baghdad"].role == "metonymic"
+
+
+def test_an_adjective_labelled_as_a_place_is_a_demonym(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Ukrainian drones hit an oil refinery in Russia's Krasnodar region overnight.",
+                   nlp, gazetteer)
+    assert found["Ukrainian"].country == "UA" and found["Ukrainian"].role == "modifier"
+    # a division named before its descriptor is where things are, not a qualifier
+    assert found["Krasnodar"].role == "literal" and found["Krasnodar"].country == "RU"

@@ -164,7 +164,10 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if end - start == 1 and is_title(doc[start]):
             continue
-        if label in PLACE_LABELS:
+        if label in PLACE_LABELS and not gazetteer.lookup(text) and gazetteer.demonym(text) is not None:
+            # "Ukrainian drones" with "Ukrainian" labelled GPE: an adjective, not a place name
+            found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
+        elif label in PLACE_LABELS:
             inner = [] if _named_as_a_whole(text, gazetteer=gazetteer) else embedded_mentions(
                 doc, start, end, gazetteer=gazetteer)
             found.extend(inner or [_mention(doc, start, end, "entity")])

@@ -50,6 +50,10 @@ _PART_NOUNS = frozenset({"district", "districts", "neighbourhood", "neighborhood
                          "quarter", "centre", "center", "port", "airport", "countryside", "old"})
 
 
+_DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "prefecture", "county",
+                             "krai", "state"})
+
+
 def _names_part(root: Token) -> bool:
     """"Baghdad's Sadr City district", "Gaza's Khan Younis": a place that owns a part of a
     place is where that part is, not a people. (A place before a part noun, "the Arghandab
@@ -57,7 +61,8 @@ def _names_part(root: Token) -> bool:
     head = root.head
     if root.dep_ == "poss":
         return head.lemma_.lower() in _PART_NOUNS or (head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC"))
-    return False
+    # "the Krasnodar region", "Helmand province": the division is named, not qualified
+    return root.dep_ == "compound" and head.i == root.i + 1 and head.lemma_.lower() in _DIVISION_NOUNS
 
 
 def _hyphenated_modifier(span: Span) -> bool:
