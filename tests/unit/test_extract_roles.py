@@ -134,3 +134,28 @@ def test_a_counted_plural_of_any_noun_is_a_casualty_count(read_text) -> None:
     event = report.events[0]
     assert event.target is not None and event.target.text == "a wedding party"
     assert [c.best for c in event.killed] == [3] and [c.best for c in event.injured] == [7]
+
+
+def test_a_thrown_grenade_is_an_attack(read_text) -> None:
+    report = read_text("Unknown assailants threw a grenade into a crowded bar in Bujumbura late on "
+                       "Saturday, wounding 15 people, witnesses said.")
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.text == "Unknown assailants"
+    assert event.weapon == "small_arms" and [c.best for c in event.injured] == [15]
+
+
+def test_a_gunfight_under_a_killing_has_its_two_sides(read_text) -> None:
+    report = read_text("Security forces killed five militants in a gunfight near Kupwara on Tuesday, "
+                       "police said.")
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.text == "Security forces"
+    assert event.target is not None and event.target.text == "five militants"
+
+
+def test_a_suicide_bombing_is_a_bomb_even_unnamed(read_text) -> None:
+    report = read_text("The death toll from Monday's suicide bombing at a mosque in Peshawar has "
+                       "risen to 100, officials said.")
+    event = report.events[0]
+    assert (event.sub_type, event.weapon) == ("suicide_bomb", "ied")
+    assert [c.best for c in event.killed] == [100]

@@ -15,6 +15,7 @@ from warlog.extract.phrases import (
     TokenRange,
     actor_range,
     can_act,
+    harm_verb_over,
     is_weapon_word,
     subject,
 )
@@ -63,6 +64,10 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
         modifier = _actor_modifier(head)
         if modifier is not None:
             return modifier
+        harm = harm_verb_over(head)
+        subj = subject(harm, passive=False) if harm is not None else None
+        if subj is not None and can_act(subj):
+            return actor_range(subj)  # "security forces killed five militants in a gunfight"
     sides = between(head)
     if sides is not None:
         return sides[0]

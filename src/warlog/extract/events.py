@@ -112,6 +112,8 @@ class Cluster:
             if platform is not None:
                 return platform
         known = [r.weapon for r in self.readings if r.weapon != "unknown"]
+        if not known and self.suicide:
+            return "ied"  # "a suicide bombing": a bomb the attacker carried
         return known[0] if known else "unknown"
 
 

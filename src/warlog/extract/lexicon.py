@@ -233,6 +233,9 @@ HIT_WORDS = frozenset({"damage", "damaged", "destroy", "destroyed", "hit", "stru
 # were flown at the base", "a rocket landed near", "air defences brought down two drones".
 WEAPON_NOUNS = frozenset({"drone", "missile", "rocket", "mortar", "projectile", "uav",
                           "shahed", "katyusha"})
+# Weapons thrown or planted by hand: "threw a grenade into a bar", "planted a bomb".
+HAND_WEAPONS = frozenset({"grenade", "bomb", "explosive", "firebomb", "molotov", "ied"})
+HAND_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant"})
 WEAPON_VERBS = frozenset({"fly", "send", "launch", "fire", "aim", "land", "fall", "strike",
                           "hit", "crash", "intercept", "down", "destroy", "engage", "shoot",
                           "approach", "reach", "bring", "target", "slam", "smash", "explode",

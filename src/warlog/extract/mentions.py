@@ -134,6 +134,9 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         if lemma in lx.WEAK_VERBS or strikes_a_person(tok):
             return _weak_verb_is_attack(tok, sent)
         return True
+    if tok.pos_ == "NOUN" and lemma in lx.HAND_WEAPONS and tok.dep_ == "dobj" \
+            and tok.head.lemma_.lower() in lx.HAND_VERBS:
+        return True  # "assailants threw a grenade into a crowded bar"
     if tok.pos_ == "NOUN" and lemma in ("gunfire", "fire") and comes_under(tok):
         return True  # "came under fire", "were under heavy gunfire"
     if tok.pos_ == "VERB" and lemma == "open":

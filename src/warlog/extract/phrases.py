@@ -131,3 +131,18 @@ def comes_under(tok: Token) -> Token | None:
         return None
     verb = tok.head.head
     return verb if verb.lemma_.lower() in UNDER_VERBS else None
+
+
+HARM_VERB_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "slay"})
+
+
+def harm_verb_over(head: Token) -> Token | None:
+    """"Security forces killed five militants in a gunfight": the active casualty verb a
+    trigger noun hangs from by in/during, whose subject and object are its two sides."""
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ != "pobj" or head.head.lower_ not in ("in", "during"):
+        return None
+    verb = head.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HARM_VERB_LEMMAS or verb.tag_ == "VBN" \
+            and any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return verb

@@ -14,6 +14,7 @@ from warlog.extract.phrases import (
     TokenRange,
     actor_range,
     comes_under,
+    harm_verb_over,
     is_weapon_word,
     overlaps,
     subject,
@@ -43,7 +44,7 @@ def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None)
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
                 return found
-    patient = _patient_of(head) or _under_attack(head)
+    patient = _patient_of(head) or _under_attack(head) or _harmed(head)
     if patient is not None and not overlaps(patient, attacker):
         return patient
     for node in _target_holders(head):
@@ -90,6 +91,13 @@ def _patient_of(head: Token) -> TokenRange | None:
                     and not objs[0].like_num and objs[0].lemma_.lower() not in PLACE_NOUNS:
                 return actor_range(objs[0])
     return None
+
+def _harmed(head: Token) -> TokenRange | None:
+    """"killed five militants in a gunfight": those killed are the other side."""
+    verb = harm_verb_over(head)
+    objs = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+    return actor_range(objs[0]) if objs and objs[0].pos_ in ("NOUN", "PROPN") else None
+
 
 def _under_attack(head: Token) -> TokenRange | None:
     """"a police convoy came under attack", "posts came under intense gunfire": whoever
