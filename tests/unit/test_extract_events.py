@@ -204,3 +204,11 @@ def test_overnight_outside_any_entity_dates_the_attack(read_text) -> None:
     event = report.events[0]
     assert event.time.start == date(2024, 3, 5)
     assert event.location is not None and event.location.name == "Krasnodar"
+
+
+def test_more_than_a_figure_is_that_figure_more_than(read_text) -> None:
+    report = read_text("More than 3,000 people have been killed in Syria since the war began, "
+                       "according to a monitoring group.")
+    claim = next(c for c in report.claims if c.kind == "killed_count")
+    assert (claim.value, claim.qualifier) == (3000, "more_than")
+    assert claim.scope.countries == ("SY",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -28,7 +29,7 @@ def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf) -> t
                                                                    country_of=country_of))]
         found.extend(attack_claims)
         if attack_claims or is_aggregate_sentence(sent):
-            found.extend(_casualty_claims(doc, sent, published=published))
+            found.extend(_casualty_claims(doc, sent, published=published, country_of=country_of))
     return tuple(_merge_same(found))
 
 
@@ -174,6 +175,7 @@ def _is_aggregate(sent: Span) -> bool:
         t.lemma_.lower() in COUNTED_NOUNS and t.tag_ == "NNS" for t in sent)
 
 
+_MORE_THAN = re.compile(r"\b(?:more than|over|upwards of)\b")
 WIDE_SCOPE = ("since", "so far", "in all", "in total", "overall", "altogether", "the war",
               "the conflict", "this year", "last year", "the past", "cumulative", "toll in")
 
@@ -184,7 +186,8 @@ def is_aggregate_sentence(sent: Span) -> bool:
     return _is_aggregate(sent) or any(cue in text for cue in WIDE_SCOPE)
 
 
-def _casualty_claims(doc: Doc, sent: Span, *, published: date | None) -> list[Claim]:
+def _casualty_claims(doc: Doc, sent: Span, *, published: date | None,
+                     country_of: CountryOf) -> list[Claim]:
     out = []
     for raw in find_counts(doc, sent):
         q = raw.quantity
@@ -194,8 +197,12 @@ def _casualty_claims(doc: Doc, sent: Span, *, published: date | None) -> list[Cl
         kind: ClaimKind = "killed_count" if raw.field == "killed" else "injured_count"
         qualifier: Qualifier = "exact" if q.best is not None and q.low == q.high else (
             "approximately" if q.best is not None else "at_least")
+        if qualifier == "at_least" and _MORE_THAN.search(raw.text.lower()) and q.low is not None:
+            # "more than 30,000 killed": the figure said is 30,000, its bound 30,001
+            value, qualifier = q.low - 1, "more_than"
         out.append(Claim(kind=kind, value=value, qualifier=qualifier, since=None,
-                         as_of=_as_of(sent, published=published), scope=Scope(target=None),
+                         as_of=_as_of(sent, published=published),
+                         scope=Scope(target=None, countries=_countries(sent.root, country_of)),
                          span=TextSpan(start=sent.start_char, end=sent.end_char)))
     return out
 
