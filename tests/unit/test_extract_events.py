@@ -212,3 +212,36 @@ def test_more_than_a_figure_is_that_figure_more_than(read_text) -> None:
     claim = next(c for c in report.claims if c.kind == "killed_count")
     assert (claim.value, claim.qualifier) == (3000, "more_than")
     assert claim.scope.countries == ("SY",)
+
+
+def test_attackers_killed_are_counted_on_their_side(read_text) -> None:
+    report = read_text("Taliban militants ambushed a police patrol near Lakki on Friday, killing four "
+                       "policemen, officials said. Police said two of the attackers were killed in "
+                       "the exchange of fire.")
+    groups = {(c.group, c.best) for c in report.events[0].killed}
+    assert groups == {("target_side", 4), ("attacker_side", 2)}
+
+
+def test_the_other_side_of_a_clash_does_not_hide_the_town(read_text) -> None:
+    report = read_text("Clashes between the army and the Rapid Support Forces in Omdurman killed at "
+                       "least 12 civilians on Sunday, medics said.")
+    event = report.events[0]
+    assert event.location is not None and event.location.name == "Omdurman"
+
+
+def test_a_drone_strike_and_its_missile_are_one_attack_by_its_state(read_text) -> None:
+    report = read_text("A U.S. drone strike in Baghdad killed a senior militia commander on "
+                       "Wednesday evening, officials said. The commander was travelling in a car "
+                       "when the missile hit, they said.")
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.country == "US"
+    assert event.target is not None and event.target.text == "a senior militia commander"
+
+
+def test_a_grievance_is_no_attack_and_lends_no_attacker(read_text) -> None:
+    report = read_text("Twin bombs exploded near the finish line of the marathon in Boston on Monday, "
+                       "killing three people. The suspect wrote that the bombings were retaliation "
+                       "for the U.S. killing of Muslims in wars overseas.")
+    assert len(report.events) == 1
+    assert report.events[0].attacker is None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 
 from warlog.extract.casualties import RawCount
 from warlog.extract.coding import code_event
-from warlog.extract.events import Cluster, same_side
+from warlog.extract.events import PERPETRATOR_WORDS, Cluster, same_side
 from warlog.model import Actor, Count, Event, Group, Outcome, Place, Span, Time
 
 UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
@@ -170,6 +171,10 @@ def _more_telling(new: Count, old: Count) -> bool:
     return new.best is not None and old.best is None
 
 
+def _names_perpetrators(victims: Actor) -> bool:
+    return bool(set(re.findall(r"[\w-]+", victims.text.lower())) & PERPETRATOR_WORDS)
+
+
 def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor | None) -> Group:
     """Whose side the dead or injured were on."""
     if victims is None:
@@ -184,6 +189,9 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
             and any(w in victims.text.lower().split() for w in ("people", "persons")):
         return "civilians"
     if attacker is not None and same_side(victims, attacker) and not same_side(victims, target):
+        return "attacker_side"
+    # "two of the attackers were killed in the exchange of fire"
+    if _names_perpetrators(victims) and not same_side(victims, target):
         return "attacker_side"
     if target is not None and same_side(victims, target):
         return "target_side"

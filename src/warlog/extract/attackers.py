@@ -214,12 +214,17 @@ def _actor_modifier(head: Token) -> TokenRange | None:
         if child.ent_type_ in ("NORP", "ORG", "GPE") or _actor_word(child) or _known_group(child):
             if is_weapon_word(child) or child.ent_type_ in ("DATE", "TIME"):
                 continue
-            if child.ent_type_ == "GPE" and child.dep_ == "compound":
-                continue  # "the Jordan drone strike" says where, not who
+            if child.ent_type_ == "GPE" and child.dep_ == "compound" and not _abbreviation(child):
+                continue  # "the Jordan drone strike" says where, not who ("a U.S. drone strike": who)
             if _characterises(child) or _names_the_attack(child):
                 continue
             return TokenRange(start=child.left_edge.i, end=child.i + 1)
     return None
+
+def _abbreviation(tok: Token) -> bool:
+    """"U.S.", "UK", "US": a state's short form, which names who more often than where."""
+    letters = tok.text.replace(".", "")
+    return letters.isupper() and 2 <= len(letters) <= 3
 
 def _characterises(tok: Token) -> bool:
     """"a terrorist attack", "a militant attack": an adjective that says what kind of

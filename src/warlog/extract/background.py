@@ -47,6 +47,22 @@ def is_background(head: Token, sent: Span) -> bool:
     )
 
 
+def is_generic_killing(head: Token, sent: Span) -> bool:
+    """"retaliation for the U.S. killing of Muslims in wars overseas": a killing of a bare
+    plural with no day of its own is a grievance or a campaign, not one attack ("the killing
+    of 13 protesters", "the killing of protesters on Sunday" are). Unlike background, it
+    lends no attacker to the report's attacks: it is no mention at all."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in ("killing", "massacre", "slaughter", "bombing",
+                                                            "shelling", "targeting"):
+        return False
+    objs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+    if not objs or objs[0].tag_ not in ("NNS", "NNPS"):
+        return False
+    bare = not any(c.dep_ in ("det", "nummod", "poss") for c in objs[0].children)
+    return bare and not _has_day(head, sent)
+
+
 def _is_a_charge(head: Token) -> bool:
     """"three counts of assault", "charged with attempted murder and assault": the crime
     named in a charge, not an event told."""

@@ -26,6 +26,8 @@ LEMMA_FAMILY = {"drone": "strike", "missile": "strike", "rocket": "strike", "mor
                 "strike": "strike", "airstrike": "strike", "bombing": "strike",
                 "bombardment": "shelling", "shelling": "shelling", "barrage": "shelling",
                 "clash": "clash", "fighting": "clash", "firefight": "clash"}
+# A platform and the munition it carries: one attack told by either.
+CARRIED = ({"drone", "missile"}, {"air", "missile"})
 # Signs of sameness a new (not re-mentioning) reading needs to join an event it does not
 # conflict with. Measured on the bundled examples' gold: see the commit that set it.
 MERGE_AGREEMENT = 0
@@ -234,7 +236,8 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
     if _turns_on_perpetrator(reading, cluster):
         return True
     families = {WEAPON_FAMILY.get(reading.weapon), WEAPON_FAMILY.get(cluster.weapon())} - {None}
-    return len(families) > 1
+    # a drone or a plane fires missiles: "a U.S. drone strike … when the missile hit"
+    return len(families) > 1 and not (reading.mention.anaphoric and families in CARRIED)
 
 
 # A gun battle and a bombing are different incidents, even on one day in one city.

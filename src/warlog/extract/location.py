@@ -80,11 +80,15 @@ def _speaker_chars(head: Token) -> set[int]:
 
 
 def _modifier_chars(rng: TokenRange | None, doc: Doc) -> set[int]:
-    """Offsets of the attacker's whole phrase: "militias backed by Iran" is not in Iran."""
+    """Offsets of the attacker's whole phrase: "militias backed by Iran" is not in Iran;
+    but the other side of "clashes between the army and the RSF in Omdurman", and a
+    locative phrase, say where."""
     if rng is None:
         return set()
     head = doc[rng.end - 1]
-    return {t.idx for t in head.subtree}
+    open_ = {t.i for c in head.children if c.dep_ == "conj"
+             or c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for t in c.subtree}
+    return {t.idx for t in head.subtree if t.i not in open_}
 
 
 def _is_origin(doc: Doc, place: Place) -> bool:

@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.background import characterises, is_background, is_tally_sentence
+from warlog.extract.background import (
+    characterises,
+    is_background,
+    is_generic_killing,
+    is_tally_sentence,
+)
 from warlog.extract.lexicon import words
 from warlog.extract.phrases import comes_under
 from warlog.extract.senses import (
@@ -73,7 +78,7 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
         elif s_index - last_cue > CUE_REACH:
             continue
         tally = is_tally_sentence(sent)
-        triggers = [t for t in sent if _is_trigger(t, sent)
+        triggers = [t for t in sent if _is_trigger(t, sent) and not is_generic_killing(t, sent)
                     and not any(a <= t.idx < b for a, b in furniture)]
         mentions = [_mention_of(g, s_index) for g in _group_triggers(triggers)]
         told = [m for m in mentions if not tally and not is_background(doc[m.head], sent)

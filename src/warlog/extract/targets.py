@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from warlog.extract.attackers import BLAME_VERBS, between
 from warlog.extract.phrases import (
+    HARM_VERB_LEMMAS,
     TokenRange,
     actor_range,
     comes_under,
@@ -44,7 +45,7 @@ def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None)
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
                 return found
-    patient = _patient_of(head) or _under_attack(head) or _harmed(head)
+    patient = _patient_of(head) or _under_attack(head) or _harmed(head) or _killed_by(head)
     if patient is not None and not overlaps(patient, attacker):
         return patient
     for node in _target_holders(head):
@@ -91,6 +92,16 @@ def _patient_of(head: Token) -> TokenRange | None:
                     and not objs[0].like_num and objs[0].lemma_.lower() not in PLACE_NOUNS:
                 return actor_range(objs[0])
     return None
+
+def _killed_by(head: Token) -> TokenRange | None:
+    """"A drone strike killed a senior commander": whom the attack killed is its target."""
+    if head.pos_ != "NOUN" or head.dep_ != "nsubj" or head.head.lemma_.lower() not in HARM_VERB_LEMMAS:
+        return None
+    objs = [c for c in head.head.children if c.dep_ == "dobj"]
+    if not objs or objs[0].like_num or objs[0].pos_ not in ("NOUN", "PROPN"):
+        return None  # "the strike killed five": a count, not whom it was aimed at
+    return actor_range(objs[0])
+
 
 def _harmed(head: Token) -> TokenRange | None:
     """"killed five militants in a gunfight": those killed are the other side."""
