@@ -245,3 +245,12 @@ def test_a_grievance_is_no_attack_and_lends_no_attacker(read_text) -> None:
                        "for the U.S. killing of Muslims in wars overseas.")
     assert len(report.events) == 1
     assert report.events[0].attacker is None
+
+
+def test_the_street_an_attack_names_is_its_location_put_in_the_town(read_text) -> None:
+    report = read_text("A parcel bomb exploded in Lyon on Friday, wounding 13 people. The explosion "
+                       "targeted a bakery on the central street Rue Victor Hugo, officials said.")
+    event = report.events[0]
+    assert event.location is not None
+    assert (event.location.text, event.location.name, event.location.precision) == \
+        ("Rue Victor Hugo", "Lyon", "town")

@@ -90,7 +90,9 @@ class Cluster:
         # a place named below country level that the gazetteer cannot resolve ("in Bagram")
         # still says more than the country named elsewhere
         order = {"facility": 0, "town": 1, "admin1": 2, "": 2.5, "country": 3, "region": 4}
-        return min(places, key=lambda p: order.get(p.precision or "", 5)) if places else None
+        # a street put in its town says more than the town it is in
+        return min(places, key=lambda p: (order.get(p.precision or "", 5), not is_street(p.text))) \
+            if places else None
 
     def time(self) -> Time | None:
         times = [r.time for r in self.readings if r.time is not None]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import clause_chars
 from warlog.extract.phrases import TokenRange
+from warlog.geo.local import is_street
 from warlog.model import Place
 from warlog.model import Span as TextSpan
 
@@ -49,10 +50,11 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
     if not candidates:
         return _named_before(places, head, clause)
     # the target's own place locates the attack best, when the gazetteer can put it on a map
+    # a street put in its town says more than the town ("a bakery on Rue Victor Hugo in Lyon")
     return min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
                                           p.span.start not in clause,
                                           _is_origin(doc, p), PRECISION_RANK[p.precision],
-                                          p.span.start))
+                                          not is_street(p.text), p.span.start))
 
 
 def _temporal_phrase(head: Token) -> set[int] | None:
