@@ -385,3 +385,26 @@ def test_dropped_blocks_and_kept_text_never_exceed_the_input(parts: list[str]) -
     stripped = drop_furniture(text)
     assert len(stripped.text) + sum(d.chars for d in stripped.dropped) <= len(text)
     assert all(d.chars > 0 and len(d.preview) <= 80 for d in stripped.dropped)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("For the latest stories and breaking news download the Daily Ledger app for iOS and Android.", "other"),
+        ("If you are already a subscriber, log in for immediate access to this story.", "other"),
+        ("This article is the copyrighted property of the Ledger. Written permission is needed to reprint it.",
+         "other"),
+        ("We want to hear what you think about this article.", "other"),
+        ("Comments are moderated, and we ask that they are civil and free of libellous material.", "comment"),
+    ],
+)
+def test_boilerplate_sentences_are_dropped_whole(line: str, kind: str) -> None:
+    stripped = drop_furniture(normalise(f"{STORY}\n\n{line}"))
+    assert stripped.text == normalise(STORY)
+    assert [d.kind for d in stripped.dropped] == [kind]
+
+
+def test_a_story_sentence_about_subscribers_or_comments_stays() -> None:
+    story = ("The minister's comments on the strike were criticised by opposition lawmakers, who said "
+             "the government had failed to protect the border town for the second time this year.")
+    assert drop_furniture(normalise(f"{STORY}\n\n{story}")).text.endswith(story)

@@ -136,6 +136,23 @@ _OTHER = re.compile(
     r"|(?:article\s+)?continues\s+(?:below|after\s+(?:this\s+)?advertisement)|continue\s+reading\s+below)$",
     re.IGNORECASE,
 )
+# Boilerplate sentences: app promotions, paywall notes, reprint notices, reader-feedback
+# pitches. Whole lines of at most _PITCH_WORDS words, never a sentence of the story.
+_PITCH = re.compile(
+    r"\bdownload\s+(?:the|our)\s+.{0,40}\bapps?\b|\balready\s+a\s+subscriber\b"
+    r"|\bsubscribe\s+to\s+(?:read|continue|view|access)\b|\bto\s+(?:view|read)\s+the\s+full\s+(?:story|article)\b"
+    r"|\bcopyrighted\s+property\s+of\b|\bwritten\s+permission\b.{0,80}\b(?:reprint|republish|reproduc)"
+    r"|\bmay\s+not\s+be\s+(?:published|reproduced|republished|rewritten|redistributed)\b"
+    r"|\bwe\s+want\s+to\s+hear\s+what\s+you\s+think\b|\bsubmit\s+(?:your\s+)?(?:a\s+)?letters?\s+to\s+the\s+editor\b",
+    re.IGNORECASE,
+)
+_PITCH_WORDS = 40
+# A comment policy: comments and how they are handled ("comments are moderated").
+_COMMENT_POLICY = re.compile(
+    r"\bcomments?\b.{0,60}\b(?:moderated|civil|libel(?:l?ous)?|hateful|republished|representative)\b"
+    r"|\be-?mail\s+addresses\s+will\s+not\s+be\s+published\b",
+    re.IGNORECASE,
+)
 # Headers, buttons, comment bylines and menus are short; longer lines are only checked
 # for phrases (cookie notices, newsletter pitches, copyright), which keeps the pass fast.
 _LONGEST_LABEL = 240
@@ -178,6 +195,10 @@ def _shape_by_phrase(line: str) -> Shape:
         return "cookie"
     if words <= 40 and _FORM.search(line):
         return "form"
+    if words <= _PITCH_WORDS and _COMMENT_POLICY.search(line):
+        return "comment_control"
+    if words <= _PITCH_WORDS and _PITCH.search(line):
+        return "other"
     return "bullet" if _BULLET_LINE.match(line) else "text"
 
 
