@@ -113,3 +113,11 @@ def test_an_adjective_labelled_as_a_place_is_a_demonym(nlp: Any, gazetteer: Gaze
     assert found["Ukrainian"].country == "UA" and found["Ukrainian"].role == "modifier"
     # a division named before its descriptor is where things are, not a qualifier
     assert found["Krasnodar"].role == "literal" and found["Krasnodar"].country == "RU"
+
+
+def test_a_division_named_by_its_seat_s_adjective_answers_to_the_seat_s_name(nlp: Any, gazetteer: Gazetteer) -> None:
+    # GeoNames calls it "Belgorodskaya oblast'"; English reports say "the Belgorod region"
+    found = places("Shelling hit villages in the Belgorod region on Monday.", nlp, gazetteer)
+    assert found["Belgorod"].precision == "admin1" and found["Belgorod"].country == "RU"
+    found = places("Drones struck Belgorod on Monday, wounding three people.", nlp, gazetteer)
+    assert found["Belgorod"].precision == "town"

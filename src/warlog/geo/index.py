@@ -12,9 +12,10 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -84,11 +85,35 @@ def _key_all(records: Iterable[Named], *, demonyms: dict[str, str]) -> PlaceInde
 
 def _records(*, min_population: int) -> Iterable[Named]:
     admin1_names = tables.read_admin1_names()
+    towns = list(tables.read_towns(min_population=min_population, admin1_names=admin1_names))
     yield from tables.read_countries(tables.country_populations())
     yield from tables.read_regions()
-    yield from tables.read_admin1()
+    yield from _with_seat_names(tables.read_admin1(), towns)
     yield from tables.read_facilities()
-    yield from tables.read_towns(min_population=min_population, admin1_names=admin1_names)
+    yield from towns
+
+
+# "Belgorodskaya oblast'", "Kurskaya oblast'", "Krasnodarskiy kray", "Sumska oblast": an
+# adjective of the seat's name. English reports say "the Belgorod region".
+_ADJECTIVAL_DIVISION = re.compile(r"^(?P<stem>[^\W\d_]+?)(?:skaya|skiy|skyi|ska|sky)\s+(?:oblast'?|kray|krai)$",
+                                  re.IGNORECASE)
+_SEAT_MIN_POPULATION = 10_000
+
+
+def _with_seat_names(divisions: Iterable[Named], towns: list[Named]) -> Iterator[Named]:
+    """Divisions named by an adjective of their seat, with the seat's name as an alias when a
+    town of that name (the stem, or the stem + "sk": Kursk) lies in the division."""
+    seats = {(t.entry.admin1_code, names.name_key(t.entry.name)) for t in towns
+             if t.entry.population >= _SEAT_MIN_POPULATION}
+    for record in divisions:
+        found = _ADJECTIVAL_DIVISION.match(record.entry.name)
+        if found is not None:
+            stem = found.group("stem")
+            seat = next((s for s in (stem, f"{stem}sk") if (record.entry.admin1_code, names.name_key(s)) in seats),
+                        None)
+            if seat is not None:
+                record = Named(record.entry, (*record.names, seat, f"{seat} Oblast", f"{seat} region"))
+        yield record
 
 
 def build_index(*, min_population: int) -> PlaceIndex:
