@@ -203,7 +203,8 @@ def test_overnight_outside_any_entity_dates_the_attack(read_text) -> None:
                        "sparking a fire, regional authorities said.")
     event = report.events[0]
     assert event.time.start == date(2024, 3, 5)
-    assert event.location is not None and event.location.name == "Krasnodar"
+    assert event.location is not None and event.location.text == "Krasnodar"
+    assert (event.location.precision, event.location.country) == ("admin1", "RU")  # the region
 
 
 def test_more_than_a_figure_is_that_figure_more_than(read_text) -> None:

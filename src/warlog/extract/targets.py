@@ -45,7 +45,7 @@ def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None)
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
                 return found
-    patient = _patient_of(head) or _under_attack(head) or _harmed(head) or _killed_by(head)
+    patient = _patient_of(head) or _under_attack(head) or _harmed(head)
     if patient is not None and not overlaps(patient, attacker):
         return patient
     for node in _target_holders(head):
@@ -60,7 +60,7 @@ def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None)
                 objs = [g for g in child.children if g.dep_ == "dobj"]
                 if objs:
                     return actor_range(objs[0])
-    return None
+    return _killed_by(head)
 
 
 def whose_life(doc: Doc, target: TokenRange | None, head: Token) -> TokenRange | None:
@@ -94,12 +94,15 @@ def _patient_of(head: Token) -> TokenRange | None:
     return None
 
 def _killed_by(head: Token) -> TokenRange | None:
-    """"A drone strike killed a senior commander": whom the attack killed is its target."""
+    """"A drone strike killed a senior commander": whom the attack killed is its target,
+    when nothing else names one (the last resort of ``find_target``)."""
     if head.pos_ != "NOUN" or head.dep_ != "nsubj" or head.head.lemma_.lower() not in HARM_VERB_LEMMAS:
         return None
     objs = [c for c in head.head.children if c.dep_ == "dobj"]
-    if not objs or objs[0].like_num or objs[0].pos_ not in ("NOUN", "PROPN"):
-        return None  # "the strike killed five": a count, not whom it was aimed at
+    if not objs or objs[0].like_num or objs[0].pos_ not in ("NOUN", "PROPN") \
+            or any(c.dep_ == "nummod" for c in objs[0].children) \
+            or objs[0].lemma_.lower() in ("people", "person", "civilian"):
+        return None  # "the strike killed five", "killed nine people": a count, not an aim
     return actor_range(objs[0])
 
 
