@@ -159,3 +159,17 @@ def test_a_suicide_bombing_is_a_bomb_even_unnamed(read_text) -> None:
     event = report.events[0]
     assert (event.sub_type, event.weapon) == ("suicide_bomb", "ied")
     assert [c.best for c in event.killed] == [100]
+
+
+def test_a_mine_that_is_attacked_is_a_target_not_a_weapon(read_text) -> None:
+    report = read_text("Militants armed with rifles attacked a gold mine in eastern Congo's Ituri "
+                       "province on Saturday night, killing 23 workers, a local official said.")
+    event = report.events[0]
+    assert event.target is not None and event.target.text == "a gold mine"
+    assert event.weapon != "ied"
+    assert event.location is not None and event.location.country == "CD"
+
+
+def test_a_mine_that_explodes_is_still_a_weapon(read_text) -> None:
+    report = read_text("A mine exploded under an army truck near Ituri on Monday, killing two soldiers.")
+    assert report.events[0].weapon == "ied"

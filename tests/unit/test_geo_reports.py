@@ -121,3 +121,8 @@ def test_a_division_named_by_its_seat_s_adjective_answers_to_the_seat_s_name(nlp
     assert found["Belgorod"].precision == "admin1" and found["Belgorod"].country == "RU"
     found = places("Drones struck Belgorod on Monday, wounding three people.", nlp, gazetteer)
     assert found["Belgorod"].precision == "town"
+
+
+def test_a_country_s_coast_is_where_things_are(nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("A drone hit a tanker off Yemen's coast on Friday.", nlp, gazetteer)
+    assert found["Yemen"].role == "literal"

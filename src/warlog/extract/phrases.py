@@ -69,7 +69,24 @@ def is_weapon_word(tok: Token) -> bool:
     """A weapon's name; "gunmen", "a sniper" name a weapon class but are people."""
     if tok.lower_ in lx.NON_STATE_WORDS or tok.lemma_.lower() in ("sniper", "bomber"):
         return False
+    if is_a_worked_mine(tok):
+        return False
     return tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS
+
+
+SITE_VERBS = frozenset({"attack", "raid", "storm", "seize", "capture", "overrun", "occupy", "loot",
+                        "control", "besiege", "target"})
+
+
+def is_a_worked_mine(tok: Token) -> bool:
+    """"attacked a mine", "a gold mine": a mine that is dug, not one that explodes."""
+    if tok.lemma_.lower() != "mine":
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in ("gold", "coal", "copper", "cobalt", "tin",
+                                                            "diamond", "artisanal", "mining")
+           for c in tok.children):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in SITE_VERBS
 
 
 PLATFORM_WORDS = frozenset({"helicopter", "gunship", "jet", "warplane", "aircraft", "bomber",

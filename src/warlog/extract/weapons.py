@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import clause_chars
 from warlog.extract.mentions import Mention
-from warlog.extract.phrases import WEAPON_BIGRAMS, WEAPON_LEMMAS, TokenRange
+from warlog.extract.phrases import WEAPON_BIGRAMS, WEAPON_LEMMAS, TokenRange, is_a_worked_mine
 
 
 def find_weapon(doc: Doc, mention: Mention, *,
@@ -52,6 +52,6 @@ def _weapon_at(doc: Doc, tok: Token) -> str | None:
             return WEAPON_BIGRAMS[pair]
     if lemma == "shell" and tok.pos_ == "VERB":
         return "artillery"
-    if lemma in ("mine",) and tok.pos_ != "NOUN":
+    if lemma in ("mine",) and (tok.pos_ != "NOUN" or is_a_worked_mine(tok)):
         return None
     return WEAPON_LEMMAS.get(lower) or WEAPON_LEMMAS.get(lemma)

@@ -171,6 +171,8 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
             inner = [] if _named_as_a_whole(text, gazetteer=gazetteer) else embedded_mentions(
                 doc, start, end, gazetteer=gazetteer)
             found.extend(inner or [_mention(doc, start, end, "entity")])
+        elif label == "NORP" and _before_division_word(doc, end) and not gazetteer.demonym(text):
+            found.append(_mention(doc, start, end, "entity"))  # "Ituri province" tagged NORP
         elif label == "NORP":
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
         elif label == "ORG":
@@ -179,6 +181,13 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
                 e.kind == "country" for e in gazetteer.lookup(text)):
             found.append(_mention(doc, start, end, "entity"))
     return found
+
+
+_DIVISION_WORDS = frozenset({"province", "region", "governorate", "oblast", "district", "county"})  # not "state": "Islamic State"
+
+
+def _before_division_word(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in _DIVISION_WORDS
 
 
 def _demonym_mention(doc: Doc, start: int, end: int, *, gazetteer: Gazetteer) -> list[Mention]:

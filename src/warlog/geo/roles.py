@@ -47,7 +47,9 @@ def role_of(span: Span, *, demonym: bool) -> Role:
 # Nouns for a part of a place: "Baghdad's Sadr City district", "Kyiv's outskirts".
 _PART_NOUNS = frozenset({"district", "districts", "neighbourhood", "neighborhood", "suburb", "suburbs",
                          "area", "outskirts", "region", "province", "governorate", "oblast",
-                         "quarter", "centre", "center", "port", "airport", "countryside", "old"})
+                         "quarter", "centre", "center", "port", "airport", "countryside", "old",
+                         "coast", "coastline", "waters", "shore", "shores", "border", "north",
+                         "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 _DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "prefecture", "county",
