@@ -255,3 +255,33 @@ def test_the_street_an_attack_names_is_its_location_put_in_the_town(read_text) -
     assert event.location is not None
     assert (event.location.text, event.location.name, event.location.precision) == \
         ("Rue Victor Hugo", "Lyon", "town")
+
+
+def test_a_night_s_barrage_of_counted_weapons_is_an_attack(read_text) -> None:
+    report = read_text("Russian forces launched 40 drones and six missiles at Ukraine overnight, the "
+                       "air force said. Debris damaged a residential building in Kyiv, injuring two people.")
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.country == "RU"
+    assert event.time.start == date(2024, 3, 5)
+
+
+def test_dozens_of_attacks_counted_with_no_day_stay_a_tally(read_text) -> None:
+    report = read_text("Russian forces have launched more than 4,000 drones at Ukraine since January, "
+                       "the air force said.")
+    assert report.events == ()
+
+
+def test_killed_by_a_side_s_fire_is_an_attack_by_that_side(read_text) -> None:
+    report = read_text("Two Palestinians were killed by Israeli fire in the West Bank town of Jenin "
+                       "on Wednesday, the health ministry said.")
+    event = report.events[0]
+    assert event.attacker is not None and event.attacker.country == "IL"
+    assert [c.best for c in event.killed] == [2]
+
+
+def test_a_device_that_killed_is_no_attacker(read_text) -> None:
+    report = read_text("A general was killed in Syria by an improvised explosive device on Monday, "
+                       "the ministry said.")
+    event = report.events[0]
+    assert event.attacker is None and event.weapon == "ied"

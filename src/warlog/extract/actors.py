@@ -83,7 +83,8 @@ def _country(span: Span, *, country_of: CountryOf) -> str | None:
 
 
 def _is_weapon_head(span: Span) -> bool:
-    weapons = {w for w, _ in lx.WEAPON_PHRASES if " " not in w}
+    # "Israeli fire", "Russian shelling": a state's fire stands for its forces
+    weapons = {w for w, _ in lx.WEAPON_PHRASES if " " not in w} | {"fire"}
     return span.root.lemma_.lower() in weapons or span[-1].lemma_.lower() in weapons
 
 

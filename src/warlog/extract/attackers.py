@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.phrases import (
+    INANIMATE,
     TokenRange,
     actor_range,
     can_act,
@@ -190,10 +191,16 @@ def _agent_of(tok: Token) -> TokenRange | None:
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs and _can_be_agent(objs[0]):
                     return actor_range(objs[0])
+                if objs and objs[0].lemma_.lower() in ("fire", "gunfire", "shelling", "shrapnel"):
+                    owner = _actor_modifier(objs[0])
+                    if owner is not None:
+                        return owner  # "killed by Israeli fire": the fire's side
     return None
 
 def _can_be_agent(tok: Token) -> bool:
-    return not is_weapon_word(tok) and tok.lemma_.lower() not in NOT_AGENTS \
+    # "killed by an improvised explosive device": a device, a blast or a bullet is what
+    # killed, not who ("killed by Israeli fire" names its side through the modifier)
+    return not is_weapon_word(tok) and tok.lemma_.lower() not in NOT_AGENTS | INANIMATE \
         and tok.ent_type_ not in ("DATE", "TIME")
 
 def _subject_of_host(verb: Token) -> Token | None:

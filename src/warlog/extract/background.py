@@ -36,7 +36,7 @@ DAY_WORDS = frozenset(words("""monday tuesday wednesday thursday friday saturday
 def is_background(head: Token, sent: Span) -> bool:
     """True when the trigger speaks of attacks in general, in the past, or hypothetically."""
     return (
-        _is_counted(head)
+        (_is_counted(head) and not _a_night_s_barrage(head, sent))
         or _is_negated_or_modal(head)
         or _under_intent(head)
         or _is_aggregate_plural(head, sent)
@@ -112,6 +112,12 @@ def _is_habitual(head: Token, sent: Span) -> bool:
         return True
     aspect = verb.head if verb.dep_ == "xcomp" else None
     return aspect is not None and aspect.lemma_.lower() in ASPECT_HEADS and not _has_day(head, sent)
+
+
+def _a_night_s_barrage(head: Token, sent: Span) -> bool:
+    """"launched 40 drones and six missiles at Ukraine overnight": weapons counted with a
+    day of their own are one night's attack, not a tally."""
+    return head.lemma_.lower() in lx.WEAPON_NOUNS and _has_day(head, sent)
 
 
 def _is_counted(head: Token) -> bool:
@@ -190,7 +196,7 @@ def _has_day(head: Token, sent: Span) -> bool:
     verb = _governing_verb(head)
     scope = {t.i for t in (verb.subtree if verb is not None else head.subtree)}
     return any(e.label_ in ("DATE", "TIME") and e.root.i in scope and _names_a_day(e.text)
-               for e in sent.ents)
+               for e in sent.ents) or any(t.lower_ == "overnight" and t.i in scope for t in sent)
 
 
 def _names_a_day(text: str) -> bool:

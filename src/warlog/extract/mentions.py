@@ -168,6 +168,9 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         # "gunmen killed five villagers" is an attack; "five were killed in the strike" is
         # a casualty of another trigger, read by the casualty stage.
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        others = any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i)
+        if _killed_by_fire(tok) and not others:
+            return True  # "two Palestinians were killed by Israeli fire"
         return bool(subj) and not any(
             t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i
         ) and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
@@ -182,6 +185,14 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \
         | {w for w, _ in lx.WEAPON_PHRASES}
     return bool(words & cue)
+
+
+def _killed_by_fire(verb: Token) -> bool:
+    """A passive killing whose agent is fire, a weapon or a force ("killed by Israeli fire",
+    "killed by a sniper", "killed by soldiers")."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    cues = lx.CONFLICT_CUES | {"fire", "gunfire", "sniper", "shrapnel", "gunman"}
+    return any(w.lemma_.lower() in cues or w.lower_ in cues for a in agents for w in a.subtree)
 
 
 def _shoots_people(verb: Token) -> bool:
