@@ -191,7 +191,7 @@ def _agent_of(tok: Token) -> TokenRange | None:
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs and _can_be_agent(objs[0]):
                     return actor_range(objs[0])
-                if objs and objs[0].lemma_.lower() in ("fire", "gunfire", "shelling", "shrapnel"):
+                if objs and objs[0].lemma_.lower() in lx.FIRE_NOUNS | {"shelling", "shrapnel"}:
                     owner = _actor_modifier(objs[0])
                     if owner is not None:
                         return owner  # "killed by Israeli fire": the fire's side

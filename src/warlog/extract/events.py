@@ -77,7 +77,7 @@ class Cluster:
         # "a suicide bomber blew himself up … Al-Shabaab claimed the attack": the group that
         # claims it names the attacker better than a bare "bomber" or "gunmen" does
         if told is not None and claimant is not None and _generic(told) and not _generic(claimant) \
-                and not same_side(claimant, self.target()):
+                and not same_side(claimant, target):
             return claimant
         return told or claimant or best_actor(lent)
 

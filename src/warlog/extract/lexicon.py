@@ -233,6 +233,10 @@ HIT_WORDS = frozenset({"damage", "damaged", "destroy", "destroyed", "hit", "stru
 # were flown at the base", "a rocket landed near", "air defences brought down two drones".
 WEAPON_NOUNS = frozenset({"drone", "missile", "rocket", "mortar", "projectile", "uav",
                           "shahed", "katyusha"})
+# Nouns for shots fired: "came under fire", "opened fire", "killed by Israeli fire".
+FIRE_NOUNS = frozenset({"fire", "gunfire"})
+# Time words the small NER leaves untagged more often than not ("hit a refinery overnight").
+BARE_TIME_WORDS = frozenset({"overnight"})
 # Weapons thrown or planted by hand: "threw a grenade into a bar", "planted a bomb".
 HAND_WEAPONS = frozenset({"grenade", "bomb", "explosive", "firebomb", "molotov", "ied"})
 HAND_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant"})

@@ -114,7 +114,7 @@ def _is_conflict_sentence(sent: Span) -> bool:
         cues -= SPORT_FIGURES
     return bool(cues) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
-        or t.lemma_.lower() in lx.NOUN_TRIGGERS | {"fire", "gunfire"} and comes_under(t) is not None
+        or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and comes_under(t) is not None
         for t in sent)
 
 
@@ -142,10 +142,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if tok.pos_ == "NOUN" and lemma in lx.HAND_WEAPONS and tok.dep_ == "dobj" \
             and tok.head.lemma_.lower() in lx.HAND_VERBS:
         return True  # "assailants threw a grenade into a crowded bar"
-    if tok.pos_ == "NOUN" and lemma in ("gunfire", "fire") and comes_under(tok):
+    if tok.pos_ == "NOUN" and lemma in lx.FIRE_NOUNS and comes_under(tok):
         return True  # "came under fire", "were under heavy gunfire"
     if tok.pos_ == "VERB" and lemma == "open":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire") for c in tok.children)
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in lx.FIRE_NOUNS for c in tok.children)
     # "an explosive device went off"
     return tok.pos_ == "VERB" and lemma == "go" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
@@ -171,9 +171,7 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         others = any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i)
         if _killed_by_fire(tok) and not others:
             return True  # "two Palestinians were killed by Israeli fire"
-        return bool(subj) and not any(
-            t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i
-        ) and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
+        return bool(subj) and not others and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
     if lemma == "down":
         return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
     if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok) \
@@ -191,7 +189,7 @@ def _killed_by_fire(verb: Token) -> bool:
     """A passive killing whose agent is fire, a weapon or a force ("killed by Israeli fire",
     "killed by a sniper", "killed by soldiers")."""
     agents = [c for c in verb.children if c.dep_ == "agent"]
-    cues = lx.CONFLICT_CUES | {"fire", "gunfire", "sniper", "shrapnel", "gunman"}
+    cues = lx.CONFLICT_CUES | lx.FIRE_NOUNS | {"sniper", "shrapnel", "gunman"}
     return any(w.lemma_.lower() in cues or w.lower_ in cues for a in agents for w in a.subtree)
 
 

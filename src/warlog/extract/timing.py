@@ -48,14 +48,10 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     return best[1]
 
 
-# Time words the small NER leaves untagged more often than not.
-BARE_TIME_WORDS = frozenset({"overnight"})
-
-
 def _bare_time_word(sent: Span, head: Token, scope: set[int], *, published: date | None) -> Time | None:
     """"Ukrainian drones hit a refinery overnight": a time word outside any entity."""
     for tok in sent:
-        if tok.lower_ in BARE_TIME_WORDS and tok.idx in scope and not tok.ent_type_:
+        if tok.lower_ in lx.BARE_TIME_WORDS and tok.idx in scope and not tok.ent_type_:
             resolved = resolve_time(tok.text, published=published)
             if resolved.start is not None:
                 return Time(text=tok.text, start=resolved.start, end=resolved.end,
