@@ -209,11 +209,13 @@ def _names_a_day(text: str) -> bool:
 
 def _has_background_adverb(head: Token) -> bool:
     """"had previously targeted", "attacked before"; but "one year before" dates a
-    single event (told as earlier than the story, not as a habit)."""
+    single event (told as earlier than the story, not as a habit), and "before dawn" is a
+    preposition that times it."""
     verb = _governing_verb(head)
     nodes = [head] + ([verb] if verb is not None else [])
     return any(c.lower_ in lx.BACKGROUND_ADVERBS and not any(
-        g.dep_ == "npadvmod" for g in c.children) for n in nodes for c in n.children)
+        g.dep_ in ("npadvmod", "pobj", "pcomp") for g in c.children)
+        for n in nodes for c in n.children)
 
 
 def _governing_verb(tok: Token) -> Token | None:

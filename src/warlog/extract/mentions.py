@@ -80,15 +80,32 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
         tally = is_tally_sentence(sent)
         triggers = [t for t in sent if _is_trigger(t, sent) and not is_generic_killing(t, sent)
                     and not any(a <= t.idx < b for a, b in furniture)]
-        mentions = [_mention_of(g, s_index) for g in _group_triggers(triggers)]
-        told = [m for m in mentions if not tally and not is_background(doc[m.head], sent)
-                and not characterises(doc[m.head])]
+        mentions = [_told_head(_mention_of(g, s_index), doc, sent) for g in _group_triggers(triggers)]
+        told = [m for m in mentions if not tally and _is_told(doc[m.head], sent)]
         # "struck the militants involved in the attack": beside a new mention, a definite
         # one points back at an event already told and adds nothing of its own
         if any(not m.anaphoric for m in told):
             told = [m for m in told if not m.anaphoric]
         found.extend(m if m in told else replace(m, background=True) for m in mentions)
     return tuple(found)
+
+
+def _is_told(head: Token, sent: Span) -> bool:
+    return not is_background(head, sent) and not characterises(head)
+
+
+def _told_head(mention: Mention, doc: Doc, sent: Span) -> Mention:
+    """A clause's triggers are told apart: "gunmen stormed a school, the first such assault
+    in years" tells an attack by its verb though the noun beside it characterises. When the
+    leading trigger is background and another trigger of the group is not, that one leads."""
+    if len(mention.triggers) < 2 or _is_told(doc[mention.head], sent):
+        return mention
+    for i in mention.triggers:
+        if i != mention.head and _is_told(doc[i], sent):
+            tok = doc[i]
+            return replace(mention, head=i, lemma=tok.lemma_.lower(),
+                           anaphoric=_is_anaphoric(tok), plural=tok.tag_ in ("NNS", "NNPS"))
+    return mention
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
