@@ -126,3 +126,30 @@ def test_a_division_named_by_its_seat_s_adjective_answers_to_the_seat_s_name(nlp
 def test_a_country_s_coast_is_where_things_are(nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("A drone hit a tanker off Yemen's coast on Friday.", nlp, gazetteer)
     assert found["Yemen"].role == "literal"
+
+
+@pytest.mark.parametrize(("text", "name", "holder", "country"), [
+    ("Gunmen raided Kwassa Tudu village in Zamfara State, Nigeria.", "Kwassa Tudu",
+     "Zamfara State", "NG"),
+    ("Rockets landed in the Makhmour Hills area of Erbil.", "Makhmour Hills", "Erbil", "IQ"),
+    ("A car bomb exploded outside Mogadishu's Jazeera Palace hotel.", "Jazeera Palace", "Mogadishu",
+     "SO"),
+])
+def test_a_name_the_gazetteer_lacks_is_put_where_the_text_puts_it(
+        nlp: Any, gazetteer: Gazetteer, text: str, name: str, holder: str, country: str) -> None:
+    # "X in Y", "the X area of Y", "Y's X": the unknown name gets the point, country and
+    # precision of the known place that holds it (never a finer precision than that place)
+    found = places(text, nlp, gazetteer)
+    unknown = next(p for t, p in found.items() if name in t)
+    assert unknown.country == country and unknown.lat is not None
+    known = next(p for t, p in found.items() if holder in t and p is not unknown)
+    assert (unknown.lat, unknown.lon) == (known.lat, known.lon)
+    assert unknown.precision == known.precision
+
+
+def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
+        nlp: Any, gazetteer: Gazetteer) -> None:
+    found = places("Clashes erupted in Kampala and Gulu, Uganda. Later, the fighting spread to "
+                   "the Ngomoromo hills.", nlp, gazetteer)
+    unknown = next(p for t, p in found.items() if "Ngomoromo" in t)
+    assert unknown.country == "UG" and unknown.lat is None

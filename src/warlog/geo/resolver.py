@@ -9,6 +9,7 @@ one is known, with null coordinates: no wrong guess dressed as precise.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -49,14 +50,84 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     literal = [role == "literal" for role in roles]
     buildings = _building_starts(doc)
     places = []
+    main = _main_country(chosen, literal)
+    placed = list(chosen)
+    # right to left, so that a chain ("Pazigyi village in Kanbalu township, Sagaing
+    # Region") puts each unplaced name where the one after it was put
+    for i in range(len(mentions) - 1, -1, -1):
+        if placed[i] is None and mentions[i].source != "local":
+            placed[i] = container_of(mentions, placed, i, text=doc.text)
     for i, (m, entry) in enumerate(zip(mentions, chosen, strict=True)):
         place = _place(m, entry, role=roles[i], context=context)
         if entry is None and (m.source == "local" or m.start in buildings):
-            town = town_for(mentions, chosen, i, text=doc.text, literal=literal)
+            town = town_for(mentions, chosen, i, text=doc.text, literal=literal) or placed[i]
             if town is not None:
                 place = _in_town(place, town)
+        elif entry is None and placed[i] is not None:
+            place = _in_container(place, placed[i])  # type: ignore[arg-type]
+        elif entry is None and place.country is None:
+            place = replace(place, country=main)
         places.append(place)
     return tuple(sorted(places, key=lambda p: (p.span.start, p.span.end)))
+
+
+def _main_country(chosen: list[Entry | None], literal: list[bool]) -> str | None:
+    """The country that holds most of the report's literal places (at least half of them,
+    and two): where a name the gazetteer lacks most likely lies, when nothing nearer says."""
+    counts = Counter(e.country for e, lit in zip(chosen, literal, strict=True)
+                     if lit and e is not None and e.country)
+    if not counts:
+        return None
+    iso, n = counts.most_common(1)[0]
+    return iso if n >= 2 and n * 2 >= sum(counts.values()) else None
+
+
+# Words that may stand between a name the gazetteer lacks and the place that holds it:
+# "X in Y", "X, Y", "the X area of Y", "X village near Y", "X on the outskirts of Y".
+_CONTAINING_LINKS = frozenset({",", "in", "of", "near", "outside"})
+_CONTAINING_FILLERS = frozenset(words_ for words_ in """the a area district region province
+    state township county village town city outskirts suburb suburbs on part municipality
+    governorate department commune locality community neighbourhood neighborhood capital
+    north south east west northern southern eastern western central north-east north-west
+    south-east south-west northeastern northwestern southeastern southwestern""".split())
+_CONTAINING_WORDS = 6
+
+
+def container_of(mentions: list[Mention], placed: list[Entry | None], index: int, *,
+                 text: str) -> Entry | None:
+    """The place that holds a name the gazetteer lacks, as the text puts it: the place right
+    after it joined by "in", "of", "near" or a comma ("Lido beach in Mogadishu", "the Mir Ali
+    area of North Waziristan"), or the place that owns it ("Mogadishu's Lido beach")."""
+    m = mentions[index]
+    if index > 0:
+        before = mentions[index - 1]
+        if text[before.end:m.start].strip() in ("'s", "\u2019s") and _holds(placed[index - 1]):
+            return placed[index - 1]
+    if index + 1 < len(mentions):
+        after = mentions[index + 1]
+        between = text[m.end:after.start]
+        if "\n" not in between and _links(between) and _holds(placed[index + 1]):
+            return placed[index + 1]
+    return None
+
+
+def _links(between: str) -> bool:
+    tokens = between.lower().replace(",", " , ").split()
+    return (0 < len(tokens) <= _CONTAINING_WORDS and bool(set(tokens) & _CONTAINING_LINKS)
+            and all(t in _CONTAINING_LINKS or t in _CONTAINING_FILLERS for t in tokens))
+
+
+def _holds(entry: Entry | None) -> bool:
+    return entry is not None and entry.kind in ("town", "admin1", "country") and entry.lat is not None
+
+
+def _in_container(place: Place, entry: Entry) -> Place:
+    """A name the gazetteer lacks, put at the place that holds it, at that place's
+    precision: the text as written, the point and country of what is known."""
+    assert entry.lat is not None and entry.lon is not None
+    return replace(place, name=entry.name, admin1=entry.admin1, country=entry.country,
+                   lat=round(entry.lat, 5), lon=round(entry.lon, 5),
+                   precision=_PRECISION[entry.kind], gazetteer_id=entry.id)
 
 
 def _building_starts(doc: Doc) -> set[int]:
