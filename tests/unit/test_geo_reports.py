@@ -153,3 +153,18 @@ def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
                    "the Ngomoromo hills.", nlp, gazetteer)
     unknown = next(p for t, p in found.items() if "Ngomoromo" in t)
     assert unknown.country == "UG" and unknown.lat is None
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets landed in Sderot. Hours later sirens sounded over the centre of Sderot once more.",
+    "Shelling hit Donetsk at dawn. By noon, smoke rose over the centre of Donetsk.",
+    "Airstrikes pounded Rafah. Tents in the west of Rafah were burned.",
+])
+def test_a_town_placed_once_is_the_same_town_where_it_is_written_again(
+        nlp: Any, gazetteer: Gazetteer, text: str) -> None:
+    # one sense per discourse: the second mention needs no cue the recogniser knows
+    found = geoparse(nlp(text), gazetteer=gazetteer)
+    assert len(found) == 2
+    first, again = found
+    assert again.text == first.text and again.role == "literal"
+    assert (again.lat, again.lon) == (first.lat, first.lon)

@@ -301,6 +301,44 @@ def find_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
+def repeated_mentions(doc: Doc, placed: list[Mention], *, taken: list[Mention]) -> list[Mention]:
+    """One sense per discourse: a town the report has placed as literal ("a strike in
+    Kramatorsk") is the same place where it is written again without a cue ("the centre of
+    Kramatorsk", which the NER may file as a product). Only whole, capitalised words the
+    found mentions leave free, and never a word of a longer name the NER tagged (a person,
+    an organisation: "Kramatorsk Regional Council", nor the name alone tagged as a person)."""
+    names_ = {tuple(t.text for t in doc[m.tok_start:m.tok_end]): m.hint for m in placed
+              if doc[m.tok_start].text[:1].isupper()}
+    if not names_:
+        return []
+    busy = {i for m in taken for i in range(m.tok_start, m.tok_end)}
+    names_of = [(e.start, e.end) for e in doc.ents
+                if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")]
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for name in names_:
+        by_first.setdefault(name[0], []).append(name)
+    found: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        match = None
+        for name in sorted(by_first.get(doc[i].text, ()), key=len, reverse=True):
+            j = i + len(name)
+            if j <= len(doc) and tuple(t.text for t in doc[i:j]) == name \
+                    and not any(k in busy for k in range(i, j)) \
+                    and not any(a < j and i < b for a, b in names_of) \
+                    and not (j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha) \
+                    and not (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
+                             and not doc[i - 1].is_sent_start):
+                match = j
+                break
+        if match is None:
+            i += 1
+            continue
+        found.append(_mention(doc, i, match, "proper_noun", names_[tuple(t.text for t in doc[i:match])]))
+        i = match
+    return found
+
+
 # Words before a name that say it is a place: "in Hit", "near Tal Afar", "shelled Bakhmut".
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "from", "to", "into", "toward", "towards",
                             "around", "across", "inside", "through", "via", "between", "nearby"})

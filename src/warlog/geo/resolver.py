@@ -17,7 +17,7 @@ from warlog.geo import names
 from warlog.geo.choose import Context, choose, cue_of, document_context, part_of_whole
 from warlog.geo.gazetteer import Gazetteer
 from warlog.geo.local import town_for
-from warlog.geo.mentions import Mention, context_mentions, find_mentions
+from warlog.geo.mentions import Mention, context_mentions, find_mentions, repeated_mentions
 from warlog.geo.roles import role_of
 from warlog.geo.tables import Entry, Kind
 from warlog.model import Place, Precision, Role, Span
@@ -47,6 +47,19 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
     chosen = _resolve_all(doc, mentions, context=context, gazetteer=gazetteer)
     roles = [_role(doc, m) for m in mentions]
+    # one sense per discourse: a town the report has placed is that town where it is
+    # written again without a cue the recogniser needs
+    towns = [m._replace(hint=e) for m, e, r in zip(mentions, chosen, roles, strict=True)
+             if e is not None and e.kind in ("town", "facility") and r == "literal"]
+    again = repeated_mentions(doc, towns, taken=mentions)
+    if again:
+        order = sorted(range(len(mentions) + len(again)),
+                       key=lambda k: ((mentions + again)[k].start, (mentions + again)[k].end))
+        every = mentions + again
+        chosen_all = chosen + [m.hint for m in again]
+        mentions = [every[k] for k in order]
+        chosen = [chosen_all[k] for k in order]
+        roles = [_role(doc, m) for m in mentions]
     literal = [role == "literal" for role in roles]
     buildings = _building_starts(doc)
     places = []
