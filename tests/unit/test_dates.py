@@ -308,3 +308,18 @@ def test_off_the_calendar_and_odd_ranges(
     published: date, text: str, expected: ResolvedTime
 ) -> None:
     assert resolve_time(text, published=published) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a month in a year named relative to publication (Wed 2023-11-22)
+    ("in April last year", span("2022-04-01", "2022-04-30", "month")),
+    ("March of last year", span("2022-03-01", "2022-03-31", "month")),
+    ("on 8 May last year", day("2022-05-08")),
+    ("June 3 this year", day("2023-06-03")),
+    # "last <month>": the latest such month before the month of publication
+    ("last April", span("2023-04-01", "2023-04-30", "month")),
+    ("last November", span("2022-11-01", "2022-11-30", "month")),
+    ("last December", span("2022-12-01", "2022-12-31", "month")),
+])
+def test_a_month_in_a_year_named_relative_to_publication(text: str, expected: ResolvedTime) -> None:
+    assert resolve_time(text, published=WED) == expected

@@ -253,8 +253,39 @@ def _window(phrase: str, published: date) -> ResolvedTime | None:
     return ResolvedTime(start, published, "unresolved")
 
 
+_OF_YEAR: Final = re.compile(
+    rf"(?P<date>.*?{_MONTH}.*?)(?: of)? (?P<which>last|this|next|previous) year")
+_LAST_MONTH_NAMED: Final = re.compile(rf"(?P<which>last|this|next) (?P<date>{_MONTH}.*)")
+_YEAR_STEP: Final = MappingProxyType({"last": -1, "previous": -1, "this": 0, "next": 1})
+
+
+def _month_of_year(phrase: str, published: date) -> ResolvedTime | None:
+    """"April last year", "on 8 April of last year", "last April", "this March": a month
+    (or day) in a year named relative to publication. "Last April" is the latest April
+    before the month of publication."""
+    match = _OF_YEAR.fullmatch(phrase)
+    if match is not None:
+        year = published.year + _YEAR_STEP[match["which"]]
+        return _explicit(f"{match['date']} {year}", published=None)
+    match = _LAST_MONTH_NAMED.fullmatch(phrase)
+    if match is None or _WRITTEN_YEAR.search(phrase):
+        return None
+    this_year = _explicit(f"{match['date']} {published.year}", published=None)
+    if this_year is None or this_year.start is None:
+        return None
+    if match["which"] == "this":
+        return this_year
+    ahead = this_year.start.month > published.month if match["which"] == "last" \
+        else this_year.start.month <= published.month
+    if match["which"] == "last" and (ahead or this_year.start.month == published.month):
+        return _explicit(f"{match['date']} {published.year - 1}", published=None)
+    if match["which"] == "next" and ahead:
+        return _explicit(f"{match['date']} {published.year + 1}", published=None)
+    return this_year
+
+
 _RELATIVE: Final[tuple[Callable[[str, date], ResolvedTime | None], ...]] = (
-    _relative_day, _weekday, _calendar_unit, _ago, _window,
+    _relative_day, _weekday, _calendar_unit, _ago, _window, _month_of_year,
 )
 
 
