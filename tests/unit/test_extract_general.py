@@ -23,3 +23,20 @@ def test_an_attack_timed_before_dawn_and_characterised_is_still_told(read_text, 
     assert len(report.events) == 1
     assert report.events[0].time.start == date(2024, 3, 4)
     assert report.events[0].attacker is not None
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Nine villagers were killed and 14 people wounded, some of them badly, when gunmen "
+     "raided a market in Bunia on Monday.", 9, 14),
+    ("Eleven soldiers were killed and 40 people wounded, many of them seriously, when a "
+     "truck bomb exploded in Mogadishu on Monday.", 11, 40),
+    ("Four civilians were killed and 17 people wounded, most of them children, when shells "
+     "hit a square in Donetsk on Monday.", 4, 17),
+])
+def test_an_injured_figure_joined_to_a_passive_killing_is_read(read_text, text, killed,
+                                                                injured) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert [c.low for c in event.killed] == [killed]
+    assert [c.low for c in event.injured] == [injured]

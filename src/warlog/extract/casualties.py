@@ -90,6 +90,8 @@ def _victims(tok: Token) -> list[Token]:
             out.append(child)
         if child.dep_ == "nsubj" and tok.tag_ == "VBN":
             out.append(child)  # "three were killed and 25 others wounded"
+        if child.dep_ == "nsubj" and _passive_by_ellipsis(tok):
+            out.append(child)  # the same, with "wounded" tagged as a past tense
         if child.dep_ == "nsubj" and tok.lemma_.lower() in ("die", "perish"):
             out.append(child)
         if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
@@ -103,6 +105,17 @@ def _victims(tok: Token) -> list[Token]:
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
     return [v for v in out if _names_people(v) and not _is_subset(v)]
+
+
+def _passive_by_ellipsis(verb: Token) -> bool:
+    """"32 were killed and 63 people wounded": a casualty verb joined to a passive one, with
+    no object of its own, shares its passive voice (the tagger often reads it as a past
+    tense with "63 people" its subject)."""
+    if verb.pos_ != "VERB" or verb.dep_ != "conj" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in head.children) \
+        and _field_of(head) is not None
 
 
 def _is_subset(tok: Token) -> bool:
