@@ -40,3 +40,33 @@ def test_an_injured_figure_joined_to_a_passive_killing_is_read(read_text, text, 
     event = report.events[0]
     assert [c.low for c in event.killed] == [killed]
     assert [c.low for c in event.injured] == [injured]
+
+
+@pytest.mark.parametrize("text", [
+    "Eight police officers lost their lives on Monday in an ambush by gunmen near Uruapan, "
+    "the state prosecutor said.",
+    "Four soldiers lost their lives on Monday in an attack by militants on an outpost near "
+    "Kidal, the army said.",
+    "Twelve villagers lost their lives on Monday in a raid by armed men on Kaura Namoda, "
+    "residents said.",
+])
+def test_the_day_people_lost_their_lives_dates_the_attack_they_died_in(read_text, text) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].time.start == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences shot down 20 of the 24 drones that Russia launched at the capital on "
+    "Monday, the air force said.",
+    "Air defences shot down nine of the 12 missiles that Russia fired at Kharkiv in the early "
+    "hours of Monday, the air force said.",
+    "A drone struck a fuel depot in Novorossiysk in the small hours of Monday, the governor "
+    "said.",
+])
+def test_the_day_weapons_were_launched_dates_their_interception(read_text, text) -> None:
+    # the launch clause of the weapons shot down belongs to the attack; "the early hours of
+    # Monday" dates it as "on Monday" does ("as of" alone bounds a count)
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].time.start == date(2024, 3, 4)

@@ -29,9 +29,16 @@ def _clause_root(head: Token) -> Token:
     # attack's phrase hangs from holds its day and place ("raising the toll from a strike"
     # does not: the raising is another moment)
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "pobj" and head.head.lower_ in HARM_PREPS \
-            and head.head.head.lemma_.lower() in HARM_VERBS:
+            and harms(head.head.head):
         return head.head.head
     return head
+
+
+def harms(verb: Token) -> bool:
+    """A casualty verb: "killed", "wounded", and "lost their lives"."""
+    lemma = verb.lemma_.lower()
+    return lemma in HARM_VERBS or lemma == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children)
 
 
 def clause_chars(head: Token) -> set[int]:
@@ -40,9 +47,22 @@ def clause_chars(head: Token) -> set[int]:
     skip: set[int] = set()
     for tok in root.subtree:
         if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
-                and head not in tok.subtree:
+                and head not in tok.subtree and not _launches(tok):
             skip.update(t.i for t in tok.subtree)
     return {t.idx for t in root.subtree if t.i not in skip}
+
+
+LAUNCH_VERBS = frozenset({"launch", "fire", "fly", "send"})
+
+
+def _launches(clause: Token) -> bool:
+    """"shot down 21 of the missiles that Russia launched overnight": a clause that tells
+    how the weapons were launched belongs to the attack, its day and place too."""
+    return clause.dep_ == "relcl" and clause.lemma_.lower() in LAUNCH_VERBS \
+        and clause.head.lemma_.lower() in WEAPON_HEADS
+
+
+WEAPON_HEADS = frozenset({"missile", "rocket", "drone", "shell", "projectile", "bomb", "uav"})
 
 
 def is_headline(sent: Span) -> bool:

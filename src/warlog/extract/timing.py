@@ -171,7 +171,10 @@ def _with_qualifier(ent: Span) -> str:
 
 def _is_since(ent: Span) -> bool:
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return (before is not None and before.lower_ in ("since", "until", "of")) or \
+    # "as of Oct. 17" bounds a count; "the early hours of Friday" dates the attack
+    as_of = before is not None and before.lower_ == "of" and ent.start > 1 \
+        and ent.doc[ent.start - 2].lower_ == "as"
+    return (before is not None and before.lower_ in ("since", "until")) or as_of or \
         ent.text.lower().startswith(("since", "the past", "past"))
 
 
