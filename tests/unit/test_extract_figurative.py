@@ -65,3 +65,10 @@ def test_a_year_names_attacks_it_does_not_count_them(read_text) -> None:
 def test_a_bomb_at_a_stadium_is_still_an_attack(read_text) -> None:
     report = read_text("A bomb blast killed five fans outside the stadium in Kano on Monday.")
     assert [e.weapon for e in report.events] == ["ied"]
+
+
+def test_dropping_what_is_no_weapon_is_no_attack(read_text) -> None:
+    for text in ("The army dropped leaflets over Gaza City on Monday.",
+                 "Prosecutors dropped the charges against two soldiers on Monday.",
+                 "Troops dropped food parcels over the besieged town of Deir ez-Zor."):
+        assert read_text(text).events == (), text

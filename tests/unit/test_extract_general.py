@@ -70,3 +70,42 @@ def test_the_day_weapons_were_launched_dates_their_interception(read_text, text)
     report = read_text(text)
     assert len(report.events) == 1
     assert report.events[0].time.start == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "A warplane fired two missiles at a house in Marib on Monday, killing four people, "
+    "residents said.",
+    "Government jets dropped glide bombs on a market in Idlib on Monday, rescuers said.",
+    "An army helicopter fired rockets at a convoy near Kidal on Monday, a local official said.",
+])
+def test_a_platform_and_what_it_fires_are_a_strike_from_the_air(read_text, text) -> None:
+    report = read_text(text)
+    assert [e.sub_type for e in report.events] == ["air_drone_strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighter jets and warships shot down 12 drones that the Houthis launched at a tanker on "
+    "Monday, officials said.",
+    "Helicopters intercepted four drones fired by militants at the base on Monday, the army "
+    "said.",
+    "Air force jets shot down five drones launched by rebels at the airport on Monday.",
+])
+def test_jets_that_shoot_down_drones_do_not_make_the_attack_an_air_strike(read_text,
+                                                                          text) -> None:
+    report = read_text(text)
+    assert report.events and all(e.weapon == "drone" for e in report.events)
+
+
+@pytest.mark.parametrize(("text", "not_weapon"), [
+    ("An Israeli air strike hit a building in Tyre on Monday, Israel's answer to the rocket "
+     "that killed four soldiers a week earlier.", "rocket"),
+    ("A drone strike hit a truck near Sirte on Monday, days after the mortar that killed two "
+     "guards at the port.", "mortar"),
+    ("Troops raided a compound in Kunduz on Monday, an operation the army tied to the bomb "
+     "that wounded nine police officers in the city.", "ied"),
+])
+def test_a_weapon_told_doing_harm_elsewhere_is_another_attack_s(read_text, text,
+                                                                 not_weapon) -> None:
+    report = read_text(text)
+    assert report.events
+    assert report.events[0].weapon != not_weapon

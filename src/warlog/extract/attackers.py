@@ -66,7 +66,7 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
         if modifier is not None:
             return modifier
         harm = harm_verb_over(head)
-        subj = subject(harm, passive=False) if harm is not None else None
+        subj = subject(harm, passive=False) if harm is not None and not defends(harm) else None
         if subj is not None and can_act(subj):
             return actor_range(subj)  # "security forces killed five militants in a gunfight"
     sides = between(head)
@@ -182,6 +182,9 @@ def _agent_of(tok: Token) -> TokenRange | None:
         # "the attack is believed to have been carried out by X"
         holders.extend(c for c in tok.head.children if c.dep_ == "xcomp")
     for holder in holders:
+        launcher = _launcher(tok, holder)
+        if launcher is not None:
+            return launcher
         # an active verb's subject is its agent: "by the end of the day, the brigade had
         # detonated 20 bombs" names a time, not who
         active = holder.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in holder.children)
@@ -196,6 +199,18 @@ def _agent_of(tok: Token) -> TokenRange | None:
                     if owner is not None:
                         return owner  # "killed by Israeli fire": the fire's side
     return None
+
+LAUNCH_LEMMAS = frozenset({"launch", "fire", "fly", "send", "drop", "shoot"})
+
+
+def _launcher(weapon: Token, clause: Token) -> TokenRange | None:
+    """"12 drones that the Houthis launched": who launched the weapons shot down."""
+    if clause is weapon or clause.dep_ != "relcl" or clause.lemma_.lower() not in LAUNCH_LEMMAS \
+            or not is_weapon_word(weapon):
+        return None
+    subj = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return actor_range(subj[0]) if subj and can_act(subj[0]) else None
+
 
 def _can_be_agent(tok: Token) -> bool:
     # "killed by an improvised explosive device": a device, a blast or a bullet is what

@@ -25,13 +25,13 @@ VERB_TRIGGERS = frozenset(
     words("""attack strike hit target bomb shell pound fire launch shoot ambush raid storm
     assault explode detonate clash fight kill gun massacre blow intercept down slam smash
     assassinate
-    crash tear rain pummel rake ram plough plow""")
+    crash tear rain pummel rake ram plough plow drop""")
 )
 # Verbs whose subject is the attacker and object the target only together with another
 # cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
 WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow",
                         "slam", "smash", "crash", "tear", "rain", "pummel", "rake", "ram",
-                        "plough", "plow"})
+                        "plough", "plow", "drop"})
 
 # Words that make a sentence about armed conflict (for weak triggers like "strike").
 CONFLICT_CUES = frozenset(
@@ -85,6 +85,11 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
     ("fighter jet", "aircraft"),
     ("aircraft", "aircraft"),
     ("airstrike", "aircraft"),
+    # bombs dropped from aircraft: "glide bombs", "guided aerial bombs", "barrel bombs"
+    ("glide bomb", "aircraft"),
+    ("guided bomb", "aircraft"),
+    ("aerial bomb", "aircraft"),
+    ("barrel bomb", "aircraft"),
     ("air strike", "aircraft"),
     ("air raid", "aircraft"),
     ("f-16", "aircraft"),

@@ -191,6 +191,9 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         return bool(subj) and not others and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
     if lemma == "down":
         return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
+    if lemma == "drop":
+        # "dropped bombs on a market", not "dropped leaflets" or "dropped the charges"
+        return any(c.dep_ == "dobj" and _names_weapon(c) for c in tok.children)
     if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok) \
             and not (lemma == "shoot" and _shoots_people(tok)):
         return False  # "launches a net at flying objects", "fired the coach"

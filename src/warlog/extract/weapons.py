@@ -14,7 +14,6 @@ def find_weapon(doc: Doc, mention: Mention, *,
                 exclude: tuple[TokenRange | None, ...] = ()) -> tuple[str, int | None]:
     """The most specific weapon named in the mention's clause, and where."""
     sent = doc[mention.head].sent
-    best: tuple[int, str, int] | None = None
     rank = {v: i for i, v in enumerate(
         ["gunship", "ballistic_missile", "cruise_missile", "drone", "rocket", "mortar",
          "artillery", "aircraft", "ied", "small_arms"])}
@@ -23,8 +22,10 @@ def find_weapon(doc: Doc, mention: Mention, *,
     # weapon only inside its own phrase
     tokens = list(head.subtree) if mention.anaphoric else list(sent)
     clause = clause_chars(head)
+    found: list[tuple[tuple[int, int, int], str, int]] = []
     for tok in tokens:
-        if tok.idx not in clause and tok.lemma_.lower() in lx.NOUN_TRIGGERS:
+        if tok.idx not in clause and (tok.lemma_.lower() in lx.NOUN_TRIGGERS
+                                      or _tells_another_attack(tok, head)):
             continue  # "killed in attacks, prompting Russian airstrikes": another attack's weapon
         weapon = _weapon_at(doc, tok)
         # a weapon named in the target ("a rocket launcher", "an arms depot") is what
@@ -32,12 +33,48 @@ def find_weapon(doc: Doc, mention: Mention, *,
         if weapon is None or any(r is not None and r.start <= tok.i < r.end for r in exclude):
             continue
         distance = abs(tok.i - head.i)
-        key = (distance // 6, rank.get(weapon, 99), tok.i)
-        if best is None or key < (best[0] // 6, rank.get(best[1], 99), best[2]):
-            best = (distance, weapon, tok.i)
-    if best is None:
+        found.append(((distance // 6, rank.get(weapon, 99), tok.i), weapon, tok.i))
+    if not found:
         return "unknown", None
-    return best[1], best[2]
+    _, weapon, at = min(found)
+    # a platform and what it fires are one attack, named by the platform: "a warplane fired
+    # four missiles", "Tu-95 bombers launched cruise missiles" is a strike from the air
+    if weapon in MUNITIONS:
+        platforms = [f for f in found if f[1] in PLATFORMS and doc[f[2]].idx in clause
+                     and not _intercepts(doc[f[2]])]
+        if platforms:
+            _, weapon, at = min(platforms)
+    return weapon, at
+
+
+# What an aircraft or a drone carries and fires; and what carries it.
+MUNITIONS = frozenset({"ballistic_missile", "cruise_missile", "rocket", "ied"})
+PLATFORMS = frozenset({"aircraft", "gunship"})
+HARM_OR_ATTACK = lx.VERB_TRIGGERS | frozenset({"kill", "wound", "injure", "destroy", "damage"})
+
+
+INTERCEPT_LEMMAS = frozenset({"shoot", "intercept", "down", "destroy", "bring", "engage", "repel",
+                              "thwart", "neutralise", "neutralize"})
+
+
+def _intercepts(tok: Token) -> bool:
+    """"warships and fighter jets shot down 18 drones": the jets defend; they fired nothing
+    at the target."""
+    node = tok
+    while node.dep_ in ("conj", "compound", "amod") and node.head is not node:
+        node = node.head
+    return node.dep_ == "nsubj" and node.head.lemma_.lower() in INTERCEPT_LEMMAS
+
+
+def _tells_another_attack(tok: Token, head: Token) -> bool:
+    """"an Israeli strike on Beirut, Israel's answer to the rocket that killed 12 children":
+    a weapon outside the trigger's clause that is itself told doing harm is another
+    attack's weapon."""
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HARM_OR_ATTACK for c in tok.children):
+        return True
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not head \
+        and tok.head.lemma_.lower() in HARM_OR_ATTACK
+
 
 def _weapon_at(doc: Doc, tok: Token) -> str | None:
     lower = tok.lower_

@@ -73,9 +73,11 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     for i, (m, entry) in enumerate(zip(mentions, chosen, strict=True)):
         place = _place(m, entry, role=roles[i], context=context)
         if entry is None and (m.source == "local" or m.start in buildings):
-            town = town_for(mentions, chosen, i, text=doc.text, literal=literal) or placed[i]
+            town = town_for(mentions, chosen, i, text=doc.text, literal=literal)
             if town is not None:
                 place = _in_town(place, town)
+            elif placed[i] is not None:
+                place = _in_container(place, placed[i])  # type: ignore[arg-type]
         elif entry is None and placed[i] is not None:
             place = _in_container(place, placed[i])  # type: ignore[arg-type]
         elif entry is None and place.country is None:
