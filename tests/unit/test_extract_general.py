@@ -109,3 +109,19 @@ def test_a_weapon_told_doing_harm_elsewhere_is_another_attack_s(read_text, text,
     report = read_text(text)
     assert report.events
     assert report.events[0].weapon != not_weapon
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Police hunted a woman believed to be responsible for a bombing that wounded four people "
+     "in Quetta on Monday.", "a woman"),
+    ("Troops arrested three men thought to be behind a blast that killed two soldiers in "
+     "Kirkuk on Monday.", "three men"),
+    ("Police were searching for a man believed to be responsible for a Friday blast which "
+     "injured several people in Lyon.", "a man"),
+])
+def test_whoever_is_believed_responsible_or_behind_an_attack_is_its_attacker(
+        read_text, text, attacker) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].attacker is not None
+    assert report.events[0].attacker.text == attacker

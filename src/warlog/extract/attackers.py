@@ -128,11 +128,30 @@ def _involved(head: Token) -> TokenRange | None:
             return actor_range(subj[0])
     if prep.lower_ == "for" and holder.lower_ == "responsible" \
             and holder.dep_ in ("amod", "acomp"):
-        subj = [holder.head] if holder.dep_ == "amod" else [
-            c for c in holder.head.children if c.dep_ == "nsubj"]
+        subj = [holder.head] if holder.dep_ == "amod" else _described(holder.head)
+        if subj and subj[0].pos_ in ("NOUN", "PROPN") and can_act(subj[0]):
+            return actor_range(subj[0])
+    if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
+        # "two men thought to be behind the attack"
+        subj = _described(holder)
         if subj and subj[0].pos_ in ("NOUN", "PROPN") and can_act(subj[0]):
             return actor_range(subj[0])
     return None
+
+
+def _described(verb: Token) -> list[Token]:
+    """Whom a clause says something of: its subject, or the noun it hangs from ("a man
+    believed to be responsible", "the group thought to be behind it")."""
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+        if verb.dep_ in ("acl", "relcl"):
+            return [verb.head]
+        if verb.dep_ != "xcomp" or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
 
 def _carrier(head: Token) -> Token:
     """"began a new wave of attacks": the noun that carries the attack into the clause."""
