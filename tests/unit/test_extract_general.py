@@ -125,3 +125,22 @@ def test_whoever_is_believed_responsible_or_behind_an_attack_is_its_attacker(
     assert len(report.events) == 1
     assert report.events[0].attacker is not None
     assert report.events[0].attacker.text == attacker
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian missile killed 40 people at a cafe in eastern Ukraine on Monday.\n\n"
+    "The governor spoke again on Tuesday. Two Russian missiles struck a residential block, "
+    "wounding 12 people.",
+    "Militants killed nine soldiers in an ambush in northern Mali on Sunday.\n\n"
+    "The army gave its account on Tuesday. Militants attacked a convoy with rockets and "
+    "wounded six soldiers.",
+    "Israeli strikes killed 20 people in southern Lebanon on Friday.\n\n"
+    "Rescuers were still at work on Saturday. Israeli jets struck a house, killing four people.",
+])
+def test_an_attack_told_under_another_day_of_its_paragraph_is_another_event(read_text,
+                                                                            text) -> None:
+    # the second attack names no day of its own; the day its paragraph names is not the
+    # first attack's, so it cannot be the first attack
+    report = read_text(text)
+    assert len(report.events) == 2
+    assert report.events[0].time.start != report.events[1].time.start

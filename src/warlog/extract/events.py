@@ -201,6 +201,15 @@ def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
     return cluster if score >= needed else None
 
 
+def _day_of(reading: Reading) -> Time | None:
+    """The reading's own date, else, for a new attack told without one, the day named
+    earlier in its paragraph ("Earlier on Friday… Two missiles struck Kharkiv"): a story
+    that moves on to another day moves on to another attack."""
+    if reading.time is not None or reading.mention.anaphoric or reading.restates_target:
+        return reading.time
+    return reading.context_time
+
+
 def _unanchored(reading: Reading) -> bool:
     return (not reading.mention.anaphoric and not reading.restates_target
             and reading.time is None and reading.place is None)
@@ -223,7 +232,7 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
     if not reading.mention.anaphoric and not reading.restates_target \
             and reading.response != cluster.response:
         return True
-    if times_conflict(reading.time, cluster.time()):
+    if times_conflict(_day_of(reading), cluster.time()):
         return True
     if reading.earlier != cluster.readings[0].earlier:
         # "earlier in the year, troops killed 13 protesters", "the assassination of X one
