@@ -72,3 +72,26 @@ def test_dropping_what_is_no_weapon_is_no_attack(read_text) -> None:
                  "Prosecutors dropped the charges against two soldiers on Monday.",
                  "Troops dropped food parcels over the besieged town of Deir ez-Zor."):
         assert read_text(text).events == (), text
+
+
+def test_a_weapon_fired_in_a_test_or_drill_is_no_attack(read_text) -> None:
+    for text in ("India test-fired an Agni missile from an island off Odisha on Monday, the "
+                 "defence ministry said.",
+                 "The missile was fired from a test range on the coast on Monday during a drill.",
+                 "North Korea launched two ballistic missiles into the sea on Monday in what it "
+                 "called an exercise."):
+        assert read_text(text).events == (), text
+    # a drill that harms someone is told as harm
+    assert read_text("A missile fired during the drill killed two soldiers at the range on "
+                     "Monday.").events
+
+
+def test_a_rumoured_or_merely_renamed_attack_tells_no_new_event(read_text) -> None:
+    for text in ("He rejected rumours that a drone had struck the mosque on Monday.",
+                 "Officials dismissed speculation that a rocket had hit the depot in Homs.",
+                 "The police chief called the shooting in the square a hoax."):
+        assert read_text(text).events == (), text
+    # a strike told, then called a crime, is one event
+    report = read_text("A drone struck a market in Marib on Monday, killing six people. "
+                       "The governor called the strike a war crime.")
+    assert len(report.events) == 1

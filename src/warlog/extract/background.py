@@ -14,7 +14,8 @@ from warlog.extract import lexicon as lx
 from warlog.extract.lexicon import words
 from warlog.extract.vague import parse_number
 
-INTENT_HEADS = frozenset({"threaten", "vow", "plan", "warn", "seek", "want", "intend",
+INTENT_HEADS = frozenset({"rumour", "rumor", "speculation", "hoax",
+                          "threaten", "vow", "plan", "warn", "seek", "want", "intend",
                           "prepare", "pledge", "promise", "deter", "prevent", "avoid",
                           "condemn", "fear", "risk", "rule", "way", "ability", "able",
                           "capable", "capability", "design", "means"})
@@ -26,6 +27,10 @@ AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "numb
 CHARACTERISING_VERBS = frozenset({"describe", "label", "call", "term", "brand", "condemn",
                                   "denounce", "classify", "treat", "investigate", "regard",
                                   "consider", "characterise", "characterize"})
+
+# Verbs that give what they name a second name: "called the strike a criminal act".
+NAMING_VERBS = frozenset({"call", "describe", "label", "term", "brand", "characterise",
+                          "characterize", "deem", "dub"})
 
 ASPECT_HEADS = frozenset({"begin", "start", "continue", "keep", "resume"})
 
@@ -83,6 +88,13 @@ def characterises(head: Token) -> bool:
     noun characterises something told elsewhere in the sentence, it tells nothing new."""
     if head.dep_ == "oprd":
         return True
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in NAMING_VERBS:
+        # "Zelensky called the Hroza attack a crime", "described the bombing as a war crime":
+        # the attack named is one told elsewhere; only what it is called is new
+        verb = head.head
+        return any(c.dep_ == "oprd" or c.dep_ == "dobj" and c is not head
+                   or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) \
+            or any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
     return head.dep_ == "pobj" and head.head.lower_ == "as" \
         and head.head.head.lemma_.lower() in CHARACTERISING_VERBS
 
@@ -160,7 +172,7 @@ def _under_intent(head: Token) -> bool:
         if node.head is node:
             return False
         child, node = node, node.head
-        if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN"):
+        if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN", "ADJ"):
             return child.dep_ not in ("nsubj", "nsubjpass")
     return False
 

@@ -30,6 +30,7 @@ from warlog.extract.senses import (
     police_search,
     strikes_a_person,
     unarmed,
+    weapons_trial,
 )
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
@@ -149,10 +150,12 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return lemma != "engagement" or _has_weapon_or_force(sent)
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not civil_use(tok) \
-            and not flown_past(tok.head)
+            and not flown_past(tok.head) and not weapons_trial(sent)
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
         if figurative_object(tok):
             return False
+        if lemma in ("launch", "fire") and weapons_trial(sent):
+            return False  # "test-fired a missile from the island"
         if lemma in lx.WEAK_VERBS or strikes_a_person(tok):
             return _weak_verb_is_attack(tok, sent)
         return True

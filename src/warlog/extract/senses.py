@@ -49,6 +49,23 @@ MUNITIONS = frozenset(words("""round rounds shot shots salvo volley barrage proj
     projectiles munition munitions bullet bullets shell shells flare flares"""))
 
 
+# A weapon fired to see it work: "the missile was test-fired from the island", "a drill".
+TRIAL_WORDS = frozenset(words("""test tests tested testing test-fire test-fired test-firing
+    trial trials drill drills exercise exercises manoeuvre manoeuvres maneuver maneuvers
+    demonstration launch-test"""))
+
+
+def weapons_trial(sent: Iterable[Token]) -> bool:
+    """A sentence about firing a weapon in a test, drill or exercise, harming no one: no
+    casualty word and no attack noun in it."""
+    tokens = list(sent)
+    lowers = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    if not lowers & TRIAL_WORDS:
+        return False
+    harm = lx.KILL_WORDS | lx.INJURE_WORDS | {"attack", "strike", "airstrike", "raid", "ambush"}
+    return not any(t.lemma_.lower() in harm and t.pos_ in ("NOUN", "VERB") for t in tokens)
+
+
 def cue_words(tokens: Iterable[Token]) -> set[str]:
     """Lower-cased forms and lemmas of the tokens, leaving out weapon words that are part
     of a name ("the Houston Rockets", "Attack on Titan", "the Winnipeg Jets")."""
