@@ -144,3 +144,15 @@ def test_an_attack_told_under_another_day_of_its_paragraph_is_another_event(read
     report = read_text(text)
     assert len(report.events) == 2
     assert report.events[0].time.start != report.events[1].time.start
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("Myanmar's military bombed a gathering in a village in Sagaing region on Tuesday, "
+     "killing 50 people.", "air_drone_strike"),
+    ("Government forces bombed the town of Tawila on Monday, killing 12.", "air_drone_strike"),
+    ("The army bombed rebel positions near Kidal on Monday.", "air_drone_strike"),
+    # a militant who bombs plants or throws the bomb
+    ("Militants bombed a police station in Quetta on Monday.", "remote_explosive_landmine_ied"),
+])
+def test_a_state_s_forces_bomb_from_the_air(read_text, text, sub_type) -> None:
+    assert [e.sub_type for e in read_text(text).events] == [sub_type]

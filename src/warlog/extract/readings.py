@@ -93,7 +93,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         mention=mention, sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         lemma=mention.lemma, attacker=attacker, target=target, context_attacker=None,
         claimant=claimant_of(doc, sent, country_of=country_of),
-        weapon=frame.weapon,
+        weapon=_bombed_from_the_air(head, frame.weapon, attacker),
         place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
                         anaphoric=mention.anaphoric),
         time=(time := pick_time(sent, head, published=published)
@@ -108,6 +108,15 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
         denied_by=tuple(denied_by(sent)),
     )
+
+
+def _bombed_from_the_air(head: Token, weapon: str, attacker: Actor | None) -> str:
+    """"The military bombed a gathering": a state's forces bomb from the air; a militant
+    who bombs a station plants or throws the bomb."""
+    if weapon == "ied" and head.pos_ == "VERB" and head.lemma_.lower() == "bomb" \
+            and attacker is not None and attacker.kind == "state_forces":
+        return "aircraft"
+    return weapon
 
 
 def claimant_of(doc: Doc, sent: Span, *, country_of: CountryOf) -> Actor | None:
