@@ -156,3 +156,18 @@ def test_an_attack_told_under_another_day_of_its_paragraph_is_another_event(read
 ])
 def test_a_state_s_forces_bomb_from_the_air(read_text, text, sub_type) -> None:
     assert [e.sub_type for e in read_text(text).events] == [sub_type]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russia fired two missiles at the city of Sumy on Monday, officials said. A missile hit "
+     "a school in the centre, wounding 12.", "a school"),
+    ("Artillery pounded the town of Bakhmut on Monday. Shells struck a hospital there, "
+     "killing three.", "a hospital"),
+    ("Drones attacked the port city of Odesa on Monday. A drone hit a grain warehouse there, "
+     "injuring two workers.", "a grain warehouse"),
+])
+def test_what_was_hit_outranks_the_place_it_stands_in_as_target(read_text, text,
+                                                                target) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].target is not None and report.events[0].target.text == target

@@ -83,7 +83,14 @@ class Cluster:
 
     def target(self) -> Actor | None:
         restated = [r.target for r in self.readings if r.restates_target and r.target]
-        return restated[-1] if restated else best_actor(r.target for r in self.readings)
+        if restated:
+            return restated[-1]
+        # "fired missiles at the city … one hit a residential building": what was hit says
+        # more than the place it stands in, whichever the report names first
+        places = {r.place.text.lower() for r in self.readings if r.place is not None}
+        targets = [r.target for r in self.readings if r.target is not None]
+        things = [t for t in targets if not _place_like(t, places)]
+        return best_actor(things or targets)
 
     def place(self) -> Place | None:
         places = [r.place for r in self.readings if r.place is not None]
@@ -119,6 +126,29 @@ class Cluster:
         if not known and self.suicide:
             return "ied"  # "a suicide bombing": a bomb the attacker carried
         return known[0] if known else "unknown"
+
+
+# Nouns for a stretch of land: a target named by one of these is where, not what.
+PLACE_NOUNS = frozenset({"city", "town", "village", "district", "districts", "region",
+                         "regions", "area", "areas", "suburb", "suburbs", "place", "places",
+                         "country", "province", "capital", "neighbourhood", "neighborhood",
+                         "neighbourhoods", "neighborhoods", "outskirts", "territory",
+                         "oblast", "governorate", "locality", "localities"})
+PLACE_MODIFIERS = frozenset({"the", "central", "northern", "southern", "eastern", "western",
+                             "downtown", "greater", "its", "parts", "of"})
+
+
+def _place_like(actor: Actor, places: set[str]) -> bool:
+    """"the city", "two districts of the city", "central Kharkiv", "the town of Bakhmut",
+    "Kharkiv and its suburbs": a target that is only a place."""
+    words = actor.text.lower().replace(",", " ").split()
+    if not words:
+        return False
+    if words[-1] in PLACE_NOUNS or any(
+            w in PLACE_NOUNS and n == "of" for w, n in zip(words, words[1:], strict=False)):
+        return True
+    named = " ".join(w for w in words if w not in PLACE_MODIFIERS | PLACE_NOUNS)
+    return any(named == p or named.startswith(p + " and ") for p in places)
 
 
 def _generic(actor: Actor) -> bool:
