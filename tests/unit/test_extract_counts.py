@@ -74,3 +74,34 @@ def test_a_number_of_attacks_is_no_casualty_total(read_text) -> None:  # type: i
     report = read_text("A drone struck an army outpost near Rutba on Monday, wounding 25 soldiers. "
                        "The number of attacks on the outpost has risen to 12 this year.")
     assert _counts(report, "killed") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "lost their lives", and "a total of" counting the people
+        ("A total of nine soldiers lost their lives on Monday when militants attacked a post "
+         "near Kidal.", [9], []),
+        ("Four guards lost their lives when gunmen stormed a mine in Kamituga on Monday.", [4], []),
+        # a state the victims are in or came to: "are dead", "resulted wounded"
+        ("Gunmen attacked a bus near Reasi on Monday. Three people are dead and five are "
+         "wounded.", [3], [5]),
+        ("Gunmen ambushed a patrol near Uruapan on Monday. Two more officers resulted wounded.",
+         [], [2]),
+        # one person, told with "a"
+        ("Militants fired on a checkpoint in Doda on Monday and a policeman was wounded.", [], [1]),
+        # zeros: "nobody was hurt", "no casualties" (no one killed, no one hurt)
+        ("A rocket hit an empty field near Sderot on Monday; nobody was hurt.", [], [0]),
+        ("A drone struck a warehouse in Odesa on Monday, causing no casualties.", [0], [0]),
+    ],
+)
+def test_more_ways_to_tell_a_toll(read_text, text: str, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert [c.low for c in report.events[0].killed] == killed
+    assert [c.low for c in report.events[0].injured] == injured
+
+
+def test_vague_figure_holding_wounded_people(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Gunmen attacked a market in Bunia on Monday. Witnesses said dozens of "
+                       "wounded people were taken to hospital.")
+    assert [(c.low, c.best) for c in report.events[0].injured] == [(24, None)]

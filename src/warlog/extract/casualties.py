@@ -41,6 +41,11 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
         toll = _toll(doc, tok)
         if toll is not None:
             found.setdefault((toll.field, tok.i), toll)
+        if tok.lower_ in ("casualties", "casualty"):
+            for zero_field in ("killed", "injured"):
+                none = _zero_count(tok, zero_field)  # "no casualties": no one killed or hurt
+                if none is not None:
+                    found.setdefault((zero_field, tok.i), none)
         field = _field_of(tok)
         if field is None:
             continue
@@ -73,6 +78,8 @@ def _field_of(tok: Token) -> Field | None:
         return "killed"
     if lemma in ("kill", "die", "slay", "perish") or lower in ("dead", "killed", "slain"):
         return "killed"
+    if lemma == "lose" and _loses_life(tok):
+        return "killed"  # "13 police officers lost their lives"
     if lower in NOUN_KILL or lemma in ("death", "fatality"):
         return "killed"
     if lemma in ("injure", "wound", "hurt", "injury") or lower in ("injured", "wounded", "hurt"):
@@ -92,7 +99,8 @@ def _victims(tok: Token) -> list[Token]:
             out.append(child)  # "three were killed and 25 others wounded"
         if child.dep_ == "nsubj" and _passive_by_ellipsis(tok):
             out.append(child)  # the same, with "wounded" tagged as a past tense
-        if child.dep_ == "nsubj" and tok.lemma_.lower() in ("die", "perish"):
+        if child.dep_ == "nsubj" and (tok.lemma_.lower() in ("die", "perish")
+                                      or tok.lemma_.lower() == "lose" and _loses_life(tok)):
             out.append(child)
         if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             out.extend(g for g in child.children if g.dep_ == "pobj")
@@ -104,7 +112,27 @@ def _victims(tok: Token) -> list[Token]:
         out.extend(c for c in tok.head.children if c.dep_ == "dobj")
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
+    if tok.dep_ in ("acomp", "oprd") and tok.head.lemma_.lower() in STATE_VERBS:
+        out.extend(_subjects_of(tok.head))  # "three people are dead", "two officers resulted wounded"
+    out = [_held_by_total(v) for v in out]
     return [v for v in out if _names_people(v) and not _is_subset(v)]
+
+
+def _held_by_total(tok: Token) -> Token:
+    """"a total of 13 police officers": the people the total counts."""
+    if tok.lower_ != "total":
+        return tok
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]
+    return of[0] if of else tok
+
+
+# Verbs that say what state people are in or came to: "are dead", "resulted wounded".
+STATE_VERBS = frozenset({"be", "result", "remain", "end", "lie"})
+
+
+def _loses_life(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children)
 
 
 def _passive_by_ellipsis(verb: Token) -> bool:
@@ -142,7 +170,7 @@ def _names_people(tok: Token) -> bool:
     if tok.like_num or lower in VAGUE_HEADS:
         return True
     if lower in lx.PEOPLE_NOUNS or lemma in lx.PEOPLE_NOUNS or lemma in lx.CIVILIAN_WORDS \
-            or lemma in KIN_NOUNS:
+            or lemma in KIN_NOUNS or lemma in lx.PERSON_LEMMAS:
         return True
     # "killing three guests", "wounding 12 shoppers": a counted plural that a casualty
     # word governs is people, whatever the noun (no list names them all)
@@ -152,6 +180,9 @@ def _names_people(tok: Token) -> bool:
 
 
 def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount | None:
+    if victim.dep_ == "pobj" and victim.head.lower_ == "of" \
+            and (victim.head.head.lower_ in VAGUE_HEADS or victim.head.head.like_num):
+        victim = victim.head.head  # "dozens of wounded people": the figure holds the people
     people = victim
     if victim.lower_ in VAGUE_HEADS or victim.like_num:
         of = [g for c in victim.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -274,6 +305,14 @@ def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:
 
 def _zero_count(tok: Token, field: Field) -> RawCount | None:
     """"caused no injuries", "no one was killed": a reported zero."""
+    if tok.pos_ == "VERB" and field is not None:
+        nobody = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")
+                  and c.lower_ in ("nobody", "none")]
+        if nobody and tok.tag_ == "VBN":
+            start, end = nobody[0].idx, tok.idx + len(tok.text)
+            return RawCount(field=field, quantity=Quantity(low=0, best=0, high=0),
+                            text=tok.doc.text[start:end], start_char=start, end_char=end,
+                            victims=None)
     if tok.pos_ != "NOUN":
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
