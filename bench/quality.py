@@ -1,7 +1,7 @@
 """Run every quality scorer end to end on the shared sets and print one table.
 
 usage:
-  .venv/bin/python bench/quality.py [--only seed,examples,wikievents,geo,maintext] [--json]
+  .venv/bin/python bench/quality.py [--only seed,examples,dev,wikievents,geo,maintext] [--json]
         [--shared ../shared] [--datasets DIR] [--build build/eval] [--out build/eval/quality]
 
 Steps (each calls the real `warlog` CLI as a subprocess and a scorer of ../shared/eval by
@@ -10,6 +10,8 @@ path; see bench/README.md for what every figure means):
   seed        warlog extract --json --published 2023-11-22 ../shared/seed/al-asad-report.txt
               → score.py ../shared/eval/gold/seed.json
   examples    warlog extract --json src/warlog/examples → score.py tests/golden/gold/examples.json
+  dev         warlog extract --json ../shared/eval/dev/reports → score.py on the dev gold, its
+              tune part and its check part (d04, d08 … d40) scored apart, fields per check
   wikievents  warlog extract --json build/eval/wikievents/*.txt → wikievents.py score
   geo         warlog places --json build/eval/gwn/*.txt → geoparse.py score
   maintext    warlog extract --json --with-text build/eval/zyte and build/eval/traf
@@ -243,6 +245,56 @@ def examples(paths: Paths) -> StepResult:
     return StepResult(name="examples", figures=event_gold_figures(summary), warlog_errors=errors)
 
 
+# The dev set's check part: every fourth report by number (d04, d08, … d40). Its figures are
+# printed beside the tune part's and never used to choose a rule (../shared/eval/dev/README.md).
+CHECK_EVERY = 4
+
+
+def dev_part(gold: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
+    """The gold entries of the dev set's "tune" or "check" part."""
+    def number(entry: dict[str, Any]) -> int:
+        name = str(entry["doc"]).rsplit("/", 1)[-1]
+        return int(name[1:3]) if name[:1] == "d" and name[1:3].isdigit() else -1
+    return [g for g in gold if (number(g) % CHECK_EVERY == 0) == (part == "check")]
+
+
+def dev_figures(summary: dict[str, Any]) -> Figures:
+    """event_gold_figures, with the share of checks that hold per field."""
+    figures = event_gold_figures(summary)
+    figures |= {f"field_{name}": value for name, value in sorted(summary["fields"].items())}
+    return figures
+
+
+def dev(paths: Paths) -> list[StepResult]:
+    """The 40 dev reports read once, scored on the tune part and on the check part."""
+    folder = _need(paths.shared / "eval" / "dev" / "reports")
+    gold = json.loads(_need(paths.shared / "eval" / "dev" / "gold.json").read_text(encoding="utf-8"))
+    out = paths.out / "dev.jsonl"
+    errors = run_warlog(["extract", "--json", str(folder)], out=out)
+    results = []
+    for part in ("tune", "check"):
+        part_gold = paths.out / f"dev-{part}.json"
+        part_gold.write_text(json.dumps(dev_part(gold, part)), encoding="utf-8")
+        summary = run_scorer(paths, "score.py", part_gold, out)
+        results.append(StepResult(name=f"dev_{part}", figures=dev_figures(summary),
+                                  warlog_errors=errors))
+    return results
+
+
+_DEV_RUNS: dict[Path, list[StepResult]] = {}
+
+
+def dev_tune(paths: Paths) -> StepResult:
+    _DEV_RUNS[paths.out] = dev(paths)
+    return _DEV_RUNS[paths.out][0]
+
+
+def dev_check(paths: Paths) -> StepResult:
+    """Scored from the same run as dev_tune when it ran first in this process."""
+    done = _DEV_RUNS.pop(paths.out, None) or dev(paths)
+    return done[1]
+
+
 def wikievents(paths: Paths) -> StepResult:
     folder = prepare_wikievents(paths)
     out = paths.out / "wikievents.jsonl"
@@ -316,6 +368,7 @@ Step = Callable[[Paths], StepResult]
 STEPS: dict[str, tuple[Step, ...]] = {
     "seed": (seed,),
     "examples": (examples,),
+    "dev": (dev_tune, dev_check),
     "wikievents": (wikievents,),
     "geo": (geo,),
     "maintext": (zyte, zyte_trafilatura, traf, traf_trafilatura),
