@@ -61,3 +61,20 @@ def test_the_city_is_the_town_named_before(read_text) -> None:
     bombs = [e for e in report.events if e.weapon == "ied"]
     assert bombs and bombs[0].location is not None
     assert (bombs[0].location.text, bombs[0].location.name) == ("the city", "Homs")
+
+
+def test_an_event_with_no_place_takes_the_country_most_of_the_report_is_in(read_text) -> None:
+    # the country is named only as a modifier ("Mali's capital"), and one place of the
+    # report lies elsewhere (France): most of its places are in Mali, so the event is
+    report = read_text("Gunmen attacked a gendarmerie school before dawn on Monday, officials "
+                       "in Mali's capital said. The army sent troops from Bamako and Kati. "
+                       "France condemned the attack.")
+    assert report.events and report.events[0].location is not None
+    assert report.events[0].location.country == "ML"
+    assert report.events[0].location.precision == "country"
+
+
+def test_no_country_is_guessed_when_none_holds_most_of_the_report(read_text) -> None:
+    report = read_text("Gunmen attacked a school before dawn on Monday. Ministers met in "
+                       "Paris, Berlin and Madrid; envoys flew to Dakar.")
+    assert report.events and report.events[0].location is None

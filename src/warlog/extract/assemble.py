@@ -24,7 +24,8 @@ def stable_id(*parts: object) -> str:
 
 
 def build_events(clusters: Sequence[Cluster], *, doc_id: str,
-                 fallback_places: dict[str, Place], report_country: str | None) -> tuple[Event, ...]:
+                 fallback_places: dict[str, Place], report_country: str | None,
+                 places: Sequence[Place] = ()) -> tuple[Event, ...]:
     """EVENTs in text order; responds_to points at the answered event's id."""
     ids: dict[int, str] = {}
     events: list[Event] = []
@@ -34,6 +35,7 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
         # no fallback to the lead event's place: an event told apart from the lead is
         # another event, and an honest null says more than a borrowed place
         place = (cluster.place() or _place_of_kin(cluster, ordered[:index])
+                 or _place_in_its_sentences(cluster, places)
                  or _fallback_place(cluster, fallback_places, report_country))
         # A report's later sentences ("Gun battles went on for ten hours") rarely repeat
         # the day; the lead event's day is the report's day.
@@ -69,6 +71,19 @@ def _place_of_kin(cluster: Cluster, earlier: Sequence[Cluster]) -> Place | None:
         if same_side(attacker, other.attacker()) or same_side(target, other.target()):
             return place
     return None
+
+
+def _place_in_its_sentences(cluster: Cluster, places: Sequence[Place]) -> Place | None:
+    """An event whose readings took no place: the most precise literal place below country
+    level in the sentences that tell it (a place its clause rules could not tie to the
+    trigger is still where the sentence is set)."""
+    spans = [(r.sentence.start, r.sentence.end) for r in cluster.readings
+             if not r.headline and not r.mention.anaphoric]
+    found = [p for p in places if p.role == "literal" and p.lat is not None
+             and p.precision in ("facility", "town", "admin1")
+             and any(a <= p.span.start < b for a, b in spans)]
+    order = {"facility": 0, "town": 1, "admin1": 2}
+    return min(found, key=lambda p: (order[p.precision or "admin1"], p.span.start)) if found else None
 
 
 def _lead(ordered: Sequence[Cluster]) -> Cluster | None:

@@ -129,17 +129,28 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
 def events_stage(ann: Annotated, ctx: Context) -> Annotated:
     assert ann.readings is not None and ann.places is not None
     clusters = cluster_readings(list(ann.readings))
-    country_points = {p.country: p for p in ann.places
-                      if p.precision == "country" and p.role == "literal" and p.country}
+    # a country's point, from its literal mention first ("in Mali"), else from any ("Mali's
+    # capital"): where an event told without a place is put, at country precision
+    country_points: dict[str, Place] = {}
+    for p in sorted(ann.places, key=lambda p: p.role != "literal"):
+        if p.precision == "country" and p.country and p.lat is not None:
+            country_points.setdefault(p.country, replace(p, role="literal"))
     events = build_events(clusters, doc_id=ann.document.id, fallback_places=country_points,
-                          report_country=_report_country(ann.places))
+                          report_country=_report_country(ann.places), places=ann.places)
     return replace(ann, events=events)
 
 
+# The share of a report's literal places one country must hold to be the report's country.
+REPORT_COUNTRY_SHARE = 0.6
+
+
 def _report_country(places: tuple[Place, ...]) -> str | None:
-    """The one country all the report's literal places lie in, if there is one."""
-    countries = {p.country for p in places if p.role == "literal" and p.country}
-    return countries.pop() if len(countries) == 1 else None
+    """The country most of the report's literal places lie in, if one holds most."""
+    countries = [p.country for p in places if p.role == "literal" and p.country]
+    if not countries:
+        return None
+    top = max(sorted(set(countries)), key=countries.count)
+    return top if countries.count(top) >= REPORT_COUNTRY_SHARE * len(countries) else None
 
 
 @stages.register("warlog.claims.v1", requires=("parsed",), assigns=("claims",))
