@@ -95,3 +95,11 @@ def test_a_rumoured_or_merely_renamed_attack_tells_no_new_event(read_text) -> No
     report = read_text("A drone struck a market in Marib on Monday, killing six people. "
                        "The governor called the strike a war crime.")
     assert len(report.events) == 1
+
+
+def test_what_happened_described_as_an_attack_tells_no_new_event(read_text) -> None:
+    for text in ('The president described what happened as "practically an ambush" against the '
+                 'police of Coyuca.',
+                 "The minister described what took place as a massacre of civilians in Tawila.",
+                 "Officials characterised what occurred as a deliberate attack on the camp."):
+        assert read_text(text).events == (), text

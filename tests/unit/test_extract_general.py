@@ -171,3 +171,19 @@ def test_what_was_hit_outranks_the_place_it_stands_in_as_target(read_text, text,
     report = read_text(text)
     assert len(report.events) == 1
     assert report.events[0].target is not None and report.events[0].target.text == target
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Kashmir Tigers attacked an army patrol near Kathua on Monday, killing five "
+     "soldiers.", "non_state_armed_group"),
+    ("Hitmen ambushed police officers near Acapulco on Monday.", "non_state_armed_group"),
+    ("Fighters of Jaish-e-Mohammed attacked a checkpoint near Pulwama on Monday.",
+     "non_state_armed_group"),
+    ("The Russian occupiers shelled a market in Kherson on Monday, killing two.",
+     "state_forces"),
+])
+def test_who_attacked_is_classed_by_the_words_groups_and_forces_go_by(read_text, text,
+                                                                       kind) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].attacker is not None and report.events[0].attacker.kind == kind

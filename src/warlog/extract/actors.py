@@ -45,7 +45,7 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
     # "Iranian-backed militias": the backer's name is not the actor's country or kind
     backed = "backed" in lower or "-aligned" in lower or "linked" in words
     country = None if backed else _country(span, country_of=country_of)
-    if words & lx.NON_STATE_WORDS:
+    if words & lx.NON_STATE_WORDS or _named_as_a_group(span):
         return "non_state_armed_group", country, None
     if words & lx.CIVILIAN_WORDS and not words & lx.STATE_WORDS:
         return "civilians", country, None
@@ -56,6 +56,14 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
     if country is not None and _is_weapon_head(span):
         return "state_forces", country, None  # "Russian missiles": a state's arsenal
     return "unknown", country, None
+
+
+def _named_as_a_group(span: Span) -> bool:
+    """"The Kashmir Tigers", "The Resistance Front", "Jaish-e-Mohammed": a proper name
+    built on a word armed groups name themselves by."""
+    names = [t for t in span if t.pos_ == "PROPN" or t.text[:1].isupper() and t.i > span.start]
+    parts = {w for t in names for w in t.lower_.split("-")}
+    return bool(names) and bool(parts & lx.GROUP_NAME_WORDS)
 
 
 def _known_group(lower: str) -> tuple[str, str | None] | None:

@@ -95,8 +95,12 @@ def characterises(head: Token) -> bool:
         return any(c.dep_ == "oprd" or c.dep_ == "dobj" and c is not head
                    or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) \
             or any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
-    return head.dep_ == "pobj" and head.head.lower_ == "as" \
-        and head.head.head.lemma_.lower() in CHARACTERISING_VERBS
+    if head.dep_ != "pobj" or head.head.lower_ != "as":
+        return False
+    # "described the blast as an attack"; "described what happened as an ambush"
+    holder = head.head.head
+    return holder.lemma_.lower() in CHARACTERISING_VERBS or (
+        holder.dep_ in ("ccomp", "xcomp") and holder.head.lemma_.lower() in CHARACTERISING_VERBS)
 
 
 def is_tally_sentence(sent: Span) -> bool:

@@ -43,7 +43,8 @@ CONFLICT_CUES = frozenset(
     terrorists terrorism bomber bombers bombing bombings explosion explosions blast blasts
     explosive explosives gunman shooter suicide kill killing die dead wound injure
     detonate detonated detonation
-    assassination assassinated armed""")
+    assassination assassinated armed ambush ambushed hitmen hitman police policemen
+    gendarmes gendarmerie""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
@@ -138,13 +139,19 @@ STATE_WORDS = frozenset(
     pentagon command centcom idf coalition government regime guard guards ministry
     defence defense officials gendarmerie gendarmes battalion brigade division regiment
     aircraft ac-130 warplanes warplane jets jet gunship helicopter helicopters destroyer
-    warship""")
+    warship occupiers invaders""")
 )
 NON_STATE_WORDS = frozenset(
     words("""militia militias militant militants group groups rebels rebel insurgents insurgent
     fighters jihadists jihadist gunmen gunman extremists extremist terrorists terrorist
-    faction factions resistance bandits attackers assailants bomber bombers""")
+    faction factions resistance bandits attackers assailants bomber bombers hitmen hitman
+    gang gangs gangsters cartel cartels kidnappers kidnapper abductors abductor jihadis
+    mujahideen separatists separatist""")
 )
+# Heads of armed groups' own names: "The Resistance Front", "the Kashmir Tigers",
+# "Jaish-e-Mohammed", "Lashkar-e-Taiba", "Tehreek-e-Taliban".
+GROUP_NAME_WORDS = frozenset(words("""front tigers mujahideen jaish lashkar tehreek jamaat
+    ansar harakat katibat liwa"""))
 CIVILIAN_WORDS = frozenset(
     words("""civilian civilians resident residents villager villagers child children women
     woman worshippers passengers students shoppers farmers family families people
