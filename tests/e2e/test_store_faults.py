@@ -116,7 +116,7 @@ def test_processes_opening_one_fresh_database_at_once_all_succeed(
         store = open_store(url)
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() \
-                == ["0001_store_tables"]
+                == ["0002_document_url_source"]
         store.close()
 
 

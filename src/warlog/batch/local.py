@@ -231,9 +231,12 @@ def _save(conn: Connection, report: Report, *, source: SourceDoc,
 
 
 def _settle_versions(conn: Connection, doc: Document) -> tuple[bool, list[str]]:
-    """Versions of one report share its URL; the newest (later ``published``, ties by
-    the greater document id) counts, whatever order they arrive in."""
-    if not doc.url:
+    """Versions of one report share the URL their origin gave (sidecar, fetch address);
+    the newest (later ``published``, ties by the greater document id) counts, whatever
+    order they arrive in. A URL the page only claims for itself (canonical link,
+    og:url, base href) makes no version of anything: such a page counts on its own,
+    beside any report at that address, so no page can displace another source."""
+    if not doc.url or doc.url_source != "origin":
         return True, []
     versions = versions_of(conn, doc.url)
     newest = max([(v.published or date.min, v.id) for v in versions]
