@@ -179,8 +179,13 @@ def _sqlite_connect(dbapi_connection: object, _record: object) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     # WAL is kept in the file once set; setting it again is a no-op. A database that
     # cannot switch (in memory, read-only) keeps its mode.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.close()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as err:
+        if "readonly" not in str(err):      # a read-only file is read in the mode it has
+            raise
+    finally:
+        cursor.close()
 
 
 def _sqlite_begin(conn: Connection) -> None:
