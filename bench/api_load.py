@@ -1,22 +1,26 @@
 """Load on the API over 50,000 generated events, and the dashboard's first render.
 
-    .venv/bin/python bench/api_load.py [--events 50000] [--clients 50] [--requests 3000]
-                                       [--seconds 60] [--db sqlite:///build/bench/api.sqlite3]
+    .venv/bin/python bench/api_load.py [--events 50000] [--clients 50] [--requests 10000]
+                                       [--seconds 900] [--db sqlite:///build/bench/api.sqlite3]
 
 1. Writes --events generated merged events (not extracted: made up, seeded, spread over
    30 countries and three years) through the store's own functions — save_document,
    save_events, save_merged — ten events per generated report, unless --db already
    holds them (re-runs re-use build/bench/api.sqlite3, which is git-ignored).
 2. Starts `warlog serve` on a free 127.0.0.1 port: loopback only.
-3. Sends --requests requests to /api/events with varied filters and pages from --clients
-   concurrent clients (threads with their own connection), stopping at --seconds at the
-   latest, and prints p50/p90/p99 latency and throughput; the same for a static file
+3. The bounded load test (issue 15): --requests requests (10,000) from --clients (50)
+   concurrent clients (threads with their own keep-alive connection), stopping at
+   --seconds at the latest, over a seeded mix of what the dashboard asks: /api/events
+   pages and filters, one event's detail (/api/events/{id}), and /api/tally. Printed:
+   p50/p90/p99 latency, throughput and errors (any answer but 200, or a failed
+   connection) for the whole mix and per kind of request; the same for a static file
    (/static/dom.js) as the baseline: what the server costs before warlog's work.
 4. Single requests of /api/map, /api/timeline, /api/tally and /api/facets.
 5. Time to first render of the dashboard in Debian's headless Chromium (navigation
    start to the page's ready flag: map, timeline and list drawn), when it is installed.
 
-Figures only; nothing is asserted.
+Figures only, no timing is asserted; the exit status is 1 when any request of the load
+test erred or the bound stopped it before every request was sent.
 """
 
 from __future__ import annotations
@@ -154,6 +158,20 @@ class Load:
     latencies: list[float]
     errors: int
     seconds: float
+    kinds: dict[str, list[float]] | None = None
+    sent: int = 0
+
+
+def kind_of(path: str) -> str:
+    if path.startswith("/api/tally"):
+        return "tally"
+    if path.startswith("/api/events/"):
+        return "event detail"
+    if path == "/api/events" or (path.startswith("/api/events?offset=") and "&" not in path):
+        return "events pages"
+    if path.startswith("/api/events"):
+        return "events filters"
+    return "other"
 
 
 def load(base: str, paths: list[str], *, clients: int, seconds: float) -> Load:
@@ -162,20 +180,25 @@ def load(base: str, paths: list[str], *, clients: int, seconds: float) -> Load:
     lock = threading.Lock()
     todo = list(reversed(paths))
     latencies: list[float] = []
+    kinds: dict[str, list[float]] = {}
     errors = [0]
 
     def client() -> None:
-        with httpx.Client(base_url=base, timeout=60) as http:
+        with httpx.Client(base_url=base, timeout=120) as http:
             while time.monotonic() < deadline:
                 with lock:
                     if not todo:
                         return
                     path = todo.pop()
                 started = time.perf_counter()
-                ok = http.get(path).status_code == 200
+                try:
+                    ok = http.get(path).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
                 took = time.perf_counter() - started
                 with lock:
                     latencies.append(took)
+                    kinds.setdefault(kind_of(path), []).append(took)
                     errors[0] += not ok
 
     started = time.perf_counter()
@@ -184,7 +207,8 @@ def load(base: str, paths: list[str], *, clients: int, seconds: float) -> Load:
         t.start()
     for t in threads:
         t.join()
-    return Load(latencies=latencies, errors=errors[0], seconds=time.perf_counter() - started)
+    return Load(latencies=latencies, errors=errors[0], seconds=time.perf_counter() - started,
+                kinds=kinds, sent=len(latencies))
 
 
 def event_paths(n: int, rng: random.Random) -> list[str]:
@@ -197,6 +221,36 @@ def event_paths(n: int, rng: random.Random) -> list[str]:
         lambda: f"/api/events?offset={rng.randrange(0, 49_000)}",
     ]
     return [rng.choice(choices)() for _ in range(n)]
+
+
+TALLIES = ["/api/tally", "/api/tally?by=week", "/api/tally?by=weapon", "/api/tally?by=actor",
+           "/api/tally?since=2023-01-01&until=2023-12-31", "/api/tally?by=week&since=2024-01-01"]
+
+
+def mixed_paths(n: int, rng: random.Random, event_ids: list[str]) -> list[str]:
+    """The load test's mix: 6 in 10 /api/events (pages and filters), 3 an event's
+    detail, 1 a tally (of the few the dashboard's period menus ask)."""
+    events = iter(event_paths(n, rng))
+    out = []
+    for _ in range(n):
+        roll = rng.random()
+        if roll < 0.6:
+            out.append(next(events))
+        elif roll < 0.9:
+            out.append(f"/api/events/{rng.choice(event_ids)}")
+        else:
+            out.append(rng.choice(TALLIES))
+    return out
+
+
+def some_event_ids(base: str, rng: random.Random, count: int = 2000) -> list[str]:
+    ids: list[str] = []
+    with httpx.Client(base_url=base, timeout=300) as http:
+        total = http.get("/api/events?limit=1").json()["total"]
+        while len(ids) < min(count, total):
+            page = http.get(f"/api/events?limit=1000&offset={rng.randrange(0, max(1, total - 1000))}")
+            ids += [e["id"] for e in page.json()["events"]]
+    return sorted(set(ids))
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -212,6 +266,12 @@ def report(name: str, result: Load) -> None:
     print(f"{name:<28} {len(ms):>6} req  p50 {percentile(ms, 50):8.1f} ms  "
           f"p90 {percentile(ms, 90):8.1f} ms  p99 {percentile(ms, 99):8.1f} ms  "
           f"{len(ms) / result.seconds:7.1f} req/s  errors {result.errors}")
+    if result.kinds and len(result.kinds) > 1:
+        for kind, took in sorted(result.kinds.items()):
+            part = Load(latencies=took, errors=0, seconds=result.seconds)
+            ms_part = [v * 1000 for v in part.latencies]
+            print(f"  {kind:<26} {len(ms_part):>6} req  p50 {percentile(ms_part, 50):8.1f} ms  "
+                  f"p90 {percentile(ms_part, 90):8.1f} ms  p99 {percentile(ms_part, 99):8.1f} ms")
 
 
 def first_render(base: str) -> float | None:
@@ -235,8 +295,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--requests", type=int, default=10_000)
+    parser.add_argument("--seconds", type=float, default=900.0)
     parser.add_argument("--db", default=f"sqlite:///{REPO / 'build' / 'bench' / 'api.sqlite3'}")
     args = parser.parse_args()
     wrote = populate(args.db, args.events)
@@ -244,6 +304,7 @@ def main() -> None:
           + (f" written in {wrote:.1f} s" if wrote else " already there"))
     port = free_port()
     base = f"http://127.0.0.1:{port}"
+    failed = True
     server = subprocess.Popen([sys.executable, "-m", "warlog", "serve", "--db", args.db, "--port",
                                str(port)], stdout=subprocess.PIPE, text=True, cwd=REPO)
     try:
@@ -256,8 +317,11 @@ def main() -> None:
         rng = random.Random(11)
         report("baseline /static/dom.js", load(base, ["/static/dom.js"] * args.requests,
                                                 clients=args.clients, seconds=args.seconds))
-        report("/api/events (varied)", load(base, event_paths(args.requests, rng),
-                                            clients=args.clients, seconds=args.seconds))
+        ids = some_event_ids(base, rng)
+        mixed = load(base, mixed_paths(args.requests, rng, ids), clients=args.clients,
+                     seconds=args.seconds)
+        report(f"load test ({args.clients} clients)", mixed)
+        failed = mixed.errors > 0 or mixed.sent < args.requests
         for path in ("/api/map?zoom=2", "/api/map?zoom=6&view=20,30,40,50",
                      "/api/timeline", "/api/tally", "/api/facets", "/api/events?country=UA"):
             report(path, load(base, [path] * 5, clients=1, seconds=args.seconds))
@@ -267,6 +331,9 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    if failed:
+        print(f"load test: {mixed.errors} errors, {mixed.sent} of {args.requests} requests sent")
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

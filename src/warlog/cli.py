@@ -241,7 +241,7 @@ def events(db_url: str | None, since: date | None, until: date | None, country: 
     from warlog.store.engine import open_store
 
     _check_period(since, until)
-    store = open_store(load_settings(db_url=db_url)["db_url"])
+    store = open_store(load_settings(db_url=db_url)["db_url"], create=False)
     for record in event_records(store, since=since, until=until, country=country):
         click.echo(dumps_line(record) if as_json else merged_line(record))
     store.close()
@@ -267,7 +267,7 @@ def tally(db_url: str | None, since: date | None, until: date | None, by: str,
     from warlog.store.engine import open_store
 
     _check_period(since, until)
-    store = open_store(load_settings(db_url=db_url)["db_url"])
+    store = open_store(load_settings(db_url=db_url)["db_url"], create=False)
     counted = tally_of(store, since=since, until=until, by=by)  # type: ignore[arg-type]
     store.close()
     if as_json:
@@ -298,11 +298,26 @@ def serve(db_url: str | None, host: str | None, port: int | None) -> None:
     from warlog.store.engine import open_store
 
     settings = load_settings(db_url=db_url, host=host, port=port)
-    store = open_store(settings["db_url"])
+    store = open_store(settings["db_url"], create=False)
+    _warn_beyond_loopback(settings["host"])
     try:
-        run_server(store, host=settings["host"], port=settings["port"], on_ready=_serving)
+        run_server(store, host=settings["host"], port=settings["port"],
+                   allowed_hosts=_allowed_hosts(settings), on_ready=_serving)
     finally:
         store.close()
+
+
+def _allowed_hosts(settings: dict[str, Any]) -> list[str]:
+    return [h.strip() for h in str(settings["allowed_hosts"]).split(",") if h.strip()]
+
+
+def _warn_beyond_loopback(host: str) -> None:
+    from warlog.api.hosts import is_loopback
+
+    if not is_loopback(host):
+        click.echo(f"Warning: listening on {host}: the dashboard and API are reachable from "
+                   "other machines, without a password; requests must name this machine by "
+                   "address or by a name in WARLOG_ALLOWED_HOSTS", err=True)
 
 
 def _serving(url: str) -> None:
@@ -356,7 +371,7 @@ def _export_records(db_url: str | None, chosen: Any) -> tuple[list[dict[str, Any
     from warlog.store.engine import open_store
     from warlog.store.queries_api import document_texts
 
-    store = open_store(db_url)
+    store = open_store(db_url, create=False)
     try:
         records = [r for r in event_records(store, since=chosen.since, until=chosen.until,
                                             country=chosen.country)
@@ -422,8 +437,10 @@ def demo(host: str | None, port: int | None, no_serve: bool) -> None:
         raise SystemExit(1 if summary.failed else 0)
     from warlog.api.server import serve as run_server
 
+    _warn_beyond_loopback(settings["host"])
     try:
-        run_server(store, host=settings["host"], port=settings["port"], on_ready=_serving)
+        run_server(store, host=settings["host"], port=settings["port"],
+                   allowed_hosts=_allowed_hosts(settings), on_ready=_serving)
     finally:
         store.close()
 

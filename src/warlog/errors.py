@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "E503": "{path}: storing it failed, nothing of it was kept ({why})",
     "E504": "{url} is not a database warlog can use ({why}); give a sqlite:/// or postgresql:// URL",
     "E505": "the database {url} is at schema revision {revision}, which this warlog does not know (it knows {known}); upgrade warlog",
+    "E506": "there is no warlog database at {url} ({why}); check --db, or create one with `warlog ingest`",
     "E601": "unknown setting WARLOG_{name}; known settings: {known}",
     "E602": "setting {name} has a bad value {value!r} ({why})",
     "E603": "{registry} has no entry {name!r}; registered: {known}",
@@ -38,6 +39,7 @@ MESSAGES: dict[str, str] = {
     "E704": "the dashboard's files are missing ({path}); reinstall warlog: its build runs `npm ci`, which needs Node.js and npm",
     "E705": "cannot serve on {host}:{port} ({why})",
     "E706": "the API failed inside warlog ({why}); this is a bug, please report it with the request",
+    "E707": "request for host {host!r} refused: warlog serve answers only requests naming this machine (loopback, its --host, or a name in WARLOG_ALLOWED_HOSTS)",
 }
 
 

@@ -31,6 +31,10 @@ Group = Literal["attacker_side", "target_side", "civilians", "unknown"]
 ClaimKind = Literal["attack_count", "injured_count", "killed_count"]
 Qualifier = Literal["exact", "approximately", "at_least", "more_than", "ordinal"]
 PublishedSource = Literal["cli", "sidecar", "html-meta", "text", "none"]
+# Where a Document's url comes from: "origin" (the sidecar, or the address it was
+# fetched from) or "page" (the page's own claim: canonical link, og:url, base href).
+# Only an origin URL makes two documents versions of one report (docs/reliability.md).
+UrlSource = Literal["origin", "page", "none"]
 DroppedKind = Literal["comment", "related", "navigation", "share", "cookie", "form", "other"]
 
 
@@ -62,6 +66,7 @@ class Document:
     published_source: PublishedSource = "none"
     text: str = ""
     dropped: tuple[Dropped, ...] = ()
+    url_source: UrlSource = "none"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

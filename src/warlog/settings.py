@@ -28,6 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 2, "Dask workers used by batch ingest"),
     Setting("host", "127.0.0.1", "address `warlog serve` and `warlog demo` listen on"),
     Setting("port", 8000, "port `warlog serve` and `warlog demo` listen on"),
+    Setting("allowed_hosts", "", "comma-separated host names `warlog serve` also answers "
+            "to, beyond loopback and --host (the Host header check against DNS rebinding)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -42,6 +42,18 @@ SAME_TOWN_TEXT = """Missile strike hits apartment block in Kharkiv
 KHARKIV, May 4 (Test Wire) - A Russian missile struck an apartment block in Kharkiv on \
 Friday, killing two civilians and wounding nine, regional governor Oleh Syniehubov said.
 """
+# A third, in June: SQL, handlers and javascript: links in its text and metadata.
+HOSTILE_SQL_TEXT = """Odesa port hit'; DROP TABLE merged_events; --
+
+ODESA, June 10 (Test Wire) - A Russian missile struck the port of Odesa on Monday, killing \
+three dock workers and wounding seven, the regional governor said. \
+<a href="javascript:document.body.dataset.pwned='link'">details</a> \
+<iframe src="javascript:document.body.dataset.pwned='frame'"></iframe> \
+"><svg/onload="document.body.dataset.pwned='svg'"> 1' OR '1'='1
+"""
+HOSTILE_SQL_META = {"published": "2024-06-10", "outlet": "<svg onload=alert(2)>Wire",
+                    "title": "Port hit'; DROP TABLE documents; -- \" OR 1=1",
+                    "url": "https://evil.example/a?q=\"><script>alert(3)</script>"}
 HOSTILE_META = {"published": "2024-05-02", "outlet": "Test Wire <i>x</i>",
                 "title": "Drone strike <script>alert(1)</script> hits market",
                 "url": "javascript:alert(1)"}
@@ -84,6 +96,8 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> str:
     shutil.copytree(EXAMPLES, reports / "examples")
     (reports / "2024-05-02-hostile-markup.txt").write_text(HOSTILE_TEXT)
     (reports / "2024-05-02-hostile-markup.meta.json").write_text(json.dumps(HOSTILE_META))
+    (reports / "2024-06-10-hostile-sql.txt").write_text(HOSTILE_SQL_TEXT)
+    (reports / "2024-06-10-hostile-sql.meta.json").write_text(json.dumps(HOSTILE_SQL_META))
     (reports / "2024-05-04-kharkiv-missile.txt").write_text(SAME_TOWN_TEXT)
     (reports / "2024-05-04-kharkiv-missile.meta.json").write_text(
         json.dumps({"published": "2024-05-04", "outlet": "Test Wire"}))

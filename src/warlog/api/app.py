@@ -1,8 +1,11 @@
 """The FastAPI app: the API routes, the dashboard's static files, and the one handler
 turning WarlogError (and request validation) into a JSON error with its HTTP status.
 
-Read-only: GET routes only. Interactive docs pages are off (FastAPI's load their
-scripts from a CDN); the OpenAPI schema is at /api/openapi.json.
+Read-only: GET routes only, HEAD answered as GET without the body, and every other
+method refused (405) before any route or file is looked at, its body never read.
+Interactive docs pages are off (FastAPI's load their scripts from a CDN); the OpenAPI
+schema is at /api/openapi.json. Messages quote a parameter's value at most
+``params.SHOWN_CHARS`` characters long, so a 60 KB parameter is not echoed back.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from starlette.exceptions import HTTPException
 from warlog import __version__
 from warlog.api.index import EventIndex
 from warlog.api.pages import RecordCache
+from warlog.api.params import clip
 from warlog.api.responses import SortedJSON
 from warlog.api.routes import router
 from warlog.errors import BadRequest, WarlogError
@@ -39,6 +43,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
 }
 VENDOR_CHECK = "vendor/leaflet/leaflet.js"
+READ_METHODS = ("GET", "HEAD")
+MESSAGE_CHARS = 600
 
 
 def web_root() -> Path:
@@ -56,8 +62,37 @@ def create_app(store: Store, *, web_dir: Path | None = None, recheck: float = 1.
     app.include_router(router)
     _add_error_handlers(app)
     _mount_dashboard(app, web_dir or web_root())
-    app.middleware("http")(_security_headers)
+    app.add_middleware(ReadOnly)
+    app.middleware("http")(_security_headers)     # outermost: on ReadOnly's answers too
     return app
+
+
+class ReadOnly:
+    """ASGI middleware: GET passes, HEAD is served as GET with the body dropped, any
+    other method gets a 405 naming the allowed ones, without reading the request body."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] == "GET":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] != "HEAD":
+            refused = SortedJSON(error_body(None, f"method {scope['method'][:16]} not allowed: "
+                                                  "this server is read-only (GET, HEAD)"),
+                                 status_code=405, headers={"Allow": ", ".join(READ_METHODS)})
+            await refused(scope, receive, send)
+            return
+
+        async def headers_only(message: Any) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def _security_headers(request: Request,
@@ -84,7 +119,7 @@ def error_body(code: str | None, message: str) -> dict[str, Any]:
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(WarlogError)
     async def warlog_error(_request: Request, err: WarlogError) -> Response:
-        return SortedJSON(error_body(err.code, str(err)), status_code=err.http_status)
+        return SortedJSON(error_body(err.code, clip_message(str(err))), status_code=err.http_status)
 
     @app.exception_handler(RequestValidationError)
     async def bad_parameters(request: Request, err: RequestValidationError) -> Response:
@@ -92,8 +127,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, err: HTTPException) -> Response:
-        return SortedJSON(error_body(None, str(err.detail)), status_code=err.status_code,
-                          headers=err.headers)
+        return SortedJSON(error_body(None, clip_message(str(err.detail))),
+                          status_code=err.status_code, headers=err.headers)
 
     @app.exception_handler(Exception)
     async def internal(_request: Request, err: Exception) -> Response:
@@ -106,11 +141,16 @@ def validation_text(err: RequestValidationError) -> str:
     """One line per bad parameter: its name, what is wrong, what was given."""
     parts = []
     for e in err.errors():
-        where = str(e.get("loc", ("?",))[-1])
+        where = clip(str(e.get("loc", ("?",))[-1]), quoted=False)
         got = e.get("input")
-        shown = f" (got {got!r})" if isinstance(got, (str, int, float)) else ""
-        parts.append(f"{where}: {e.get('msg', 'invalid')}{shown}")
+        shown = f" (got {clip(got)})" if isinstance(got, (str, int, float)) else ""
+        parts.append(f"{where}: {clip(str(e.get('msg', 'invalid')), quoted=False)}{shown}")
     return "; ".join(parts)
+
+
+def clip_message(message: str) -> str:
+    """The last bound on an error message's size, whatever put a value in it."""
+    return message if len(message) <= MESSAGE_CHARS else message[:MESSAGE_CHARS] + "…"
 
 
 def dashboard_missing(web: Path) -> Path | None:

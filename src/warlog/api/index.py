@@ -80,7 +80,7 @@ class Snapshot:
         starts = self.lookup.starts
         if chosen.since is None and chosen.until is None:
             return 0, len(self.rows)
-        lo = 0 if chosen.since is None else bisect.bisect_left(starts, chosen.since - self.lookup.longest)
+        lo = 0 if chosen.since is None else bisect.bisect_left(starts, _earliest(chosen.since, self.lookup.longest))
         hi = len(starts) if chosen.until is None else bisect.bisect_right(starts, chosen.until)
         return lo, hi
 
@@ -97,12 +97,18 @@ class Snapshot:
         return min(lists, key=len) if lists else None
 
 
+def _earliest(since: date, longest: timedelta) -> date:
+    """The earliest start an event reaching ``since`` can have: ``since - longest``,
+    or the first day there is when that lies before it (``since=0001-01-01``)."""
+    return since - longest if since - date.min >= longest else date.min
+
+
 def _union(lists: Iterable[list[int]]) -> list[int]:
     return sorted({i for ids in lists for i in ids})
 
 
 def load_snapshot(store: Store) -> Snapshot:
-    with store.engine.connect() as conn:
+    with store.read() as conn:      # the mark and the bodies of one moment
         mark = content_mark(conn)
         bodies = all_merged_bodies(conn)
     return snapshot_of(bodies, mark=mark)
@@ -139,3 +145,9 @@ class EventIndex:
                 if changed:
                     self._snapshot = load_snapshot(self._store)
             return self._snapshot
+
+    def refresh(self) -> Snapshot:
+        """The snapshot, re-read now if the database changed since it was taken."""
+        with self._lock:
+            self._checked = -float("inf")
+        return self.current()

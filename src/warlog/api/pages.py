@@ -54,8 +54,15 @@ class RecordCache:
 
 
 def events_page(conn: Connection, cache: RecordCache, ids: list[str], *, mark: tuple[object, ...],
-                total: int, offset: int, limit: int) -> bytes:
-    """The /api/events answer, byte for byte what encoding the whole page would give."""
+                total: int, offset: int, limit: int, partial: bool = False) -> bytes | None:
+    """The /api/events answer, byte for byte what encoding the whole page would give.
+
+    None when a record of the page is no longer stored (an ingest beside the server
+    re-linked it since the index was taken): the caller refreshes the index and asks
+    again, rather than answer a page shorter than its ``total`` says. ``partial``
+    answers with what is there all the same."""
     records = cache.encoded(ids, mark=mark, load=lambda wanted: page_records(conn, wanted))
+    if len(records) < len(ids) and not partial:
+        return None
     tail = encode({"limit": limit, "offset": offset, "total": total})[1:]
     return ('{"events":[' + ",".join(records) + "]," + tail).encode("utf-8")

@@ -25,7 +25,17 @@ Weapon = Literal["ballistic_missile", "cruise_missile", "rocket", "mortar", "art
                  "aircraft", "gunship", "ied", "small_arms", "unknown"]
 COUNTRY = r"^[A-Za-z]{2}$"
 SUB_TYPE = r"^[a-z][a-z_]{0,63}$"
+SHOWN_CHARS = 60
 BOX = "west,south,east,north in degrees (west > east crosses the antimeridian)"
+
+
+def clip(value: object, *, quoted: bool = True, limit: int = SHOWN_CHARS) -> str:
+    """A value for a message: its repr (or text), cut to ``limit`` characters with the
+    full length said, so an oversized parameter is named but not echoed."""
+    text = repr(value) if quoted else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(str(value))} characters)"
 
 
 def parse_bbox(name: str, raw: str | None) -> BBox | None:
@@ -35,12 +45,12 @@ def parse_bbox(name: str, raw: str | None) -> BBox | None:
     try:
         west, south, east, north = (float(p) for p in parts)
     except ValueError:
-        raise BadRequest("E701", why=f"{name}: {raw!r} is not four numbers {BOX}") from None
+        raise BadRequest("E701", why=f"{name}: {clip(raw)} is not four numbers {BOX}") from None
     if not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise BadRequest("E701", why=f"{name}: longitudes must lie in [-180, 180], got {raw!r}")
+        raise BadRequest("E701", why=f"{name}: longitudes must lie in [-180, 180], got {clip(raw)}")
     if not (-90 <= south <= north <= 90):
         raise BadRequest("E701", why=f"{name}: latitudes must lie in [-90, 90] with south <= "
-                                     f"north, got {raw!r}")
+                                     f"north, got {clip(raw)}")
     return BBox(west=west, south=south, east=east, north=north)
 
 
@@ -93,7 +103,7 @@ def known_parameters_only(request: Request) -> None:
     known = query_names(route.dependant)
     unknown = sorted(set(request.query_params) - known)
     if unknown:
-        raise BadRequest("E701", why=f"unknown parameter {', '.join(unknown)}; this endpoint takes "
+        raise BadRequest("E701", why=f"unknown parameter {', '.join(clip(u, quoted=False) for u in unknown[:5])}; this endpoint takes "
                                      f"{', '.join(sorted(known)) or 'no parameters'}")
 
 

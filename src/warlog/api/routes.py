@@ -28,6 +28,7 @@ from warlog.store.engine import Store
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters_only)])
 Filter = Annotated[EventFilter, Depends(event_filter)]
 TALLIES_KEPT = 64
+PAGE_ATTEMPTS = 3   # an index behind the database is refreshed, at most this often a page
 Since = Annotated[date | None, Query(description="from this day on (YYYY-MM-DD)")]
 Until = Annotated[date | None, Query(description="up to this day (YYYY-MM-DD)")]
 
@@ -44,13 +45,20 @@ def _store(request: Request) -> Store:
 
 @router.get("/events", summary="Merged events meeting the filters, oldest first, a page at a time")
 def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends(page)]) -> Any:
-    snapshot = _index(request).current()
-    rows = snapshot.select(chosen)
-    ids = [r.id for r in rows[paged.offset:paged.offset + paged.limit]]
     cache: RecordCache = request.app.state.records
-    with _store(request).engine.connect() as conn:
-        body = events_page(conn, cache, ids, mark=snapshot.mark, total=len(rows),
-                           offset=paged.offset, limit=paged.limit)
+    index = _index(request)
+    body: bytes | None = None
+    for attempt in range(PAGE_ATTEMPTS):
+        snapshot = index.current() if attempt == 0 else index.refresh()
+        rows = snapshot.select(chosen)
+        ids = [r.id for r in rows[paged.offset:paged.offset + paged.limit]]
+        with _store(request).read() as conn:
+            body = events_page(conn, cache, ids, mark=snapshot.mark, total=len(rows),
+                               offset=paged.offset, limit=paged.limit,
+                               partial=attempt == PAGE_ATTEMPTS - 1)
+        if body is not None:
+            break
+    assert body is not None
     return Response(body, media_type="application/json")
 
 
@@ -58,7 +66,7 @@ def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends
                                           "sentences and the fields it gave")
 def get_event(request: Request,
               event_id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,64}$")]) -> Any:
-    with _store(request).engine.connect() as conn:
+    with _store(request).read() as conn:
         return SortedJSON(event_detail(conn, event_id))
 
 

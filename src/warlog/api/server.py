@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import errno
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import uvicorn
 
 from warlog.api.app import create_app, dashboard_missing, web_root
+from warlog.api.hosts import HostGuard
 from warlog.errors import WarlogError
 from warlog.store.engine import Store
 
@@ -45,15 +46,18 @@ def url_of(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def serve(store: Store, *, host: str, port: int,
+def serve(store: Store, *, host: str, port: int, allowed_hosts: Sequence[str] = (),
           on_ready: Callable[[str], None] = lambda _url: None) -> None:
-    """Serve the API and the dashboard until interrupted; ``on_ready`` gets the address."""
+    """Serve the API and the dashboard until interrupted; ``on_ready`` gets the address.
+    Requests whose Host header names neither this machine nor ``allowed_hosts`` are
+    refused (``warlog.api.hosts``)."""
     check_dashboard()
     sock = bind(host, port)
     port = sock.getsockname()[1]
     app = create_app(store)
     app.state.index.current()       # the index is loaded before the address is announced
-    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
+    guarded = HostGuard(app, host=host, port=port, allowed=allowed_hosts)
+    config = uvicorn.Config(guarded, log_level="warning", access_log=False, server_header=False)
     server = uvicorn.Server(config)
     on_ready(url_of(host, port))
     try:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.linking import relink
@@ -25,7 +25,7 @@ from warlog.ingest.sources import Source, read_source
 from warlog.link.candidate import Candidate, SourceDoc, candidates
 from warlog.link.grade import fingerprint
 from warlog.model import Document, Report
-from warlog.store.engine import Store
+from warlog.store.engine import Store, retrying
 from warlog.store.repository import (
     events_of,
     known_documents,
@@ -38,8 +38,6 @@ from warlog.store.repository import (
 
 log = logging.getLogger(__name__)
 Status = Literal["new", "unchanged", "failed"]
-# PostgreSQL: one ingest links at a time (linking reads, then rewrites, merged events).
-ADVISORY_LOCK = 0x7761726C   # "warl"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -174,29 +172,47 @@ def _country_of(loaded: object) -> CountryOf:
 
 def ingest_report(store: Store, report: Report, *, name: str | None = None,
                   country_of: CountryOf = lambda _text: None) -> Outcome:
-    """Store and link one extracted report in one transaction (module docstring)."""
+    """Store and link one extracted report in one transaction (module docstring).
+
+    The transaction holds the database's write lock from its start (``Store.write``), so
+    a report another process stored meanwhile is seen and skipped ("unchanged"); a
+    transaction the database calls busy is run again (``retrying``)."""
     doc = report.document
     name = name or doc.path or doc.id
     source = _source_doc(doc)
-    step = "store"
-    try:
-        with store.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
+    step = ["store"]
+
+    def attempt() -> Outcome:
+        step[0] = "store"
+        with store.write() as conn:
             if known_documents(conn, [doc.id]):
                 return Outcome(name=name, status="unchanged", document_id=doc.id)
             current, removed = _save(conn, report, source=source, country_of=country_of)
-            step = "link"
+            step[0] = "link"
             added = candidates(source, report.events) if current else ()
             return _link(conn, added, doc_id=doc.id, name=name, removed=removed)
+
+    try:
+        return retrying(attempt)
     except WarlogError as err:
         return Outcome(name=name, status="failed", document_id=doc.id, error=str(err))
     except Exception as err:  # per item: the transaction is rolled back, the report named
+        if isinstance(err, IntegrityError) and _stored_meanwhile(store, doc.id):
+            # a writer that does not take the lock stored the same text first: all is kept
+            return Outcome(name=name, status="unchanged", document_id=doc.id)
         log.info("ingesting %s failed", name, exc_info=True)
         why = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}".rstrip(": ")
-        failure: WarlogError = (LinkError("E401", path=name, why=why) if step == "link"
+        failure: WarlogError = (LinkError("E401", path=name, why=why) if step[0] == "link"
                                 else StoreError("E503", path=name, why=why))
         return Outcome(name=name, status="failed", document_id=doc.id, error=str(failure))
+
+
+def _stored_meanwhile(store: Store, doc_id: str) -> bool:
+    try:
+        with store.engine.connect() as conn:
+            return bool(known_documents(conn, [doc_id]))
+    except SQLAlchemyError:
+        return False
 
 
 def _save(conn: Connection, report: Report, *, source: SourceDoc,
@@ -215,9 +231,12 @@ def _save(conn: Connection, report: Report, *, source: SourceDoc,
 
 
 def _settle_versions(conn: Connection, doc: Document) -> tuple[bool, list[str]]:
-    """Versions of one report share its URL; the newest (later ``published``, ties by
-    the greater document id) counts, whatever order they arrive in."""
-    if not doc.url:
+    """Versions of one report share the URL their origin gave (sidecar, fetch address);
+    the newest (later ``published``, ties by the greater document id) counts, whatever
+    order they arrive in. A URL the page only claims for itself (canonical link,
+    og:url, base href) makes no version of anything: such a page counts on its own,
+    beside any report at that address, so no page can displace another source."""
+    if not doc.url or doc.url_source != "origin":
         return True, []
     versions = versions_of(conn, doc.url)
     newest = max([(v.published or date.min, v.id) for v in versions]

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Protocol
 
 from warlog.errors import UnreadableInput
-from warlog.model import Document, Dropped, PublishedSource
+from warlog.model import Document, Dropped, PublishedSource, UrlSource
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +55,9 @@ def build_document(
     if not text:
         raise UnreadableInput("E104", path=origin.name)
     dated = origin if origin.published is not None else facts
+    # The page's own claim of its address never overrides the origin's: a stranger's
+    # page naming another outlet's URL would otherwise pass for a version of it.
+    url_source: UrlSource = "origin" if origin.url else "page" if facts.url else "none"
     return Document(
         id=document_id(text),
         path=origin.name,
@@ -65,4 +68,5 @@ def build_document(
         published_source=dated.published_source if dated.published is not None else "none",
         text=text,
         dropped=dropped,
+        url_source=url_source,
     )

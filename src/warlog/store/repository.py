@@ -116,7 +116,8 @@ def save_document(conn: Connection, doc: Document, *, fingerprint: Sequence[int]
     conn.execute(insert(documents).values(
         id=doc.id, url=doc.url, path=doc.path, outlet=doc.outlet, title=doc.title,
         published=doc.published, published_source=doc.published_source, text=doc.text,
-        dropped=encode(doc.dropped), fingerprint=list(fingerprint), current=current))
+        dropped=encode(doc.dropped), fingerprint=list(fingerprint), current=current,
+        url_source=doc.url_source))
 
 
 def save_events(conn: Connection, doc_id: str, events: Sequence[Event],
@@ -183,8 +184,10 @@ def _event_row(doc_id: str, ordinal: int, key: str, e: Event) -> dict[str, Any]:
 # -- versions of one report ---------------------------------------------------------
 
 def versions_of(conn: Connection, url: str) -> list[Version]:
+    """The stored versions of the report at ``url``: documents whose origin gave that
+    URL (a page that only claims it is not one)."""
     rows = conn.execute(select(documents.c.id, documents.c.published, documents.c.current)
-                        .where(documents.c.url == url))
+                        .where(documents.c.url == url, documents.c.url_source == "origin"))
     return sorted((Version(id=r.id, published=r.published, current=r.current) for r in rows),
                   key=lambda v: v.id)
 

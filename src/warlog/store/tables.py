@@ -5,7 +5,8 @@ migrated database matches this module. Rows hold no clock time and no counters, 
 same reports give the same rows in any ingest order (``repository.dump`` compares them).
 
 - ``documents``: one row per distinct normalised text (id = its sha256). Versions of a
-  report share a URL; ``current`` marks the one whose reading counts.
+  report share a URL given by their origin (``url_source`` "origin": sidecar or fetch
+  address, never the page's own claim); ``current`` marks the one whose reading counts.
 - ``report_events``: each event as one report tells it (``body`` is the EVENT), keyed
   ``<document id>:<event id>``; indexed columns for finding linking candidates.
 - ``places``, ``actors``: the distinct places and actors the events name.
@@ -46,6 +47,7 @@ documents = Table(
     Column("dropped", JSON, nullable=False),
     Column("fingerprint", JSON, nullable=False),
     Column("current", Boolean, nullable=False),
+    Column("url_source", String(8), nullable=False, server_default="origin"),
     Index("ix_documents_url", "url"),
 )
 
