@@ -80,12 +80,12 @@ def test_a_number_of_attacks_is_no_casualty_total(read_text) -> None:  # type: i
     ("text", "killed", "injured"),
     [
         # "lost their lives", and "a total of" counting the people
-        ("A total of nine soldiers lost their lives on Monday when militants attacked a post "
-         "near Kidal.", [9], []),
+        (("A total of nine soldiers lost their lives on Monday when militants attacked a post "
+         "near Kidal."), [9], []),
         ("Four guards lost their lives when gunmen stormed a mine in Kamituga on Monday.", [4], []),
         # a state the victims are in or came to: "are dead", "resulted wounded"
-        ("Gunmen attacked a bus near Reasi on Monday. Three people are dead and five are "
-         "wounded.", [3], [5]),
+        (("Gunmen attacked a bus near Reasi on Monday. Three people are dead and five are "
+         "wounded."), [3], [5]),
         ("Gunmen ambushed a patrol near Uruapan on Monday. Two more officers resulted wounded.",
          [], [2]),
         # one person, told with "a"

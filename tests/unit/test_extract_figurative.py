@@ -75,11 +75,11 @@ def test_dropping_what_is_no_weapon_is_no_attack(read_text) -> None:
 
 
 def test_a_weapon_fired_in_a_test_or_drill_is_no_attack(read_text) -> None:
-    for text in ("India test-fired an Agni missile from an island off Odisha on Monday, the "
-                 "defence ministry said.",
+    for text in (("India test-fired an Agni missile from an island off Odisha on Monday, the "
+                 "defence ministry said."),
                  "The missile was fired from a test range on the coast on Monday during a drill.",
-                 "North Korea launched two ballistic missiles into the sea on Monday in what it "
-                 "called an exercise."):
+                 ("North Korea launched two ballistic missiles into the sea on Monday in what it "
+                 "called an exercise.")):
         assert read_text(text).events == (), text
     # a drill that harms someone is told as harm
     assert read_text("A missile fired during the drill killed two soldiers at the range on "
@@ -98,8 +98,8 @@ def test_a_rumoured_or_merely_renamed_attack_tells_no_new_event(read_text) -> No
 
 
 def test_what_happened_described_as_an_attack_tells_no_new_event(read_text) -> None:
-    for text in ('The president described what happened as "practically an ambush" against the '
-                 'police of Coyuca.',
+    for text in (('The president described what happened as "practically an ambush" against the '
+                 'police of Coyuca.'),
                  "The minister described what took place as a massacre of civilians in Tawila.",
                  "Officials characterised what occurred as a deliberate attack on the camp."):
         assert read_text(text).events == (), text

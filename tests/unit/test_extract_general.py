@@ -9,12 +9,12 @@ import pytest
 
 
 @pytest.mark.parametrize("text", [
-    "Gunmen stormed a police academy in Kaduna before dawn on Monday, the deadliest assault "
-    "on the city in years, witnesses said.",
-    "Fighters attacked an army post outside Gao before sunrise on Monday, the first such "
-    "attack on the town in months, a local official said.",
-    "Militants raided a checkpoint near Peshawar before daybreak on Monday, the boldest "
-    "raid in the province in a decade, police said.",
+    ("Gunmen stormed a police academy in Kaduna before dawn on Monday, the deadliest assault "
+    "on the city in years, witnesses said."),
+    ("Fighters attacked an army post outside Gao before sunrise on Monday, the first such "
+    "attack on the town in months, a local official said."),
+    ("Militants raided a checkpoint near Peshawar before daybreak on Monday, the boldest "
+    "raid in the province in a decade, police said."),
 ])
 def test_an_attack_timed_before_dawn_and_characterised_is_still_told(read_text, text) -> None:
     # "before dawn" times the attack (it is no "before" of habit), and the noun beside the
@@ -26,12 +26,12 @@ def test_an_attack_timed_before_dawn_and_characterised_is_still_told(read_text, 
 
 
 @pytest.mark.parametrize(("text", "killed", "injured"), [
-    ("Nine villagers were killed and 14 people wounded, some of them badly, when gunmen "
-     "raided a market in Bunia on Monday.", 9, 14),
-    ("Eleven soldiers were killed and 40 people wounded, many of them seriously, when a "
-     "truck bomb exploded in Mogadishu on Monday.", 11, 40),
-    ("Four civilians were killed and 17 people wounded, most of them children, when shells "
-     "hit a square in Donetsk on Monday.", 4, 17),
+    (("Nine villagers were killed and 14 people wounded, some of them badly, when gunmen "
+     "raided a market in Bunia on Monday."), 9, 14),
+    (("Eleven soldiers were killed and 40 people wounded, many of them seriously, when a "
+     "truck bomb exploded in Mogadishu on Monday."), 11, 40),
+    (("Four civilians were killed and 17 people wounded, most of them children, when shells "
+     "hit a square in Donetsk on Monday."), 4, 17),
 ])
 def test_an_injured_figure_joined_to_a_passive_killing_is_read(read_text, text, killed,
                                                                 injured) -> None:
@@ -43,12 +43,12 @@ def test_an_injured_figure_joined_to_a_passive_killing_is_read(read_text, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "Eight police officers lost their lives on Monday in an ambush by gunmen near Uruapan, "
-    "the state prosecutor said.",
-    "Four soldiers lost their lives on Monday in an attack by militants on an outpost near "
-    "Kidal, the army said.",
-    "Twelve villagers lost their lives on Monday in a raid by armed men on Kaura Namoda, "
-    "residents said.",
+    ("Eight police officers lost their lives on Monday in an ambush by gunmen near Uruapan, "
+    "the state prosecutor said."),
+    ("Four soldiers lost their lives on Monday in an attack by militants on an outpost near "
+    "Kidal, the army said."),
+    ("Twelve villagers lost their lives on Monday in a raid by armed men on Kaura Namoda, "
+    "residents said."),
 ])
 def test_the_day_people_lost_their_lives_dates_the_attack_they_died_in(read_text, text) -> None:
     report = read_text(text)
@@ -57,12 +57,12 @@ def test_the_day_people_lost_their_lives_dates_the_attack_they_died_in(read_text
 
 
 @pytest.mark.parametrize("text", [
-    "Air defences shot down 20 of the 24 drones that Russia launched at the capital on "
-    "Monday, the air force said.",
-    "Air defences shot down nine of the 12 missiles that Russia fired at Kharkiv in the early "
-    "hours of Monday, the air force said.",
-    "A drone struck a fuel depot in Novorossiysk in the small hours of Monday, the governor "
-    "said.",
+    ("Air defences shot down 20 of the 24 drones that Russia launched at the capital on "
+    "Monday, the air force said."),
+    ("Air defences shot down nine of the 12 missiles that Russia fired at Kharkiv in the early "
+    "hours of Monday, the air force said."),
+    ("A drone struck a fuel depot in Novorossiysk in the small hours of Monday, the governor "
+    "said."),
 ])
 def test_the_day_weapons_were_launched_dates_their_interception(read_text, text) -> None:
     # the launch clause of the weapons shot down belongs to the attack; "the early hours of
@@ -73,8 +73,8 @@ def test_the_day_weapons_were_launched_dates_their_interception(read_text, text)
 
 
 @pytest.mark.parametrize("text", [
-    "A warplane fired two missiles at a house in Marib on Monday, killing four people, "
-    "residents said.",
+    ("A warplane fired two missiles at a house in Marib on Monday, killing four people, "
+    "residents said."),
     "Government jets dropped glide bombs on a market in Idlib on Monday, rescuers said.",
     "An army helicopter fired rockets at a convoy near Kidal on Monday, a local official said.",
 ])
@@ -84,10 +84,10 @@ def test_a_platform_and_what_it_fires_are_a_strike_from_the_air(read_text, text)
 
 
 @pytest.mark.parametrize("text", [
-    "Fighter jets and warships shot down 12 drones that the Houthis launched at a tanker on "
-    "Monday, officials said.",
-    "Helicopters intercepted four drones fired by militants at the base on Monday, the army "
-    "said.",
+    ("Fighter jets and warships shot down 12 drones that the Houthis launched at a tanker on "
+    "Monday, officials said."),
+    ("Helicopters intercepted four drones fired by militants at the base on Monday, the army "
+    "said."),
     "Air force jets shot down five drones launched by rebels at the airport on Monday.",
 ])
 def test_jets_that_shoot_down_drones_do_not_make_the_attack_an_air_strike(read_text,
@@ -97,12 +97,12 @@ def test_jets_that_shoot_down_drones_do_not_make_the_attack_an_air_strike(read_t
 
 
 @pytest.mark.parametrize(("text", "not_weapon"), [
-    ("An Israeli air strike hit a building in Tyre on Monday, Israel's answer to the rocket "
-     "that killed four soldiers a week earlier.", "rocket"),
-    ("A drone strike hit a truck near Sirte on Monday, days after the mortar that killed two "
-     "guards at the port.", "mortar"),
-    ("Troops raided a compound in Kunduz on Monday, an operation the army tied to the bomb "
-     "that wounded nine police officers in the city.", "ied"),
+    (("An Israeli air strike hit a building in Tyre on Monday, Israel's answer to the rocket "
+     "that killed four soldiers a week earlier."), "rocket"),
+    (("A drone strike hit a truck near Sirte on Monday, days after the mortar that killed two "
+     "guards at the port."), "mortar"),
+    (("Troops raided a compound in Kunduz on Monday, an operation the army tied to the bomb "
+     "that wounded nine police officers in the city."), "ied"),
 ])
 def test_a_weapon_told_doing_harm_elsewhere_is_another_attack_s(read_text, text,
                                                                  not_weapon) -> None:
@@ -112,12 +112,12 @@ def test_a_weapon_told_doing_harm_elsewhere_is_another_attack_s(read_text, text,
 
 
 @pytest.mark.parametrize(("text", "attacker"), [
-    ("Police hunted a woman believed to be responsible for a bombing that wounded four people "
-     "in Quetta on Monday.", "a woman"),
-    ("Troops arrested three men thought to be behind a blast that killed two soldiers in "
-     "Kirkuk on Monday.", "three men"),
-    ("Police were searching for a man believed to be responsible for a Friday blast which "
-     "injured several people in Lyon.", "a man"),
+    (("Police hunted a woman believed to be responsible for a bombing that wounded four people "
+     "in Quetta on Monday."), "a woman"),
+    (("Troops arrested three men thought to be behind a blast that killed two soldiers in "
+     "Kirkuk on Monday."), "three men"),
+    (("Police were searching for a man believed to be responsible for a Friday blast which "
+     "injured several people in Lyon."), "a man"),
 ])
 def test_whoever_is_believed_responsible_or_behind_an_attack_is_its_attacker(
         read_text, text, attacker) -> None:
@@ -128,14 +128,14 @@ def test_whoever_is_believed_responsible_or_behind_an_attack_is_its_attacker(
 
 
 @pytest.mark.parametrize("text", [
-    "A Russian missile killed 40 people at a cafe in eastern Ukraine on Monday.\n\n"
+    ("A Russian missile killed 40 people at a cafe in eastern Ukraine on Monday.\n\n"
     "The governor spoke again on Tuesday. Two Russian missiles struck a residential block, "
-    "wounding 12 people.",
-    "Militants killed nine soldiers in an ambush in northern Mali on Sunday.\n\n"
+    "wounding 12 people."),
+    ("Militants killed nine soldiers in an ambush in northern Mali on Sunday.\n\n"
     "The army gave its account on Tuesday. Militants attacked a convoy with rockets and "
-    "wounded six soldiers.",
-    "Israeli strikes killed 20 people in southern Lebanon on Friday.\n\n"
-    "Rescuers were still at work on Saturday. Israeli jets struck a house, killing four people.",
+    "wounded six soldiers."),
+    ("Israeli strikes killed 20 people in southern Lebanon on Friday.\n\n"
+    "Rescuers were still at work on Saturday. Israeli jets struck a house, killing four people."),
 ])
 def test_an_attack_told_under_another_day_of_its_paragraph_is_another_event(read_text,
                                                                             text) -> None:
@@ -147,8 +147,8 @@ def test_an_attack_told_under_another_day_of_its_paragraph_is_another_event(read
 
 
 @pytest.mark.parametrize(("text", "sub_type"), [
-    ("Myanmar's military bombed a gathering in a village in Sagaing region on Tuesday, "
-     "killing 50 people.", "air_drone_strike"),
+    (("Myanmar's military bombed a gathering in a village in Sagaing region on Tuesday, "
+     "killing 50 people."), "air_drone_strike"),
     ("Government forces bombed the town of Tawila on Monday, killing 12.", "air_drone_strike"),
     ("The army bombed rebel positions near Kidal on Monday.", "air_drone_strike"),
     # a militant who bombs plants or throws the bomb
@@ -159,12 +159,12 @@ def test_a_state_s_forces_bomb_from_the_air(read_text, text, sub_type) -> None:
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Russia fired two missiles at the city of Sumy on Monday, officials said. A missile hit "
-     "a school in the centre, wounding 12.", "a school"),
-    ("Artillery pounded the town of Bakhmut on Monday. Shells struck a hospital there, "
-     "killing three.", "a hospital"),
-    ("Drones attacked the port city of Odesa on Monday. A drone hit a grain warehouse there, "
-     "injuring two workers.", "a grain warehouse"),
+    (("Russia fired two missiles at the city of Sumy on Monday, officials said. A missile hit "
+     "a school in the centre, wounding 12."), "a school"),
+    (("Artillery pounded the town of Bakhmut on Monday. Shells struck a hospital there, "
+     "killing three."), "a hospital"),
+    (("Drones attacked the port city of Odesa on Monday. A drone hit a grain warehouse there, "
+     "injuring two workers."), "a grain warehouse"),
 ])
 def test_what_was_hit_outranks_the_place_it_stands_in_as_target(read_text, text,
                                                                 target) -> None:
@@ -174,8 +174,8 @@ def test_what_was_hit_outranks_the_place_it_stands_in_as_target(read_text, text,
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("The Kashmir Tigers attacked an army patrol near Kathua on Monday, killing five "
-     "soldiers.", "non_state_armed_group"),
+    (("The Kashmir Tigers attacked an army patrol near Kathua on Monday, killing five "
+     "soldiers."), "non_state_armed_group"),
     ("Hitmen ambushed police officers near Acapulco on Monday.", "non_state_armed_group"),
     ("Fighters of Jaish-e-Mohammed attacked a checkpoint near Pulwama on Monday.",
      "non_state_armed_group"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from warlog.extract.readings import Reading
 from warlog.geo.local import is_street
@@ -145,7 +146,7 @@ def _place_like(actor: Actor, places: set[str]) -> bool:
     if not words:
         return False
     if words[-1] in PLACE_NOUNS or any(
-            w in PLACE_NOUNS and n == "of" for w, n in zip(words, words[1:], strict=False)):
+            w in PLACE_NOUNS and n == "of" for w, n in pairwise(words)):
         return True
     named = " ".join(w for w in words if w not in PLACE_MODIFIERS | PLACE_NOUNS)
     return any(named == p or named.startswith(p + " and ") for p in places)

@@ -100,11 +100,12 @@ def _main_country(chosen: list[Entry | None], literal: list[bool]) -> str | None
 # Words that may stand between a name the gazetteer lacks and the place that holds it:
 # "X in Y", "X, Y", "the X area of Y", "X village near Y", "X on the outskirts of Y".
 _CONTAINING_LINKS = frozenset({",", "in", "of", "near", "outside"})
-_CONTAINING_FILLERS = frozenset(words_ for words_ in """the a area district region province
+_FILLER_WORDS = """the a area district region province
     state township county village town city outskirts suburb suburbs on part municipality
     governorate department commune locality community neighbourhood neighborhood capital
     north south east west northern southern eastern western central north-east north-west
-    south-east south-west northeastern northwestern southeastern southwestern""".split())
+    south-east south-west northeastern northwestern southeastern southwestern"""
+_CONTAINING_FILLERS = frozenset(_FILLER_WORDS.split())
 _CONTAINING_WORDS = 6
 
 
