@@ -187,3 +187,34 @@ def test_who_attacked_is_classed_by_the_words_groups_and_forces_go_by(read_text,
     report = read_text(text)
     assert len(report.events) == 1
     assert report.events[0].attacker is not None and report.events[0].attacker.kind == kind
+
+
+ROUNDUP = (
+    "Attacks in the north this week\n\n"
+    "Security forces are stretched across three districts, officials say, and more troops "
+    "have been sent to the region in recent days to guard roads and markets.\n\n"
+    "{head}\n"
+    "{body}\n\n"
+    "Officials said patrols would continue through the weekend."
+)
+
+
+@pytest.mark.parametrize(("head", "body"), [
+    # the head names the district, the paragraph the town in it: one event all the same
+    ("March 4 — Rajouri: post attacked near the river",
+     ("Two militants fired on a police post in Thanamandi on the evening of March 4, wounding "
+     "one constable.")),
+    ("March 4 — Kathua: convoy ambushed on the hill road",
+     ("Gunmen fired on an army convoy near Billawar on the morning of March 4, killing three "
+     "soldiers.")),
+    ("March 4 — Poonch: village attacked at dusk",
+     ("Attackers threw a grenade into the market of Surankote on the evening of March 4, "
+     "wounding five traders.")),
+])
+def test_a_section_head_titles_the_paragraph_below_and_tells_no_event_of_its_own(
+        read_text, head, body) -> None:
+    report = read_text(ROUNDUP.format(head=head, body=body))
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.time.start == date(2024, 3, 4)
+    assert event.attacker is None or "—" not in event.attacker.text

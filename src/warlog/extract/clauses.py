@@ -76,6 +76,19 @@ def is_headline(sent: Span) -> bool:
             and len(stripped.split()) <= 25)
 
 
+def is_section_head(sent: Span) -> bool:
+    """A heading inside the text ("June 9 — Reasi: pilgrim bus ambushed"): a short line of
+    its own with no closing full stop, past the title, with text after it."""
+    text = sent.doc.text
+    stripped = sent.text.strip()
+    start = sent.start_char
+    end = start + len(sent.text.rstrip())
+    own_line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("\n",)
+    return (own_line and not is_headline(sent) and bool(stripped)
+            and not stripped.endswith((".", "—", "-", ":", ";", ",")) and len(stripped.split()) <= 15
+            and bool(text[end:].strip()))
+
+
 def is_dateline(sent: Span) -> bool:
     """"ODESA, Ukraine, March 3 (Courier) —": the date of the report, not of the attack."""
     stripped = sent.text.strip()

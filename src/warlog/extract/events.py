@@ -192,20 +192,37 @@ def cluster_readings(readings: list[Reading]) -> list[Cluster]:
     """Readings in text order → clusters, each one real-world event.
 
     Headlines go last: a title retells the report's main event in few words, so it joins
-    the body's best-matching event and stands alone only when none fits.
+    the body's best-matching event and stands alone only when none fits. A section head
+    inside the text joins the first event of the paragraph below it, or none.
     """
     clusters: list[Cluster] = []
-    body = [r for r in readings if not r.headline]
+    body = [r for r in readings if not r.headline and not r.heading]
     titles = [replace(r, mention=replace(r.mention, anaphoric=True)) for r in readings if r.headline]
-    for reading in body + titles:
-        if reading.mention.anaphoric and not reading.informative:
-            continue
-        home = _home_for(reading, clusters)
-        if home is None:
-            home = Cluster(answers=_answered(reading, clusters))
-            clusters.append(home)
-        home.readings.append(reading)
+    heads = [r for r in readings if r.heading and not r.headline]
+    for reading in body:
+        _gather(reading, clusters)
+    for head in heads:
+        # a section head titles the paragraph below it: it joins the event told first
+        # there, when nothing conflicts, and tells no event of its own
+        below = min((c for c in clusters if c.first > head.sentence.start),
+                    key=lambda c: c.first, default=None)
+        if below is not None and not conflicts(replace(head, mention=replace(
+                head.mention, anaphoric=True)), below):
+            below.readings.append(head)
+    for reading in titles:
+        _gather(reading, clusters)
     return clusters
+
+
+def _gather(reading: Reading, clusters: list[Cluster]) -> None:
+    """Put one reading in the event it tells, or in a new one."""
+    if reading.mention.anaphoric and not reading.informative:
+        return
+    home = _home_for(reading, clusters)
+    if home is None:
+        home = Cluster(answers=_answered(reading, clusters))
+        clusters.append(home)
+    home.readings.append(reading)
 
 
 def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:

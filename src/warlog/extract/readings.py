@@ -12,7 +12,7 @@ from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.arguments import read_frame
 from warlog.extract.attribution import claimants, claimed_by, denied_by, said_by, said_by_tokens
 from warlog.extract.casualties import RawCount, find_counts
-from warlog.extract.clauses import clause_chars, is_headline
+from warlog.extract.clauses import clause_chars, is_headline, is_section_head
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import TokenRange, actor_range
@@ -58,6 +58,7 @@ class Reading:
     said_by: tuple[str, ...]
     claimed_by: tuple[str, ...]
     denied_by: tuple[str, ...]
+    heading: bool = False                  # a section head: it titles the paragraph below
 
     @property
     def informative(self) -> bool:
@@ -106,7 +107,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         accidental=is_accidental(doc, mention), suicide=is_suicide(head),
         earlier=told_as_earlier(sent, head),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
-        denied_by=tuple(denied_by(sent)),
+        denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
     )
 
 
