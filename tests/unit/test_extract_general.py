@@ -218,3 +218,17 @@ def test_a_section_head_titles_the_paragraph_below_and_tells_no_event_of_its_own
     event = report.events[0]
     assert event.time.start == date(2024, 3, 4)
     assert event.attacker is None or "—" not in event.attacker.text
+
+
+@pytest.mark.parametrize("text", [
+    ("A rocket fired from Lebanon struck a football pitch in Majdal Shams on Monday, killing "
+    "ten children."),
+    "A drone struck a car near Sirte on Monday, killing two men.",
+    "A missile slammed into a hospital in Kharkiv on Monday, wounding six people.",
+])
+def test_a_weapon_is_no_attacker(read_text, text) -> None:
+    # the weapon is the event's weapon; who fired it is unsaid (or said elsewhere)
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].attacker is None
+    assert report.events[0].weapon != "unknown"

@@ -15,7 +15,7 @@ from warlog.extract.casualties import RawCount, find_counts
 from warlog.extract.clauses import clause_chars, is_headline, is_section_head
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
-from warlog.extract.phrases import TokenRange, actor_range
+from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
 from warlog.extract.timing import context_time, later_time, pick_time, told_as_earlier
 from warlog.model import Actor, Outcome, Place, Time
 from warlog.model import Span as TextSpan
@@ -85,7 +85,8 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     sent = head.sent
     frame = read_frame(doc, mention)
     speakers = said_by_tokens(sent, head)
-    attacker = _resolve_possessive(doc, frame.attacker, speakers, country_of=country_of)
+    attacker = _no_bare_weapon(_resolve_possessive(doc, frame.attacker, speakers,
+                                                   country_of=country_of))
     target = _resolve_possessive(doc, frame.target, speakers, country_of=country_of)
     counts = tuple(find_counts(doc, sent))
     victims = tuple(make_actor(doc, c.victims, country_of=country_of) if c.victims else None
@@ -109,6 +110,18 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
         denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
     )
+
+
+def _no_bare_weapon(actor: Actor | None) -> Actor | None:
+    """"A rocket fired from Lebanon struck a pitch": the rocket is the weapon, not who
+    attacked; a weapon phrase names an attacker only with a side ("Russian missiles")."""
+    if actor is None or actor.kind != "unknown" or actor.country is not None:
+        return actor
+    words = actor.text.lower().replace("-", " ").split()
+    head = words[-1].removesuffix("s") if words else ""
+    people = lx.NON_STATE_WORDS | {"sniper", "bomber"}
+    return None if head in WEAPON_LEMMAS and words[-1] not in people and head not in people \
+        else actor
 
 
 def _bombed_from_the_air(head: Token, weapon: str, attacker: Actor | None) -> str:
