@@ -244,3 +244,30 @@ WEAPON_VERBS = frozenset({"fly", "send", "launch", "fire", "aim", "land", "fall"
                           "hit", "crash", "intercept", "down", "destroy", "engage", "shoot",
                           "approach", "reach", "bring", "target", "slam", "smash", "explode",
                           "detonate", "direct", "use", "deploy", "head"})
+
+
+# --- Aggregates and tallies (claims): what makes a figure count over several attacks ---
+# Two-word scope cues, matched on lower-cased tokens: "killed so far", "in all".
+AGGREGATE_PHRASES = frozenset({"so far", "in all", "in total", "to date", "all told"})
+# One-word scope cues: "overall", "nationwide", "altogether".
+AGGREGATE_WORDS = frozenset(words("""overall altogether cumulative cumulatively nationwide
+    countrywide combined together"""))
+# Words a "since"/"this year" dates a comparison with, not a sum: "the deadliest since 2019".
+COMPARISON_WORDS = frozenset(words("""first worst deadliest largest biggest heaviest bloodiest
+    most time"""))
+# A war or a campaign as a whole: "killed in the war", "during the conflict".
+WAR_NOUNS = frozenset(words("war conflict insurgency hostilities"))
+# Nouns for an area named with a proper noun: "the Sumy region", "Borno state".
+AREA_NOUNS = frozenset(words("""region province oblast district state county governorate area
+    city town territory"""))
+# Munitions counted in a salvo or an interception tally: "launched 40 drones".
+MUNITION_NOUNS = WEAPON_NOUNS | frozenset({"bomb", "shell", "munition", "warhead", "kamikaze"})
+# What is done with munitions that are counted as launched: "fired", "shot down 20 of 24".
+MUNITION_USE_VERBS = frozenset(words("""launch fire shoot down intercept destroy bring strike hit
+    fall land rain aim target use neutralise neutralize repel engage detect track direct send
+    lob drop unleash"""))
+# Where a salvo went, when it is no single site: "at the city", "across the north".
+SALVO_AREAS = frozenset(words("""city cities town towns village villages region regions country
+    capital area areas territory suburbs outskirts district districts province provinces north
+    south east west northeast northwest southeast southwest border front coast positions targets
+    sites"""))
