@@ -117,7 +117,8 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         # a follow-up sentence's figures join the latest event; its zeros ("most had caused
         # no injuries") are about other attacks more often than not
         counts = () if is_aggregate_sentence(sent) else tuple(
-            c for c in event_counts(sent, tuple(find_counts(ann.parsed, sent)), places=ann.places)
+            c for c in event_counts(sent, tuple(find_counts(ann.parsed, sent)),
+                                       places=ann.places or ())
             if c.quantity.high != 0)
         if not (claimed or denied or target or counts):
             continue
