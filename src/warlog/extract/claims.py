@@ -116,8 +116,8 @@ def _salvo_verb(tok: Token) -> Token | None:
             head = holder.head  # "shot down all of the 300 drones", "21 of the 23 missiles"
         elif holder.pos_ == "VERB":
             head = holder
-    elif node.dep_ == "pobj" and head.lower_ == "by":
-        head = head.head  # "was hit by six missiles"
+    elif node.dep_ == "pobj" and head.lower_ in ("by", "with"):
+        head = head.head  # "was hit by six missiles", "struck the city with two missiles"
     if head.pos_ != "VERB":
         return None
     if head.lemma_.lower() in lx.MUNITION_USE_VERBS:
@@ -136,18 +136,17 @@ def _one_site(tok: Token, verb: Token) -> bool:
     sites = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in
              ("at", "on", "into", "onto", "against", "toward", "towards")
              for o in c.children if o.dep_ == "pobj"]
-    subject_side = any(c.i == tok.i or tok.i in {t.i for t in c.subtree}
-                       for c in verb.children if c.dep_ in ("nsubj", "agent"))
-    if subject_side or verb.dep_ in ("relcl", "acl"):
-        sites += [c for c in verb.children if c.dep_ == "dobj" and tok.i not in
-                  {t.i for t in c.subtree}]
+    # "struck the city with two missiles", "the drones that Iran launched at the country"
+    sites += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+              and tok.i not in {t.i for t in c.subtree}]
     if any(c.dep_ == "agent" and tok.i in {t.i for t in c.subtree} for c in verb.children):
         sites += [c for c in verb.children if c.dep_ == "nsubjpass"]
     return any(_a_single_site(s) for s in sites)
 
 
 def _a_single_site(tok: Token) -> bool:
-    if tok.ent_type_ in ("GPE", "LOC", "NORP") or tok.lemma_.lower() in lx.SALVO_AREAS \
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or tok.like_num \
+            or tok.lemma_.lower() in lx.TIME_NOUNS or tok.lemma_.lower() in lx.SALVO_AREAS \
             or tok.lower_ in lx.SALVO_AREAS:
         return False
     if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):

@@ -271,3 +271,5 @@ SALVO_AREAS = frozenset(words("""city cities town towns village villages region 
     capital area areas territory suburbs outskirts district districts province provinces north
     south east west northeast northwest southeast southwest border front coast positions targets
     sites"""))
+# Parts of a day a preposition can name ("on the morning of"): a time, never a site.
+TIME_NOUNS = frozenset(words("morning afternoon evening night day dawn dusk midnight noon hour"))
