@@ -18,8 +18,11 @@ from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.casualties import RawCount
+from warlog.extract.lexicon import words
+from warlog.extract.vague import parse_number
 from warlog.model import Place
 
+ATTACK_NOUNS = lx.NOUN_TRIGGERS | lx.COUNTED_ATTACK_NOUNS
 TOLL_NOUNS = frozenset({"toll", "number", "count", "tally", "total", "figure"})
 # Dependencies that open a clause of its own: its cues are not the figure's.
 CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "parataxis", "csubj",
@@ -66,7 +69,8 @@ def _is_cue(tok: Token, nxt: str, spans: list[tuple[int, int]]) -> bool:
     return (lower == "across" and _wide_place(tok)
             or lower in ("in", "during", "throughout") and _in_a_war(tok)
             or lower in ("in", "from") and _several_places(tok, spans)
-            or _the_war(tok))  # "the war has killed 500 people"
+            or _the_war(tok)  # "the war has killed 500 people"
+            or _several_attacks(tok))
 
 
 def _dates_a_superlative(tok: Token) -> bool:
@@ -85,10 +89,51 @@ def _dates_a_superlative(tok: Token) -> bool:
                     c.tag_ in ("JJS", "RBS") or c.lemma_.lower() in lx.COMPARISON_WORDS
                     for c in node.children)):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False
+
+
+def _several_attacks(tok: Token) -> bool:
+    """"in two separate attacks", "in multiple strikes", "a series of bombings": the
+    figure is told of several attacks at once."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in ATTACK_NOUNS:
+        return False
+    for child in tok.children:
+        if child.dep_ == "nummod" and child.like_num and (parse_number(child.text) or 0) >= 2:
+            return True
+        if child.dep_ == "amod" and child.lower_ in lx.SEVERAL_WORDS:
+            return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+        and tok.head.head.lemma_.lower() in lx.RUN_NOUNS
+
+
+def _plural_attacks(tokens: Iterable[Token]) -> bool:
+    """"attacks killed 254 people in August": a plural of attacks the clause tells."""
+    return any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in ATTACK_NOUNS for t in tokens)
+
+
+def period_tokens(sent: Span) -> set[int]:
+    """Dates that name a month or a year and no day ("in August", "in 2023", "last
+    month"): a period, which sums what a plural of attacks did in it."""
+    out: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        words = ent.text.lower().replace(",", " ").split()
+        if any(w in _DAY_WORDS for w in words) or any(w.isdigit() and len(w) <= 2 for w in words):
+            continue
+        if any(w in _MONTHS or w in ("month", "year") or (w.isdigit() and len(w) == 4)
+               for w in words):
+            out.update(t.i for t in ent)
+    return out
+
+
+_MONTHS = frozenset(words("""january february march april may june july august september
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec"""))
+_DAY_WORDS = frozenset(words("""monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tonight overnight night morning afternoon evening dawn day"""))
 
 
 def _the_war(tok: Token) -> bool:
@@ -128,7 +173,7 @@ def _is_a_place(tok: Token, spans: list[tuple[int, int]]) -> bool:
 def clause_head(tok: Token) -> Token:
     """The verb (or the root) of the clause a token belongs to."""
     node = tok
-    while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head
     return node
 
@@ -159,12 +204,16 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
     if toll.lemma_.lower() in TOLL_NOUNS and any(t.i in cues for t in toll.subtree):
         return True  # "the number of troops killed since January", "the toll for two days"
     heads = [head]
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = clause_head(head.head)
         heads.append(head)
     # a figure under a toll noun ("the toll for two days of blasts stood at 37") reads the
     # noun's modifiers too, which a clause from the verb down already includes
-    return any(t.i in cues for h in heads for t in clause_tokens(h))
+    tokens = [t for h in heads for t in clause_tokens(h)]
+    if any(t.i in cues for t in tokens):
+        return True
+    periods = period_tokens(tok.sent)
+    return any(t.i in periods for t in tokens) and _plural_attacks(tokens)
 
 
 def aggregate_counts(sent: Span, counts: Iterable[RawCount], *, places: Sequence[Place] = (),
@@ -175,7 +224,7 @@ def aggregate_counts(sent: Span, counts: Iterable[RawCount], *, places: Sequence
     if extra:
         return list(counts)  # a sentence that counts attacks sums their dead
     cues = cue_tokens(sent, places)
-    if not cues:
+    if not cues and not period_tokens(sent):
         return []
     out = []
     for count in counts:

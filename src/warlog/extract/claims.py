@@ -23,7 +23,7 @@ from warlog.extract.vague import parse_number, parse_quantity
 from warlog.model import Claim, ClaimKind, Place, Qualifier, Scope
 from warlog.model import Span as TextSpan
 
-COUNTED_NOUNS = frozenset({"attack", "strike", "assault", "incident", "bombing", "raid"})
+COUNTED_NOUNS = lx.COUNTED_ATTACK_NOUNS
 AGGREGATE_CUES = frozenset({"since", "total", "tally", "so far", "in all", "overall", "past",
                             "altogether", "cumulative", "of the", "toll"})
 
@@ -65,8 +65,9 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
 
 
 def _targets_struck(tok: Token) -> bool:
-    """"struck about 400 targets", "more than 150 targets were hit": each target one strike."""
-    if tok.lemma_.lower() != "target" or tok.pos_ != "NOUN":
+    """"struck about 400 targets", "more than 150 targets were hit", "hit 120 sites": each
+    target one strike."""
+    if tok.lemma_.lower() not in lx.STRUCK_NOUNS or tok.pos_ != "NOUN":
         return False
     verbs = [tok.head] if tok.dep_ in ("dobj", "nsubjpass") else []
     verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
@@ -82,11 +83,14 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
             or tok.tag_ not in ("NNS", "NNPS"):
         return None
     nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num and not _is_a_date(c)]
-    value = parse_number(nums[0].text) if nums else None
-    if value is None or value < 2:
+    if not nums:
         return None
     verb = _salvo_verb(tok)
     if verb is None or _one_site(tok, verb):
+        return None
+    nums = _out_of(tok) or _out_of(verb) or nums
+    value = parse_number(nums[0].text)
+    if value is None or value < 2:
         return None
     return Claim(
         kind="attack_count", value=value, qualifier=_qualifier(nums[0]),
@@ -97,12 +101,24 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
     )
 
 
+def _out_of(tok: Token) -> list[Token]:
+    """"destroyed 35 drones out of 40", "downed 35 drones of the 40": the whole is the
+    number launched."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "out"):
+            prep = next((g for g in child.children if g.lower_ == "of"), child)
+            nums = [g for g in prep.children if g.dep_ == "pobj" and g.like_num]
+            if nums:
+                return nums
+    return []
+
+
 def _salvo_verb(tok: Token) -> Token | None:
     """What was done with the counted munitions: the verb that launches, fires, downs or
     lands them ("drones that Iran launched", "missiles were destroyed"), or the salvo or
     barrage they made up ("a barrage of 40 rockets", "the salvo was made up of 170 drones")."""
     node = tok
-    while node.dep_ in ("conj", "appos") and node.head is not node:
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
     for child in node.children:
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in lx.MUNITION_USE_VERBS:
@@ -294,7 +310,7 @@ def _casualty_claims(doc: Doc, sent: Span, *, published: date | None, country_of
     counts = find_counts(doc, sent)
     raws = aggregate_counts(sent, [*counts, *_bare_figures(doc, sent, counts)], places=places,
                             extra=counted)
-    for raw in [*raws, *(p for r in raws for p in _conjoined_parts(doc, sent, r))]:
+    for raw in [p for r in raws for p in _conjoined_parts(doc, sent, r)]:
         q = raw.quantity
         value = q.best if q.best is not None else q.low
         if value is None or value < 2:
@@ -341,22 +357,32 @@ _BARE_FIELDS: dict[str, Field] = {"dead": "killed", "killed": "killed", "injured
 
 def _conjoined_parts(doc: Doc, sent: Span, raw: RawCount) -> list[RawCount]:
     """"12 soldiers and 10 civilians killed": a tally that names each group's figure gives
-    each its own claim; the event reader keeps only the group the verb stands by."""
-    out = []
-    people = [t for t in sent if raw.start_char <= t.idx < raw.end_char and t.pos_ == "NOUN"
-              and any(c.dep_ == "nummod" for c in t.children)]
-    for noun in people:
-        node = noun
-        while node.dep_ == "conj" and node.head is not node:
-            node = node.head
-            nums = [c for c in node.children if c.dep_ == "nummod" and c.like_num]
-            if not nums or nums[0].idx >= raw.start_char:
-                continue
-            quantity = parse_quantity(doc[nums[0].left_edge.i:nums[0].i + 1].text)
-            if quantity is not None:
-                out.append(replace(raw, quantity=quantity, start_char=nums[0].idx,
-                                   text=doc.text[nums[0].idx:node.idx + len(node.text)]))
-    return out
+    each its own claim (the event reader keeps one group, or their sum)."""
+    nouns = [t for t in sent if raw.start_char <= t.idx < raw.end_char and t.pos_ == "NOUN"
+             and _own_number(t) is not None]
+    if not nouns:
+        return [raw]
+    first = nouns[0]
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain, stack = [], [first]
+    while stack:  # the noun and the nouns joined to it by "and"
+        noun = stack.pop()
+        chain.append(noun)
+        stack.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    chain.sort(key=lambda t: t.i)
+    parts = []
+    for noun in chain:
+        num = _own_number(noun)
+        quantity = parse_quantity(doc[num.left_edge.i:num.i + 1].text) if num is not None else None
+        if num is not None and quantity is not None:
+            parts.append(replace(raw, quantity=quantity, start_char=num.left_edge.idx,
+                                 text=doc.text[num.left_edge.idx:noun.idx + len(noun.text)]))
+    return parts if len(parts) >= 2 else [raw]
+
+
+def _own_number(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "nummod" and c.like_num), None)
 
 
 def _merge_same(claims: list[Claim]) -> list[Claim]:
