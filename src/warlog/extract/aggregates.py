@@ -66,6 +66,8 @@ def _is_cue(tok: Token, nxt: str, spans: list[tuple[int, int]]) -> bool:
         return not _dates_a_superlative(tok)
     if lower in lx.AGGREGATE_WORDS:
         return nxt != "with"  # "together with his family" sums nothing
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.TALLY_VERBS:
+        return True  # "the monitor has documented 1,500 deaths"
     return (lower == "across" and _wide_place(tok)
             or lower in ("in", "during", "throughout") and _in_a_war(tok)
             or lower in ("in", "from") and _several_places(tok, spans)

@@ -96,6 +96,7 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
         kind="attack_count", value=value, qualifier=_qualifier(nums[0]),
         since=_since(sent, published=published), as_of=_as_of(sent, published=published),
         scope=Scope(target=None, countries=_countries(verb, country_of)),
+        breakdown=_breakdown(sent, skip=value, country_of=country_of),
         said_by=_first(said_by(sent, verb)),
         span=TextSpan(start=sent.start_char, end=sent.end_char),
     )
@@ -259,6 +260,10 @@ def _modifies(tok: Token) -> bool:
     return node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.ent_type_ != "GPE"
 
 
+# "32 in Iraq and 34 in Syria", "70 at Iraq and 80 at Syria": a figure's country
+BREAKDOWN_PREPS = frozenset({"in", "at", "on", "over", "against"})
+
+
 def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[str, int], ...]:
     """"32 occurred in Iraq, and 34 in Syria": a figure, then "in" and a country."""
     parts: dict[str, int] = {}
@@ -270,7 +275,8 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
         if value is None or value == skip:
             continue
         for j in range(i + 1, min(i + 5, len(tokens) - 1)):
-            if tokens[j].lower_ == "in" and tokens[j + 1].ent_type_ == "GPE":
+            if tokens[j].lower_ in BREAKDOWN_PREPS and (
+                    tokens[j + 1].ent_type_ == "GPE" or tokens[j + 1].pos_ == "PROPN"):
                 code = country_of(_ent_text(tokens[j + 1]))
                 if code and code not in parts:
                     parts[code] = value
@@ -325,6 +331,7 @@ def _casualty_claims(doc: Doc, sent: Span, *, published: date | None, country_of
                          since=_since(sent, published=published),
                          as_of=_as_of(sent, published=published),
                          scope=Scope(target=None, countries=_countries(sent.root, country_of)),
+                         breakdown=_breakdown(sent, skip=value, country_of=country_of),
                          said_by=_first(said_by(sent, sent.root)),
                          span=TextSpan(start=sent.start_char, end=sent.end_char)))
     return out

@@ -283,3 +283,5 @@ STRUCK_NOUNS = frozenset(words("target site position location facility launcher"
 SEVERAL_WORDS = frozenset(words("""separate multiple several various numerous distinct
     different"""))
 RUN_NOUNS = frozenset(words("series wave string spate spree run flurry campaign"))
+# Verbs of a monitor's count: "the UN has documented 1,500 deaths", "recorded 60 attacks".
+TALLY_VERBS = frozenset(words("record document tally register count verify log"))
