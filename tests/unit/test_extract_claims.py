@@ -134,3 +134,13 @@ def test_a_figure_in_its_own_clause_stays_the_event_s(read_text, text: str, kill
     report = read_text(text)
     assert [killed] in _killed(report)
     assert [v for v, _ in _claims(report, "killed_count")] == ([claim] if claim else [])
+
+
+@pytest.mark.parametrize("text", [
+    ("Fourteen soldiers were wounded when rockets were fired at two outposts in Somalia and "
+    "Kenya, the mission said."),
+    "Nine guards were hurt as drones struck depots in Iraq and Syria last week, officials said.",
+    "Eleven sailors were injured after missiles hit ports in Yemen and Eritrea, the navy said.",
+])
+def test_the_clause_telling_how_a_figure_came_about_scopes_it(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(read_text(text), "injured_count")

@@ -211,6 +211,11 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
         heads.append(head)
     # a figure under a toll noun ("the toll for two days of blasts stood at 37") reads the
     # noun's modifiers too, which a clause from the verb down already includes
+    # "21 were hurt when drones were flown at bases in Iraq and Syria": the clause that
+    # tells how the figure came about is part of its scope
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while", "after")
+        for m in c.children)]
     tokens = [t for h in heads for t in clause_tokens(h)]
     if any(t.i in cues for t in tokens):
         return True
