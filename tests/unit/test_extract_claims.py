@@ -144,3 +144,15 @@ def test_a_figure_in_its_own_clause_stays_the_event_s(read_text, text: str, kill
 ])
 def test_the_clause_telling_how_a_figure_came_about_scopes_it(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _claims(read_text(text), "injured_count")
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("The night in figures - Drones launched overnight: 29 - Missiles shot down: 11",
+     "attack_count", 29),
+    ("Targets struck in the past day: about 300 (army)", "attack_count", 300),
+    ("Shelling and drone strikes together: 27 dead, the ministry said.", "killed_count", 27),
+    ("The week in numbers - Wounded in the border towns: 64 - Rockets fired: 210",
+     "injured_count", 64),
+])
+def test_a_box_of_figures_gives_claims(read_text, text: str, kind: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    assert value in [v for v, _ in _claims(read_text(text), kind)]

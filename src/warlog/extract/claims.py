@@ -38,6 +38,7 @@ def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf,
         found.extend(c for _, c in counted)
         found.extend(c for tok in sent if (c := _salvo_claim(tok, sent, published=published,
                                                              country_of=country_of)))
+        found.extend(_fact_box_claims(sent, published=published))
         # a clause that counts attacks ("66 attacks, in which 62 were injured") sums their dead
         found.extend(_casualty_claims(doc, sent, published=published, country_of=country_of,
                                       places=places, counted={tok.i for tok, _ in counted}))
@@ -62,6 +63,64 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
         said_by=_first(said_by(sent, tok)),
         span=TextSpan(start=sent.start_char, end=sent.end_char),
     )
+
+
+_FACT_FIELDS: dict[str, ClaimKind] = {"dead": "killed_count", "killed": "killed_count",
+                                      "deaths": "killed_count", "injured": "injured_count",
+                                      "wounded": "injured_count"}
+
+
+def _fact_box_claims(sent: Span, *, published: date | None) -> list[Claim]:
+    """A box of figures: "Drones launched overnight: 29", "Rockets fired at the north: about
+    115", "Blasts and the strike together: 70 dead". The label before the colon says what
+    the figure counts; a casualty word after it overrides."""
+    out = []
+    tokens = list(sent)
+    for i, colon in enumerate(tokens):
+        if colon.text != ":" or i + 1 >= len(tokens):
+            continue
+        j = i + 1
+        while j < len(tokens) and not tokens[j].like_num and j - i <= 3 \
+                and tokens[j].lower_ in ("about", "some", "around", "over", "nearly", "almost",
+                                         "more", "than", "at", "least", "approximately"):
+            j += 1
+        if j >= len(tokens) or not tokens[j].like_num:
+            continue
+        value = parse_number(tokens[j].text)
+        if value is None or value < 2:
+            continue
+        after = tokens[j + 1].lower_ if j + 1 < len(tokens) else ""
+        label = _label_before(tokens, i)
+        kind = _FACT_FIELDS.get(after) or _label_kind(label)
+        if kind is None:
+            continue
+        out.append(Claim(kind=kind, value=value, qualifier=_qualifier(tokens[j]),
+                         since=None, as_of=_as_of(sent, published=published),
+                         scope=Scope(target=None, countries=()),
+                         span=TextSpan(start=sent.start_char, end=sent.end_char)))
+    return out
+
+
+def _label_before(tokens: list[Token], colon: int) -> list[Token]:
+    """The words between the colon and the item before it ("- ", ";", ")", a sentence start)."""
+    start = colon
+    while start > 0 and tokens[start - 1].text not in ("-", "–", "—", ";", ")", "•", "*") \
+            and colon - start < 15:
+        start -= 1
+    return tokens[start:colon]
+
+
+def _label_kind(label: list[Token]) -> ClaimKind | None:
+    lemmas = {t.lemma_.lower() for t in label} | {t.lower_ for t in label}
+    if lemmas & {"dead", "killed", "death", "deaths", "fatality", "fatalities"}:
+        return "killed_count"
+    if lemmas & {"injured", "wounded", "injury", "injuries"}:
+        return "injured_count"
+    plural = [t for t in label if t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("s")]
+    nouns = lx.MUNITION_NOUNS | COUNTED_NOUNS | lx.STRUCK_NOUNS
+    if any(t.lemma_.lower() in nouns or t.lower_.removesuffix("s") in nouns for t in plural):
+        return "attack_count"
+    return None
 
 
 def _targets_struck(tok: Token) -> bool:

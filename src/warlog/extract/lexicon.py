@@ -263,9 +263,9 @@ AREA_NOUNS = frozenset(words("""region province oblast district state county gov
 # Munitions counted in a salvo or an interception tally: "launched 40 drones".
 MUNITION_NOUNS = WEAPON_NOUNS | frozenset({"bomb", "shell", "munition", "warhead", "kamikaze"})
 # What is done with munitions that are counted as launched: "fired", "shot down 20 of 24".
-MUNITION_USE_VERBS = frozenset(words("""launch fire shoot down intercept destroy bring strike hit attack
-    fall land rain aim target use neutralise neutralize repel engage detect track direct send
-    lob drop unleash"""))
+MUNITION_USE_VERBS = WEAPON_VERBS | frozenset(words("""launch fire shoot down intercept destroy
+    bring strike hit attack fall land rain aim target use neutralise neutralize repel engage
+    detect track direct send lob drop unleash jam"""))
 # Where a salvo went, when it is no single site: "at the city", "across the north".
 SALVO_AREAS = frozenset(words("""city cities town towns village villages region regions country
     capital area areas territory suburbs outskirts district districts province provinces north
