@@ -156,3 +156,17 @@ def test_the_clause_telling_how_a_figure_came_about_scopes_it(read_text, text: s
 ])
 def test_a_box_of_figures_gives_claims(read_text, text: str, kind: str, value: int) -> None:  # type: ignore[no-untyped-def]
     assert value in [v for v, _ in _claims(read_text(text), kind)]
+
+
+@pytest.mark.parametrize("text", [
+    ("United States jets struck more than 60 targets at six sites in Iraq and Syria on "
+    "Friday, after the drone attack that killed three soldiers in Jordan."),
+    ("Warplanes hit 40 targets in four districts of Yemen, a week after a missile killed "
+    "two sailors in Eritrea."),
+    ("The navy struck 30 sites in Somalia and Kenya, days after a bombing killed five "
+    "guards in Ethiopia."),
+])
+def test_targets_struck_sum_no_casualty_and_take_no_loose_breakdown(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert _claims(report, "killed_count") == []
+    assert all(c.breakdown == () for c in report.claims)

@@ -219,8 +219,11 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
     tokens = [t for h in heads for t in clause_tokens(h)]
     if any(t.i in cues for t in tokens):
         return True
+    # "attacks killed 254 people in August"; but "killed in May in attacks near Palmyra"
+    # tells attacks at a place, which are told events
     periods = period_tokens(tok.sent)
-    return any(t.i in periods for t in tokens) and _plural_attacks(tokens)
+    return any(t.i in periods for t in tokens) and _plural_attacks(tokens) \
+        and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens)
 
 
 def aggregate_counts(sent: Span, counts: Iterable[RawCount], *, places: Sequence[Place] = (),

@@ -41,7 +41,8 @@ def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf,
         found.extend(_fact_box_claims(sent, published=published))
         # a clause that counts attacks ("66 attacks, in which 62 were injured") sums their dead
         found.extend(_casualty_claims(doc, sent, published=published, country_of=country_of,
-                                      places=places, counted={tok.i for tok, _ in counted}))
+                                      places=places, counted={tok.i for tok, _ in counted
+                                                              if not _targets_struck(tok)}))
     return tuple(_merge_same(found))
 
 
@@ -324,6 +325,7 @@ BREAKDOWN_PREPS = frozenset({"in", "at", "on", "over", "against"})
 
 
 def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[str, int], ...]:
+    whole = skip
     """"32 occurred in Iraq, and 34 in Syria": a figure, then "in" and a country."""
     parts: dict[str, int] = {}
     tokens = list(sent)
@@ -334,6 +336,9 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
         if value is None or value == skip:
             continue
         for j in range(i + 1, min(i + 5, len(tokens) - 1)):
+            if tokens[j].pos_ in ("NOUN", "PROPN") and tokens[j].lemma_.lower() not in \
+                    COUNTED_NOUNS | lx.MUNITION_NOUNS | {"time"}:
+                break  # "seven sites in Iraq" counts sites, not the claim's part in Iraq
             if tokens[j].lower_ in BREAKDOWN_PREPS and (
                     tokens[j + 1].ent_type_ == "GPE" or tokens[j + 1].pos_ == "PROPN"):
                 code = country_of(_ent_text(tokens[j + 1]))
@@ -342,7 +347,9 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
                 break
             if tokens[j].like_num:
                 break
-    return tuple(sorted(parts.items())) if len(parts) >= 2 else ()
+    # the parts of a figure add up to it ("47 in Iraq and 55 in Syria" of 102)
+    total = sum(parts.values())
+    return tuple(sorted(parts.items())) if len(parts) >= 2 and total == whole else ()
 
 
 def _ent_text(tok: Token) -> str:
