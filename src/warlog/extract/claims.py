@@ -1,35 +1,48 @@
-"""Aggregate figures a report states: "the 66th attack since…", "of the 66 attacks, 32 in…"."""
+"""Aggregate figures a report states: "the 66th attack since…", "of the 66 attacks, 32 in…",
+"shot down 21 of the 23 missiles", "at least 200 people have been killed this year".
+
+Which casualty figures count over several attacks is decided in ``aggregates``; this module
+reads the figures and their scope."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from warlog.extract import lexicon as lx
 from warlog.extract.actors import CountryOf
+from warlog.extract.aggregates import aggregate_counts
 from warlog.extract.attribution import said_by
-from warlog.extract.casualties import find_counts
+from warlog.extract.casualties import Field, RawCount, find_counts
 from warlog.extract.dates import resolve_time
-from warlog.extract.vague import parse_number
-from warlog.model import Claim, ClaimKind, Qualifier, Scope
+from warlog.extract.vague import parse_number, parse_quantity
+from warlog.model import Claim, ClaimKind, Place, Qualifier, Scope
 from warlog.model import Span as TextSpan
 
-COUNTED_NOUNS = frozenset({"attack", "strike", "assault", "incident", "bombing", "raid"})
+COUNTED_NOUNS = lx.COUNTED_ATTACK_NOUNS
 AGGREGATE_CUES = frozenset({"since", "total", "tally", "so far", "in all", "overall", "past",
                             "altogether", "cumulative", "of the", "toll"})
 
 
-def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf) -> tuple[Claim, ...]:
+def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf,
+                places: Sequence[Place] = ()) -> tuple[Claim, ...]:
     """Every aggregate claim, one per distinct figure, in text order."""
     found: list[Claim] = []
     for sent in doc.sents:
-        attack_claims = [c for tok in sent if (c := _attack_claim(tok, sent, published=published,
+        counted = [(tok, c) for tok in sent if (c := _attack_claim(tok, sent, published=published,
                                                                    country_of=country_of))]
-        found.extend(attack_claims)
-        if attack_claims or is_aggregate_sentence(sent):
-            found.extend(_casualty_claims(doc, sent, published=published, country_of=country_of))
+        found.extend(c for _, c in counted)
+        found.extend(c for tok in sent if (c := _salvo_claim(tok, sent, published=published,
+                                                             country_of=country_of)))
+        found.extend(_fact_box_claims(sent, published=published))
+        # a clause that counts attacks ("66 attacks, in which 62 were injured") sums their dead
+        found.extend(_casualty_claims(doc, sent, published=published, country_of=country_of,
+                                      places=places, counted={tok.i for tok, _ in counted
+                                                              if not _targets_struck(tok)}))
     return tuple(_merge_same(found))
 
 
@@ -37,7 +50,8 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
                   country_of: CountryOf) -> Claim | None:
     lemma = tok.lemma_.lower()
     if not ((lemma in COUNTED_NOUNS and tok.pos_ == "NOUN")
-            or (lemma in ("attack", "strike", "target", "hit") and tok.pos_ == "VERB")):
+            or (lemma in ("attack", "strike", "target", "hit") and tok.pos_ == "VERB")
+            or _targets_struck(tok)):
         return None
     number, qualifier = _figure_of(tok)
     if number is None:
@@ -50,6 +64,171 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
         said_by=_first(said_by(sent, tok)),
         span=TextSpan(start=sent.start_char, end=sent.end_char),
     )
+
+
+_FACT_FIELDS: dict[str, ClaimKind] = {"dead": "killed_count", "killed": "killed_count",
+                                      "deaths": "killed_count", "injured": "injured_count",
+                                      "wounded": "injured_count"}
+
+
+def _fact_box_claims(sent: Span, *, published: date | None) -> list[Claim]:
+    """A box of figures: "Drones launched overnight: 29", "Rockets fired at the north: about
+    115", "Blasts and the strike together: 70 dead". The label before the colon says what
+    the figure counts; a casualty word after it overrides."""
+    out = []
+    tokens = list(sent)
+    for i, colon in enumerate(tokens):
+        if colon.text != ":" or i + 1 >= len(tokens):
+            continue
+        j = i + 1
+        while j < len(tokens) and not tokens[j].like_num and j - i <= 3 \
+                and tokens[j].lower_ in ("about", "some", "around", "over", "nearly", "almost",
+                                         "more", "than", "at", "least", "approximately"):
+            j += 1
+        if j >= len(tokens) or not tokens[j].like_num:
+            continue
+        value = parse_number(tokens[j].text)
+        if value is None or value < 2:
+            continue
+        after = tokens[j + 1].lower_ if j + 1 < len(tokens) else ""
+        label = _label_before(tokens, i)
+        kind = _FACT_FIELDS.get(after) or _label_kind(label)
+        if kind is None:
+            continue
+        out.append(Claim(kind=kind, value=value, qualifier=_qualifier(tokens[j]),
+                         since=None, as_of=_as_of(sent, published=published),
+                         scope=Scope(target=None, countries=()),
+                         span=TextSpan(start=sent.start_char, end=sent.end_char)))
+    return out
+
+
+def _label_before(tokens: list[Token], colon: int) -> list[Token]:
+    """The words between the colon and the item before it ("- ", ";", ")", a sentence start)."""
+    start = colon
+    while start > 0 and tokens[start - 1].text not in ("-", "–", "—", ";", ")", "•", "*") \
+            and colon - start < 15:
+        start -= 1
+    return tokens[start:colon]
+
+
+def _label_kind(label: list[Token]) -> ClaimKind | None:
+    lemmas = {t.lemma_.lower() for t in label} | {t.lower_ for t in label}
+    if lemmas & {"dead", "killed", "death", "deaths", "fatality", "fatalities"}:
+        return "killed_count"
+    if lemmas & {"injured", "wounded", "injury", "injuries"}:
+        return "injured_count"
+    plural = [t for t in label if t.tag_ in ("NNS", "NNPS") or t.lower_.endswith("s")]
+    nouns = lx.MUNITION_NOUNS | COUNTED_NOUNS | lx.STRUCK_NOUNS
+    if any(t.lemma_.lower() in nouns or t.lower_.removesuffix("s") in nouns for t in plural):
+        return "attack_count"
+    return None
+
+
+def _targets_struck(tok: Token) -> bool:
+    """"struck about 400 targets", "more than 150 targets were hit", "hit 120 sites": each
+    target one strike."""
+    if tok.lemma_.lower() not in lx.STRUCK_NOUNS or tok.pos_ != "NOUN":
+        return False
+    verbs = [tok.head] if tok.dep_ in ("dobj", "nsubjpass") else []
+    verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    return any(v.pos_ == "VERB" and v.lemma_.lower() in lx.VERB_TRIGGERS for v in verbs)
+
+
+def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
+                 country_of: CountryOf) -> Claim | None:
+    """"launched 38 missiles", "shot down 21 of the 23 drones", "fired about 15 missiles at
+    the city": munitions counted over a salvo that struck several places (a claim of how
+    many were launched), not the missiles that hit one building."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lx.MUNITION_NOUNS \
+            or tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num and not _is_a_date(c)]
+    if not nums:
+        return None
+    verb = _salvo_verb(tok)
+    if verb is None or _one_site(tok, verb):
+        return None
+    nums = _out_of(tok) or _out_of(verb) or nums
+    value = parse_number(nums[0].text)
+    if value is None or value < 2:
+        return None
+    return Claim(
+        kind="attack_count", value=value, qualifier=_qualifier(nums[0]),
+        since=_since(sent, published=published), as_of=_as_of(sent, published=published),
+        scope=Scope(target=None, countries=_countries(verb, country_of)),
+        breakdown=_breakdown(sent, skip=value, country_of=country_of),
+        said_by=_first(said_by(sent, verb)),
+        span=TextSpan(start=sent.start_char, end=sent.end_char),
+    )
+
+
+def _out_of(tok: Token) -> list[Token]:
+    """"destroyed 35 drones out of 40", "downed 35 drones of the 40": the whole is the
+    number launched."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "out"):
+            prep = next((g for g in child.children if g.lower_ == "of"), child)
+            nums = [g for g in prep.children if g.dep_ == "pobj" and g.like_num]
+            if nums:
+                return nums
+    return []
+
+
+def _salvo_verb(tok: Token) -> Token | None:
+    """What was done with the counted munitions: the verb that launches, fires, downs or
+    lands them ("drones that Iran launched", "missiles were destroyed"), or the salvo or
+    barrage they made up ("a barrage of 40 rockets", "the salvo was made up of 170 drones")."""
+    node = tok
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    for child in node.children:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in lx.MUNITION_USE_VERBS:
+            return child
+    head = node.head
+    if node.dep_ == "pobj" and head.lower_ == "of":
+        holder = head.head
+        if holder.lemma_.lower() in lx.NOUN_TRIGGERS:
+            return holder  # "a barrage of 40 rockets"
+        if holder.pos_ in ("PRON", "DET", "NUM"):
+            head = holder.head  # "shot down all of the 300 drones", "21 of the 23 missiles"
+        elif holder.pos_ == "VERB":
+            head = holder
+    elif node.dep_ == "pobj" and head.lower_ in ("by", "with"):
+        head = head.head  # "was hit by six missiles", "struck the city with two missiles"
+    if head.pos_ != "VERB":
+        return None
+    if head.lemma_.lower() in lx.MUNITION_USE_VERBS:
+        return head
+    # "the salvo was made up of some 170 drones"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lx.NOUN_TRIGGERS
+           for c in head.children):
+        return head
+    return None
+
+
+def _one_site(tok: Token, verb: Token) -> bool:
+    """Whether the munitions went at one site ("three missiles hit the plant", "a drone
+    fired three missiles at the building", "the ship was struck by two missiles"), which
+    makes them that one attack's weapons, not a salvo's count."""
+    sites = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in
+             ("at", "on", "into", "onto", "against", "toward", "towards")
+             for o in c.children if o.dep_ == "pobj"]
+    # "struck the city with two missiles", "the drones that Iran launched at the country"
+    sites += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+              and tok.i not in {t.i for t in c.subtree}]
+    if any(c.dep_ == "agent" and tok.i in {t.i for t in c.subtree} for c in verb.children):
+        sites += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return any(_a_single_site(s) for s in sites)
+
+
+def _a_single_site(tok: Token) -> bool:
+    if tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or tok.like_num \
+            or tok.lemma_.lower() in lx.TIME_NOUNS or tok.lemma_.lower() in lx.SALVO_AREAS \
+            or tok.lower_ in lx.SALVO_AREAS:
+        return False
+    if tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children):
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") and tok.tag_ != "PRP"
 
 
 def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
@@ -141,7 +320,12 @@ def _modifies(tok: Token) -> bool:
     return node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.ent_type_ != "GPE"
 
 
+# "32 in Iraq and 34 in Syria", "70 at Iraq and 80 at Syria": a figure's country
+BREAKDOWN_PREPS = frozenset({"in", "at", "on", "over", "against"})
+
+
 def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[str, int], ...]:
+    whole = skip
     """"32 occurred in Iraq, and 34 in Syria": a figure, then "in" and a country."""
     parts: dict[str, int] = {}
     tokens = list(sent)
@@ -152,14 +336,20 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
         if value is None or value == skip:
             continue
         for j in range(i + 1, min(i + 5, len(tokens) - 1)):
-            if tokens[j].lower_ == "in" and tokens[j + 1].ent_type_ == "GPE":
+            if tokens[j].pos_ in ("NOUN", "PROPN") and tokens[j].lemma_.lower() not in \
+                    COUNTED_NOUNS | lx.MUNITION_NOUNS | {"time"}:
+                break  # "seven sites in Iraq" counts sites, not the claim's part in Iraq
+            if tokens[j].lower_ in BREAKDOWN_PREPS and (
+                    tokens[j + 1].ent_type_ == "GPE" or tokens[j + 1].pos_ == "PROPN"):
                 code = country_of(_ent_text(tokens[j + 1]))
                 if code and code not in parts:
                     parts[code] = value
                 break
             if tokens[j].like_num:
                 break
-    return tuple(sorted(parts.items())) if len(parts) >= 2 else ()
+    # the parts of a figure add up to it ("47 in Iraq and 55 in Syria" of 102)
+    total = sum(parts.values())
+    return tuple(sorted(parts.items())) if len(parts) >= 2 and total == whole else ()
 
 
 def _ent_text(tok: Token) -> str:
@@ -186,10 +376,13 @@ def is_aggregate_sentence(sent: Span) -> bool:
     return _is_aggregate(sent) or any(cue in text for cue in WIDE_SCOPE)
 
 
-def _casualty_claims(doc: Doc, sent: Span, *, published: date | None,
-                     country_of: CountryOf) -> list[Claim]:
+def _casualty_claims(doc: Doc, sent: Span, *, published: date | None, country_of: CountryOf,
+                     places: Sequence[Place], counted: set[int]) -> list[Claim]:
     out = []
-    for raw in find_counts(doc, sent):
+    counts = find_counts(doc, sent)
+    raws = aggregate_counts(sent, [*counts, *_bare_figures(doc, sent, counts)], places=places,
+                            extra=counted)
+    for raw in [p for r in raws for p in _conjoined_parts(doc, sent, r)]:
         q = raw.quantity
         value = q.best if q.best is not None else q.low
         if value is None or value < 2:
@@ -200,11 +393,69 @@ def _casualty_claims(doc: Doc, sent: Span, *, published: date | None,
         if qualifier == "at_least" and _MORE_THAN.search(raw.text.lower()) and q.low is not None:
             # "more than 30,000 killed": the figure said is 30,000, its bound 30,001
             value, qualifier = q.low - 1, "more_than"
-        out.append(Claim(kind=kind, value=value, qualifier=qualifier, since=None,
+        out.append(Claim(kind=kind, value=value, qualifier=qualifier,
+                         since=_since(sent, published=published),
                          as_of=_as_of(sent, published=published),
                          scope=Scope(target=None, countries=_countries(sent.root, country_of)),
+                         breakdown=_breakdown(sent, skip=value, country_of=country_of),
+                         said_by=_first(said_by(sent, sent.root)),
                          span=TextSpan(start=sent.start_char, end=sent.end_char)))
     return out
+
+
+def _bare_figures(doc: Doc, sent: Span, counts: list[RawCount]) -> list[RawCount]:
+    """"the toll stands at 33 dead", "Blasts together: 70 dead": a figure on a casualty
+    adjective that no verb or noun governs, which the event reader leaves aside."""
+    out = []
+    taken = [(c.start_char, c.end_char) for c in counts]
+    for tok in sent:
+        field = _BARE_FIELDS.get(tok.lower_)
+        if field is None or tok.dep_ in ("amod", "acl", "relcl") or tok.pos_ == "VERB":
+            continue
+        nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num]
+        if not nums or any(a <= nums[0].idx < b for a, b in taken):
+            continue
+        quantity = parse_quantity(doc[nums[0].left_edge.i:nums[0].i + 1].text)
+        if quantity is None:
+            continue
+        start, end = nums[0].left_edge.idx, tok.idx + len(tok.text)
+        out.append(RawCount(field=field, quantity=quantity, text=doc.text[start:end],
+                            start_char=start, end_char=end, victims=None))
+    return out
+
+
+_BARE_FIELDS: dict[str, Field] = {"dead": "killed", "killed": "killed", "injured": "injured",
+                                  "wounded": "injured", "hurt": "injured"}
+
+
+def _conjoined_parts(doc: Doc, sent: Span, raw: RawCount) -> list[RawCount]:
+    """"12 soldiers and 10 civilians killed": a tally that names each group's figure gives
+    each its own claim (the event reader keeps one group, or their sum)."""
+    nouns = [t for t in sent if raw.start_char <= t.idx < raw.end_char and t.pos_ == "NOUN"
+             and _own_number(t) is not None]
+    if not nouns:
+        return [raw]
+    first = nouns[0]
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    chain, stack = [], [first]
+    while stack:  # the noun and the nouns joined to it by "and"
+        noun = stack.pop()
+        chain.append(noun)
+        stack.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    chain.sort(key=lambda t: t.i)
+    parts = []
+    for noun in chain:
+        num = _own_number(noun)
+        quantity = parse_quantity(doc[num.left_edge.i:num.i + 1].text) if num is not None else None
+        if num is not None and quantity is not None:
+            parts.append(replace(raw, quantity=quantity, start_char=num.left_edge.idx,
+                                 text=doc.text[num.left_edge.idx:noun.idx + len(noun.text)]))
+    return parts if len(parts) >= 2 else [raw]
+
+
+def _own_number(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "nummod" and c.like_num), None)
 
 
 def _merge_same(claims: list[Claim]) -> list[Claim]:

@@ -256,3 +256,44 @@ WEAPON_VERBS = frozenset({"fly", "send", "launch", "fire", "aim", "land", "fall"
                           "hit", "crash", "intercept", "down", "destroy", "engage", "shoot",
                           "approach", "reach", "bring", "target", "slam", "smash", "explode",
                           "detonate", "direct", "use", "deploy", "head"})
+
+
+# --- Aggregates and tallies (claims): what makes a figure count over several attacks ---
+# Two-word scope cues, matched on lower-cased tokens: "killed so far", "in all".
+AGGREGATE_PHRASES = frozenset({"so far", "thus far", "in all", "in total", "to date", "all told"})
+# One-word scope cues: "overall", "nationwide", "altogether".
+AGGREGATE_WORDS = frozenset(words("""overall altogether cumulative cumulatively nationwide
+    countrywide combined together"""))
+# Words a "since"/"this year" dates a comparison with, not a sum: "the deadliest since 2019".
+COMPARISON_WORDS = frozenset(words("""first worst deadliest largest biggest heaviest bloodiest
+    most time"""))
+# A war or a campaign as a whole: "killed in the war", "during the conflict".
+WAR_NOUNS = frozenset(words("war conflict insurgency hostilities"))
+# Nouns for an area named with a proper noun: "the Sumy region", "Borno state".
+AREA_NOUNS = frozenset(words("""region province oblast district state county governorate area
+    city town territory"""))
+# Munitions counted in a salvo or an interception tally: "launched 40 drones".
+MUNITION_NOUNS = WEAPON_NOUNS | frozenset({"bomb", "shell", "munition", "warhead", "kamikaze"})
+# What is done with munitions that are counted as launched: "fired", "shot down 20 of 24".
+MUNITION_USE_VERBS = WEAPON_VERBS | frozenset(words("""launch fire shoot down intercept destroy
+    bring strike hit attack fall land rain aim target use neutralise neutralize repel engage
+    detect track direct send lob drop unleash jam"""))
+# Where a salvo went, when it is no single site: "at the city", "across the north".
+SALVO_AREAS = frozenset(words("""city cities town towns village villages region regions country
+    capital area areas territory suburbs outskirts district districts province provinces north
+    south east west northeast northwest southeast southwest border front coast positions targets
+    sites"""))
+# Parts of a day a preposition can name ("on the morning of"): a time, never a site.
+TIME_NOUNS = frozenset(words("morning afternoon evening night day dawn dusk midnight noon hour"))
+# Attack nouns a figure counts: "more than 100 attacks", "1,200 airstrikes", "the 5th raid".
+COUNTED_ATTACK_NOUNS = frozenset(words("""attack strike airstrike assault incident bombing raid
+    ambush bombardment sortie"""))
+# What a strike is counted by when not by its own noun: "struck 400 targets", "hit 120 sites".
+STRUCK_NOUNS = frozenset(words("target site position location facility launcher"))
+# Words that make a plural of attacks several distinct ones: "in two separate attacks", "a
+# series of strikes".
+SEVERAL_WORDS = frozenset(words("""separate multiple several various numerous distinct
+    different"""))
+RUN_NOUNS = frozenset(words("series wave string spate spree run flurry campaign"))
+# Verbs of a monitor's count: "the UN has documented 1,500 deaths", "recorded 60 attacks".
+TALLY_VERBS = frozenset(words("record document tally register count verify log"))

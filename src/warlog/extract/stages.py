@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from warlog.errors import PipelineError
 from warlog.extract.actors import CountryOf, make_actor
+from warlog.extract.aggregates import event_counts
 from warlog.extract.aliases import with_aliases
 from warlog.extract.assemble import build_events
 from warlog.extract.attribution import claimed_by, denied_by, said_by
@@ -79,6 +80,7 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     every = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
                           country_of=ctx.country_of) for m in ann.mentions]
     published = ann.document.published
+    every = [_without_aggregates(ann.parsed, r, ann.places) for r in every]
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
     told = split_by_town(told, ann.places)
@@ -86,6 +88,19 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     readings.extend(_restatements(ann, ctx, readings))
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
     return replace(ann, readings=tuple(readings))
+
+
+def _without_aggregates(doc: Doc, reading: Reading, places: tuple[Place, ...]) -> Reading:
+    """A reading keeps only the figures of its sentence that are not tallies over several
+    attacks (``aggregates`` decides, and those figures become claims)."""
+    sent = doc.char_span(reading.sentence.start, reading.sentence.end, alignment_mode="expand")
+    if sent is None or not reading.counts:
+        return reading
+    kept = event_counts(sent, reading.counts, places=places)
+    if len(kept) == len(reading.counts):
+        return reading
+    victims = tuple(v for c, v in zip(reading.counts, reading.victims, strict=True) if c in kept)
+    return replace(reading, counts=kept, victims=victims)
 
 
 def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list[Reading]:
@@ -102,7 +117,9 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         # a follow-up sentence's figures join the latest event; its zeros ("most had caused
         # no injuries") are about other attacks more often than not
         counts = () if is_aggregate_sentence(sent) else tuple(
-            c for c in find_counts(ann.parsed, sent) if c.quantity.high != 0)
+            c for c in event_counts(sent, tuple(find_counts(ann.parsed, sent)),
+                                       places=ann.places or ())
+            if c.quantity.high != 0)
         if not (claimed or denied or target or counts):
             continue
         earlier = [r for r in readings if r.sentence.start < sent.start_char]
@@ -153,11 +170,11 @@ def _report_country(places: tuple[Place, ...]) -> str | None:
     return top if countries.count(top) >= REPORT_COUNTRY_SHARE * len(countries) else None
 
 
-@stages.register("warlog.claims.v1", requires=("parsed",), assigns=("claims",))
+@stages.register("warlog.claims.v1", requires=("parsed", "places"), assigns=("claims",))
 def claims_stage(ann: Annotated, ctx: Context) -> Annotated:
     assert ann.parsed is not None
     return replace(ann, claims=find_claims(ann.parsed, published=ann.document.published,
-                                           country_of=ctx.country_of))
+                                           country_of=ctx.country_of, places=ann.places or ()))
 
 
 def check_order(names: Sequence[str], *, given: Sequence[str] = ("document", "parsed")) -> None:

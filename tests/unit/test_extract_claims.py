@@ -1,0 +1,172 @@
+"""Aggregate claims and tallies in their many phrasings, and the figures that stay an event's.
+
+Every phrasing here is written for this test; none is taken from a report or a gold file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _claims(report, kind: str) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    return [(c.value, c.qualifier) for c in report.claims if c.kind == kind]
+
+
+def _killed(report) -> list[list[int | None]]:  # type: ignore[no-untyped-def]
+    return [[k.best if k.best is not None else k.low for k in e.killed] for e in report.events]
+
+
+# -- munitions counted over a salvo ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Air defences shot down 31 of the 36 drones launched overnight, the air force said.",
+     36, "exact"),
+    ("Air defences destroyed 27 drones out of 30, the air force said on Sunday.", 30, "exact"),
+    ("Of the 44 rockets fired from the south, 40 were intercepted, the army said.", 44, "exact"),
+    ("Militants fired more than 60 rockets at towns across the north on Friday.", 60, "more_than"),
+    ("The army said a salvo of some 45 rockets was launched from across the border.",
+     45, "approximately"),
+    ("Eight drones were destroyed over the capital, the city administration said.", 8, "exact"),
+    ("The occupiers struck the port city with two ballistic missiles at dawn.", 2, "exact"),
+])
+def test_munitions_counted_over_a_salvo_are_an_attack_count(read_text, text: str, value: int,  # type: ignore[no-untyped-def]
+                                                            qualifier: str) -> None:
+    assert (value, qualifier) in _claims(read_text(text), "attack_count")
+
+
+@pytest.mark.parametrize("text", [
+    "Four missiles struck the power plant on Monday, officials said.",
+    "A drone fired three missiles at the building, witnesses said.",
+    "The tanker was struck by two missiles off the coast.",
+    "The government will deliver 300 drones to the army next year.",
+])
+def test_munitions_at_one_site_or_not_used_are_no_count(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(read_text(text), "attack_count") == []
+
+
+# -- attacks counted ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Jets struck about 90 targets in the north in the previous day, the army said.",
+     90, "approximately"),
+    ("The military said it had hit 120 militant sites in the valley since Friday.", 120, "exact"),
+    ("Israeli jets have carried out more than 1,200 airstrikes in the past month, the army said.",
+     1200, "more_than"),
+    ("There have been more than 100 attacks on merchant ships since November, the navy said.",
+     100, "more_than"),
+])
+def test_attacks_and_targets_struck_are_counted(read_text, text: str, value: int,  # type: ignore[no-untyped-def]
+                                                qualifier: str) -> None:
+    assert (value, qualifier) in _claims(read_text(text), "attack_count")
+
+
+@pytest.mark.parametrize(("text", "value", "breakdown"), [
+    ("It was the 87th attack on the coalition since October, 40 in Iraq and 47 in Syria.",
+     87, {"IQ": 40, "SY": 47}),
+    ("Of the 150 drones launched since Friday, 70 were aimed at Iraq and 80 at Syria.",
+     150, {"IQ": 70, "SY": 80}),
+    (("Since January, 95 people have been killed in such attacks, 60 in Niger and 35 in Mali, "
+     "the monitor said."), 95, {"NE": 60, "ML": 35}),
+])
+def test_a_breakdown_by_country_is_kept_where_stated(read_text, text: str, value: int,  # type: ignore[no-untyped-def]
+                                                     breakdown: dict[str, int]) -> None:
+    claim = next(c for c in read_text(text).claims if c.value == value)
+    assert dict(claim.breakdown) == breakdown
+
+
+# -- casualty figures over several attacks ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    (("Across the country, 41 people have been killed and 160 injured in the past week, the "
+     "ministry said."), 41, 160),
+    ("Nationwide the toll now stands at 19 dead and 88 wounded.", 19, 88),
+    ("Officials said the death toll for the three days of bombings stood at 58.", 58, None),
+    (("So far this year, at least 200 civilians have been killed in such attacks, a monitor "
+     "said."), 200, None),
+    (("Militant attacks killed 254 people in August, the deadliest month of the year, a think "
+     "tank said."), 254, None),
+    ("The UN has documented 1,500 civilian deaths in the province since the spring.", 1500, None),
+    ("Thus far, 61 people have died in the bombardment of the city.", 61, None),
+    ("The war has killed more than 500 civilians, the agency said.", 500, None),
+])
+def test_figures_with_a_wide_scope_are_claims(read_text, text: str, killed: int,  # type: ignore[no-untyped-def]
+                                              injured: int | None) -> None:
+    report = read_text(text)
+    assert killed in [v for v, _ in _claims(report, "killed_count")]
+    if injured is not None:
+        assert injured in [v for v, _ in _claims(report, "injured_count")]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    (("The army said 21 militants and 14 soldiers were killed in a series of attacks across "
+     "the province."), [21, 14]),
+    (("Since the start of the year, a monitor has counted 16 soldiers and 11 civilians killed "
+     "in the district."), [16, 11]),
+])
+def test_each_group_of_a_tally_is_its_own_claim(read_text, text: str, parts: list[int]) -> None:  # type: ignore[no-untyped-def]
+    values = [v for v, _ in _claims(read_text(text), "killed_count")]
+    assert all(p in values for p in parts) and sum(parts) not in values
+
+
+@pytest.mark.parametrize("tally", [
+    ("Across the country, 30 people were killed and 90 injured in the day's strikes, the "
+    "ministry said."),
+    "Since the war began, more than 9,000 people have been killed, the ministry said.",
+    "Four soldiers were killed in two separate attacks in the district on Sunday.",
+])
+def test_a_tally_is_no_event_s_casualties(read_text, tally: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("A shell hit a bakery in Avdiivka on Monday, killing four people. " + tally)
+    bakery = next(e for e in report.events if e.sub_type == "shelling_artillery_missile_attack")
+    assert [k.best for k in bakery.killed] == [4]
+    assert report.claims
+
+
+@pytest.mark.parametrize(("text", "killed", "claim"), [
+    (("A strike killed three soldiers on Monday, bringing to 40 the number of troops killed "
+     "since January."), 3, 40),
+    (("A rocket hit a market in Kano on Monday, killing 12 people, in the deadliest attack "
+     "since the summer."), 12, None),
+    ("Gunmen killed nine villagers on Sunday, the worst attack in the district this year.", 9, None),
+    ("The attack came two weeks after a bomb at a bus station in Kano killed 17 people.", 17, None),
+])
+def test_a_figure_in_its_own_clause_stays_the_event_s(read_text, text: str, killed: int,  # type: ignore[no-untyped-def]
+                                                      claim: int | None) -> None:
+    report = read_text(text)
+    assert [killed] in _killed(report)
+    assert [v for v, _ in _claims(report, "killed_count")] == ([claim] if claim else [])
+
+
+@pytest.mark.parametrize("text", [
+    ("Fourteen soldiers were wounded when rockets were fired at two outposts in Somalia and "
+    "Kenya, the mission said."),
+    "Nine guards were hurt as drones struck depots in Iraq and Syria last week, officials said.",
+    "Eleven sailors were injured after missiles hit ports in Yemen and Eritrea, the navy said.",
+])
+def test_the_clause_telling_how_a_figure_came_about_scopes_it(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(read_text(text), "injured_count")
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    ("The night in figures - Drones launched overnight: 29 - Missiles shot down: 11",
+     "attack_count", 29),
+    ("Targets struck in the past day: about 300 (army)", "attack_count", 300),
+    ("Shelling and drone strikes together: 27 dead, the ministry said.", "killed_count", 27),
+    ("The week in numbers - Wounded in the border towns: 64 - Rockets fired: 210",
+     "injured_count", 64),
+])
+def test_a_box_of_figures_gives_claims(read_text, text: str, kind: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    assert value in [v for v, _ in _claims(read_text(text), kind)]
+
+
+@pytest.mark.parametrize("text", [
+    ("United States jets struck more than 60 targets at six sites in Iraq and Syria on "
+    "Friday, after the drone attack that killed three soldiers in Jordan."),
+    ("Warplanes hit 40 targets in four districts of Yemen, a week after a missile killed "
+    "two sailors in Eritrea."),
+    ("The navy struck 30 sites in Somalia and Kenya, days after a bombing killed five "
+    "guards in Ethiopia."),
+])
+def test_targets_struck_sum_no_casualty_and_take_no_loose_breakdown(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert _claims(report, "killed_count") == []
+    assert all(c.breakdown == () for c in report.claims)
