@@ -6,14 +6,19 @@ would be fast and order-dependent. In between: the events a change can affect ar
 connected to it through the compatibility graph (its connected component). Grouping
 never crosses components, so re-linking the whole component around the changed events,
 and replacing every merged event that touched it, gives exactly what a full re-link of
-the database would (a test checks that). Candidates are found by the store's index on
-(type, dates), since compatible events share a type and a day.
+the database would (a test checks that). Candidates are found by blocking on dates: the
+evidence rules out events more than a day apart (``warlog.link.evidence``), so only the
+events whose spans come within a day of the new one are compared, through the store's
+index on dates. The cost of a new report depends on how many events share its days, not
+on how many the store holds (bench/link_scale.py measures it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from datetime import timedelta
 
 from sqlalchemy.engine import Connection
 
@@ -30,6 +35,9 @@ from warlog.store.repository import (
     overlapping_events,
     save_merged,
 )
+
+
+BLOCK_SLACK = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,7 +83,9 @@ def _neighbours(conn: Connection, c: Candidate) -> Iterable[Candidate]:
     start, end = c.event.time.start, c.event.time.end
     if start is None or end is None:
         return ()
-    near = (candidate(s) for s in overlapping_events(conn, type_=c.event.type, start=start, end=end))
+    # the block: events whose dates come within a day (the most the evidence allows)
+    near = (candidate(s) for s in overlapping_events(conn, start=start - BLOCK_SLACK,
+                                                    end=end + BLOCK_SLACK))
     return [o for o in near if o.key != c.key and compatible(c, o)]
 
 

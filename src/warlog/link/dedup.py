@@ -17,6 +17,7 @@ from datetime import date
 
 from warlog.link.candidate import Candidate
 from warlog.link.compat import closeness, compatible
+from warlog.link.evidence import Evidence, recollection, weigh
 from warlog.link.grade import Grade, grade
 from warlog.model import Count, Event
 
@@ -36,6 +37,7 @@ class Merged:
     members: tuple[Candidate, ...]          # oldest report first, then by key
     provenance: tuple[tuple[str, str], ...]  # (field, key of the source it was read from)
     grade: Grade
+    links: tuple[tuple[str, str, Evidence], ...] = ()   # (key, strongest other key, evidence)
 
     @property
     def lead(self) -> str:
@@ -48,7 +50,7 @@ def link(cands: Iterable[Candidate]) -> tuple[Merged, ...]:
 
 
 def cluster(cands: Iterable[Candidate]) -> tuple[tuple[Candidate, ...], ...]:
-    """Complete-linkage groups of compatible candidates (module docstring), each sorted by key."""
+    """Complete-linkage groups of linkable candidates (module docstring), each sorted by key."""
     ordered = sorted({c.key: c for c in cands}.values(), key=lambda c: c.key)
     pairs = []
     for i, a in enumerate(ordered):
@@ -60,6 +62,8 @@ def cluster(cands: Iterable[Candidate]) -> tuple[tuple[Candidate, ...], ...]:
     group_of: dict[str, frozenset[str]] = {c.key: frozenset({c.key}) for c in ordered}
     for _, ka, kb in pairs:
         first, second = group_of[ka], group_of[kb]
+        # the consistency check: a join needs every member of one group linkable with
+        # every member of the other, so no chain A–B–C joins an A and a C that are not
         if first is second or not all(_linked(x, y, ok) for x in first for y in second):
             continue
         joined = first | second
@@ -72,6 +76,20 @@ def cluster(cands: Iterable[Candidate]) -> tuple[tuple[Candidate, ...], ...]:
 
 def _linked(x: str, y: str, ok: set[tuple[str, str]]) -> bool:
     return (x, y) in ok or (y, x) in ok
+
+
+def explain(members: Sequence[Candidate]) -> tuple[tuple[str, str, Evidence], ...]:
+    """For each member of a group, the other member its evidence is strongest with
+    (ties by key), and that evidence: why it is in the group."""
+    out = []
+    for m in sorted(members, key=lambda c: c.key):
+        others = [o for o in members if o.key != m.key]
+        if not others:
+            continue
+        scored = sorted(((weigh(m, o), o.key) for o in others), key=lambda p: (-p[0].score, p[1]))
+        evidence, other = scored[0]
+        out.append((m.key, other, evidence))
+    return tuple(out)
 
 
 def merge(members: Sequence[Candidate]) -> Merged:
@@ -94,7 +112,7 @@ def merge(members: Sequence[Candidate]) -> Merged:
         responds_to=_union(_answered(m) for m in ranked))
     provenance = tuple((name, m.key) for name, m in picks.items() if m is not None)
     return Merged(id=merged_id, reading=reading, members=tuple(sorted(members, key=_age)),
-                  provenance=provenance, grade=grade(members))
+                  provenance=provenance, grade=grade(members), links=explain(members))
 
 
 def merged_event_id(members: Sequence[Candidate]) -> str:
@@ -108,19 +126,21 @@ def _age(c: Candidate) -> tuple[date, str]:
     return (c.document.published or date.max, c.key)
 
 
-def _rank(c: Candidate) -> tuple[int, int, int, str]:
-    """Best first: the latest report (updates correct earlier ones), then the most precise
-    place, then the most precise date, then the key."""
+def _rank(c: Candidate) -> tuple[bool, int, int, int, str]:
+    """Best first: a report of the event before one that recalls it in passing, then the
+    latest report (updates correct earlier ones), then the most precise place, then the
+    most precise date, then the key."""
     published = c.document.published.toordinal() if c.document.published else 0
     place = c.event.location
     place_rank = 5 if place is None else PLACE_RANK.get(place.precision or "", 4)
-    return (-published, place_rank, TIME_RANK[c.event.time.precision], c.key)
+    return (recollection(c), -published, place_rank, TIME_RANK[c.event.time.precision], c.key)
 
 
-def _count_rank(c: Candidate) -> tuple[int, float, str]:
-    """Counts: the latest report that gives any, then the narrowest bounds, then the key."""
+def _count_rank(c: Candidate) -> tuple[bool, int, float, str]:
+    """Counts: not from a recollection while a report of the event gives them; then the
+    latest report that gives any, then the narrowest bounds, then the key."""
     published = c.document.published.toordinal() if c.document.published else 0
-    return (-published, _width(c.event.killed) + _width(c.event.injured), c.key)
+    return (recollection(c), -published, _width(c.event.killed) + _width(c.event.injured), c.key)
 
 
 def _width(counts: tuple[Count, ...]) -> float:

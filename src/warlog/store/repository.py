@@ -218,12 +218,15 @@ def events_by_key(conn: Connection, keys: Iterable[str]) -> list[StoredEvent]:
     return sorted(out, key=lambda s: s.key)
 
 
-def overlapping_events(conn: Connection, *, type_: str, start: date, end: date) -> list[StoredEvent]:
-    """Events of current reports, of the type, whose dates meet [start, end]: the only
-    ones linking can join (its rules need the same type and a shared day)."""
+def overlapping_events(conn: Connection, *, type_: str | None = None, start: date,
+                       end: date) -> list[StoredEvent]:
+    """Events of current reports whose dates meet [start, end] (of the type, if given):
+    linking's block. Widen the days to find the events a day off."""
     query = (select(*_EVENT_COLUMNS).join(documents)
-             .where(documents.c.current.is_(True), report_events.c.type == type_,
-                    report_events.c.time_start <= end, report_events.c.time_end >= start))
+             .where(documents.c.current.is_(True), report_events.c.time_start <= end,
+                    report_events.c.time_end >= start))
+    if type_ is not None:
+        query = query.where(report_events.c.type == type_)
     return sorted((_stored_event(r) for r in conn.execute(query)), key=lambda s: s.key)
 
 
