@@ -229,22 +229,34 @@ def _check_period(since: date | None, until: date | None) -> None:
 @UNTIL
 @click.option("--country", metavar="CC", help="ISO 3166 alpha-2 code of the event's country")
 @click.option("--json", "as_json", is_flag=True, help="one MERGED EVENT per line (JSON Lines)")
+@click.option("--explain", "explain_id", metavar="ID",
+              help="print why each source of merged event ID is linked (the evidence, weighed)")
 def events(db_url: str | None, since: date | None, until: date | None, country: str | None,
-           as_json: bool) -> None:
+           as_json: bool, explain_id: str | None) -> None:
     """Print the merged events, each with all its sources, oldest first.
 
     An event is listed when its dates meet the period; --country keeps events located in
-    that country.
+    that country. --explain ID prints one event's sources and, for each, the comparisons
+    that link it and their weights (with --json: its MERGED EVENT record).
     """
-    from warlog.batch.queries import event_records
-    from warlog.link.records import merged_line
+    from warlog.batch.queries import event_record, event_records
+    from warlog.errors import NotFound
+    from warlog.link.records import explain_lines, merged_line
     from warlog.store.engine import open_store
 
     _check_period(since, until)
     store = open_store(load_settings(db_url=db_url)["db_url"])
-    for record in event_records(store, since=since, until=until, country=country):
-        click.echo(dumps_line(record) if as_json else merged_line(record))
-    store.close()
+    try:
+        if explain_id is not None:
+            record = event_record(store, explain_id)
+            if record is None:
+                raise NotFound("E702", id=explain_id)
+            click.echo(dumps_line(record) if as_json else "\n".join(explain_lines(record)))
+            return
+        for record in event_records(store, since=since, until=until, country=country):
+            click.echo(dumps_line(record) if as_json else merged_line(record))
+    finally:
+        store.close()
 
 
 @cli.command()
