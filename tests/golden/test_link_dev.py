@@ -29,7 +29,7 @@ REPO = HERE.parents[1]
 DEV = REPO.parent / "shared" / "eval" / "dev"
 FLOORS = json.loads((HERE / "floors.json").read_text())["link_dev"]
 sys.path.insert(0, str(REPO / "bench"))
-from linkeval import load_gold, measure  # noqa: E402
+from linkeval import load_gold, measure
 
 pytestmark = pytest.mark.skipif(not (DEV / "dedup.json").exists(),
                                 reason=f"{DEV} not found (../shared)")
