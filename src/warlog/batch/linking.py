@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from warlog.link.candidate import Candidate, SourceDoc
 from warlog.link.compat import compatible
 from warlog.link.dedup import Merged, Rulings, link, rulings_of
+from warlog.link.evidence import LONGEST_SPAN_DAYS
 from warlog.link.records import merged_record
 from warlog.store.repository import (
     MergedRow,
@@ -37,6 +38,7 @@ from warlog.store.repository import (
 )
 
 BLOCK_SLACK = timedelta(days=1)
+LONGEST = timedelta(days=LONGEST_SPAN_DAYS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,7 +104,7 @@ def _neighbours(conn: Connection, c: Candidate) -> Iterable[Candidate]:
         return ()
     # the block: events whose dates come within a day (the most the evidence allows)
     near = (candidate(s) for s in overlapping_events(conn, start=start - BLOCK_SLACK,
-                                                    end=end + BLOCK_SLACK))
+                                                    end=end + BLOCK_SLACK, longest=LONGEST))
     return [o for o in near if o.key != c.key and compatible(c, o)]
 
 

@@ -24,6 +24,7 @@ from warlog.link.candidate import Candidate
 from warlog.link.names import content_words, fold
 from warlog.model import Actor, Count, Event, Place, Time
 
+LONGEST_SPAN_DAYS = 62   # a date spanning longer ("this year") is too vague to link on
 THRESHOLD = 6.0     # log2 odds: 64 to 1 for "one event" over "two events of the block"
 VETO = -inf
 
@@ -108,6 +109,10 @@ def date_factor(s: Time, t: Time) -> Factor:
     if s.start is None or s.end is None or t.start is None or t.end is None:
         # undated: nothing places the two in one block of days, and no block holds them
         return Factor("date", VETO, "a date is missing")
+    for x in (s, t):
+        assert x.start is not None and x.end is not None
+        if (x.end - x.start).days >= LONGEST_SPAN_DAYS:
+            return Factor("date", VETO, f"{_span(x)} is too long a span to tell one event by")
     gap = _gap_days(s, t)
     coarse = [p for p in (s.precision, t.precision) if p != "day"]
     if gap == 0:
@@ -251,6 +256,10 @@ def side(name: str, x: Actor | None, y: Actor | None, *, agree: float,
         return Factor(name, agree, f"shared name: {', '.join(shared)}")
     if "unknown" not in (x.kind, y.kind) and x.kind != y.kind:
         return Factor(name, differ / 2, f"{x.kind} and {y.kind}")
+    if content_words(x.name) and content_words(y.name):
+        # both named, in words that share nothing ("a hospital", "an office block"):
+        # weak, since reports name one target many ways
+        return Factor(name, -1.0, f"named apart: {x.name}; {y.name}")
     return None
 
 

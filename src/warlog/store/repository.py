@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Row, Table, delete, insert, select, update
@@ -223,12 +223,16 @@ def events_by_key(conn: Connection, keys: Iterable[str], *,
 
 
 def overlapping_events(conn: Connection, *, type_: str | None = None, start: date,
-                       end: date) -> list[StoredEvent]:
+                       end: date, longest: timedelta | None = None) -> list[StoredEvent]:
     """Events of current reports whose dates meet [start, end] (of the type, if given):
-    linking's block. Widen the days to find the events a day off."""
+    linking's block. Widen the days to find the events a day off. ``longest`` bounds how
+    long a stored span can be, so the index on start dates reads only the days that can
+    meet, not every earlier event."""
     query = (select(*_EVENT_COLUMNS).join(documents)
              .where(documents.c.current.is_(True), report_events.c.time_start <= end,
                     report_events.c.time_end >= start))
+    if longest is not None:
+        query = query.where(report_events.c.time_start >= start - longest)
     if type_ is not None:
         query = query.where(report_events.c.type == type_)
     return sorted((_stored_event(r) for r in conn.execute(query)), key=lambda s: s.key)
