@@ -24,6 +24,11 @@ def test_country_and_month_alone_never_merge() -> None:
     evidence = weigh(a, b)
     assert not evidence.linked and evidence.score < THRESHOLD
     assert link([a, b])[0].members != link([a, b])[1].members
+    # even a shared toll, which lifts the sum over the threshold, needs a day or a place
+    a, b = (cand(x.document.id, replace(x.event, killed=(count(12),), injured=(count(30),)))
+            for x in (a, b))
+    evidence = weigh(a, b)
+    assert evidence.score >= THRESHOLD and not evidence.anchored and not evidence.linked
 
 
 def test_one_place_one_day_one_kind_merges_with_its_evidence() -> None:

@@ -27,6 +27,9 @@ from warlog.model import Actor, Count, Event, Place, Time
 LONGEST_SPAN_DAYS = 62   # a date spanning longer ("this year") is too vague to link on
 THRESHOLD = 6.0     # log2 odds: 64 to 1 for "one event" over "two events of the block"
 VETO = -inf
+# Weak evidence alone never links: without a day or week that meets, or a place finer
+# than a province, no sum of coarse agreements (country, month, kind, actors, a toll) does.
+ANCHOR = {"date": 1.0, "place": 1.5}
 
 # The radius within which two places can be one event's place, by the coarser precision.
 RADIUS_KM: dict[str, float] = {
@@ -82,8 +85,15 @@ class Evidence:
         return next((f for f in self.factors if f.weight == VETO), None)
 
     @property
+    def anchored(self) -> bool:
+        """Some specific agreement on when or where: a day or week (date weight 1 or
+        more) or a place finer than a province (place weight 1.5 or more)."""
+        weights = {f.name: f.weight for f in self.factors}
+        return weights.get("date", 0.0) >= ANCHOR["date"] or weights.get("place", 0.0) >= ANCHOR["place"]
+
+    @property
     def linked(self) -> bool:
-        return self.vetoed is None and self.score >= THRESHOLD
+        return self.vetoed is None and self.anchored and self.score >= THRESHOLD
 
 
 def weigh(a: Candidate, b: Candidate) -> Evidence:
@@ -154,8 +164,11 @@ def place_factor(p: Place | None, q: Place | None) -> Factor:
     if p.country and q.country and p.country != q.country:
         return Factor("place", VETO, f"different countries ({p.country}, {q.country})")
     finer = _finer(p, q)
-    if (p.gazetteer_id and p.gazetteer_id == q.gazetteer_id) or (fold(p.name) and
-                                                                fold(p.name) == fold(q.name)):
+    same_entry = bool(p.gazetteer_id) and p.gazetteer_id == q.gazetteer_id
+    # one name for two gazetteer entries is two places (villages share names)
+    same_name = (bool(fold(p.name)) and fold(p.name) == fold(q.name)
+                 and not (p.gazetteer_id and q.gazetteer_id))
+    if same_entry or same_name:
         precision = p.precision or q.precision or "town"
         return Factor("place", SAME_PLACE.get(precision, 3.0), f"same place: {p.name} ({precision})")
     if _within(p, q) or _within(q, p):
@@ -256,9 +269,10 @@ def side(name: str, x: Actor | None, y: Actor | None, *, agree: float,
         return Factor(name, agree, f"shared name: {', '.join(shared)}")
     if "unknown" not in (x.kind, y.kind) and x.kind != y.kind:
         return Factor(name, differ / 2, f"{x.kind} and {y.kind}")
-    if content_words(x.name) and content_words(y.name):
-        # both named, in words that share nothing ("a hospital", "an office block"):
-        # weak, since reports name one target many ways
+    if name == "target" and content_words(x.name) and content_words(y.name):
+        # both targets named, in words that share nothing ("a hospital", "an office
+        # block"): weak, since reports name one target many ways (attackers are as often
+        # described as named: "al-Shabaab", "a suicide bomber and gunmen")
         return Factor(name, -1.0, f"named apart: {x.name}; {y.name}")
     return None
 
