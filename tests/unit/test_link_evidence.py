@@ -119,3 +119,23 @@ def test_every_source_of_a_merge_says_why_and_explain_prints_it() -> None:
     assert "linked with b:e1" in text and "same place: Tower 22" in text
     [alone] = link([cand("a", event())])
     assert merged_record(alone)["sources"][0]["link"] is None
+
+
+def test_a_recollection_with_a_country_a_month_and_the_toll_joins_the_event() -> None:
+    # "the drone attack that killed three soldiers in Jordan last month", a month later
+    jordan = ("Jordan", "JO", 31.0, 36.0, "country")
+    attack = cand("a", event(where=TOWER_22, killed=(count(3),), injured=(count(34),)),
+                  published="2024-01-29")
+    recalled = cand("b", event(where=jordan, day="2024-01-01", end="2024-01-31", precision="month",
+                               killed=(count(3),)), published="2024-02-28")
+    evidence = weigh(attack, recalled)
+    assert evidence.recalled and evidence.anchored and evidence.linked
+    [merged] = link([attack, recalled])
+    record = merged_record(merged)
+    assert record["location"]["name"] == "Tower 22" and record["injured"][0]["low"] == 34
+    # the same words from a report of that month (not a recollection) do not link
+    fresh = cand("b", recalled.event, published="2024-01-31")
+    assert not weigh(attack, fresh).linked
+    # nor does a recollection with another toll
+    other = cand("b", replace(recalled.event, killed=(count(5),)), published="2024-02-28")
+    assert not weigh(attack, other).linked

@@ -26,6 +26,11 @@ from warlog.model import Actor, Count, Event, Place, Time
 
 LONGEST_SPAN_DAYS = 62   # a date spanning longer ("this year") is too vague to link on
 THRESHOLD = 6.0     # log2 odds: 64 to 1 for "one event" over "two events of the block"
+# A recollection ("the drone attack that killed three soldiers in Jordan last month")
+# names an event already told: the prior odds that it is one of the few events of its
+# block that match its details are far higher than for two fresh reports, so it needs
+# 16 to 1 rather than 64 to 1.
+RECALL_THRESHOLD = 4.0
 VETO = -inf
 # Weak evidence alone never links: without a day or week that meets, or a place finer
 # than a province, no sum of coarse agreements (country, month, kind, actors, a toll) does.
@@ -85,15 +90,27 @@ class Evidence:
         return next((f for f in self.factors if f.weight == VETO), None)
 
     @property
+    def recalled(self) -> bool:
+        return any(f.name == "recalled" for f in self.factors)
+
+    @property
     def anchored(self) -> bool:
         """Some specific agreement on when or where: a day or week (date weight 1 or
-        more) or a place finer than a province (place weight 1.5 or more)."""
+        more) or a place finer than a province (place weight 1.5 or more); for a
+        recollection, a toll of 3 or more both give stands in for them."""
         weights = {f.name: f.weight for f in self.factors}
-        return weights.get("date", 0.0) >= ANCHOR["date"] or weights.get("place", 0.0) >= ANCHOR["place"]
+        if weights.get("date", 0.0) >= ANCHOR["date"] or weights.get("place", 0.0) >= ANCHOR["place"]:
+            return True
+        return self.recalled and any(f.name in ("killed", "injured") and f.weight >= 2.0
+                                     for f in self.factors)
+
+    @property
+    def threshold(self) -> float:
+        return RECALL_THRESHOLD if self.recalled else THRESHOLD
 
     @property
     def linked(self) -> bool:
-        return self.vetoed is None and self.anchored and self.score >= THRESHOLD
+        return self.vetoed is None and self.anchored and self.score >= self.threshold
 
 
 def weigh(a: Candidate, b: Candidate) -> Evidence:
@@ -101,7 +118,12 @@ def weigh(a: Candidate, b: Candidate) -> Evidence:
     if a.document.id == b.document.id:
         return Evidence((Factor("report", VETO, "two events of one report"),))
     e, f = a.event, b.event
-    factors = [date_factor(e.time, f.time), place_factor(e.location, f.location),
+    recalling = [c for c in (a, b) if recollection(c)]
+    factors: list[Factor | None] = [Factor(
+        "recalled", 0.0, f"{recalling[0].key} recalls an earlier event "
+                         f"({published_gap(recalling[0])} days before its report)")
+        if len(recalling) == 1 else None]
+    factors += [date_factor(e.time, f.time), place_factor(e.location, f.location),
                kind_factor(e, f), weapon_factor(e.weapon, f.weapon), *actor_factors(e, f),
                *count_factors("killed", e.killed, f.killed),
                *count_factors("injured", e.injured, f.injured)]

@@ -16,7 +16,7 @@ from typing import Any
 
 from warlog.link.candidate import Candidate
 from warlog.link.dedup import Merged
-from warlog.link.evidence import THRESHOLD, Evidence
+from warlog.link.evidence import Evidence
 
 
 def plain(value: Any) -> Any:
@@ -53,7 +53,7 @@ def link_record(other: str, evidence: Evidence) -> dict[str, Any]:
     """Why a source is in its merged event: the member its evidence is strongest with,
     each comparison's weight (log2 odds; ``null`` for a comparison that rules the pair
     out), the total and the threshold it had to reach."""
-    return {"with": other, "score": _weight(evidence.score), "threshold": THRESHOLD,
+    return {"with": other, "score": _weight(evidence.score), "threshold": evidence.threshold,
             "evidence": [{"factor": f.name, "weight": _weight(f.weight), "detail": f.detail}
                          for f in evidence.factors]}
 
