@@ -141,6 +141,4 @@ def explain_lines(record: Mapping[str, Any]) -> list[str]:
         for f in link["evidence"]:
             weight = "  veto" if f["weight"] is None else f"{f['weight']:+6.1f}"
             lines.append(f"    {weight}  {f['factor']:<9} {f['detail']}")
-        for d in link.get("decisions") or []:
-            lines.append(f"    decision {d}")
     return lines
