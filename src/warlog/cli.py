@@ -229,22 +229,81 @@ def _check_period(since: date | None, until: date | None) -> None:
 @UNTIL
 @click.option("--country", metavar="CC", help="ISO 3166 alpha-2 code of the event's country")
 @click.option("--json", "as_json", is_flag=True, help="one MERGED EVENT per line (JSON Lines)")
+@click.option("--explain", "explain_id", metavar="ID",
+              help="print why each source of merged event ID is linked (the evidence, weighed)")
 def events(db_url: str | None, since: date | None, until: date | None, country: str | None,
-           as_json: bool) -> None:
+           as_json: bool, explain_id: str | None) -> None:
     """Print the merged events, each with all its sources, oldest first.
 
     An event is listed when its dates meet the period; --country keeps events located in
-    that country.
+    that country. --explain ID prints one event's sources and, for each, the comparisons
+    that link it and their weights (with --json: its MERGED EVENT record).
     """
-    from warlog.batch.queries import event_records
-    from warlog.link.records import merged_line
+    from warlog.batch.queries import event_record, event_records
+    from warlog.errors import NotFound
+    from warlog.link.records import explain_lines, merged_line
     from warlog.store.engine import open_store
 
     _check_period(since, until)
     store = open_store(load_settings(db_url=db_url)["db_url"], create=False)
-    for record in event_records(store, since=since, until=until, country=country):
-        click.echo(dumps_line(record) if as_json else merged_line(record))
-    store.close()
+    try:
+        if explain_id is not None:
+            record = event_record(store, explain_id)
+            if record is None:
+                raise NotFound("E702", id=explain_id)
+            click.echo(dumps_line(record) if as_json else "\n".join(explain_lines(record)))
+            return
+        for record in event_records(store, since=since, until=until, country=country):
+            click.echo(dumps_line(record) if as_json else merged_line(record))
+    finally:
+        store.close()
+
+
+@cli.command()
+@DB
+@click.option("--merge", "merge_ids", nargs=2, metavar="ID ID",
+              help="record that two merged events are one event")
+@click.option("--split", "split_args", nargs=2, metavar="ID SOURCE",
+              help="record that SOURCE (a source key or document id) is not event ID's event")
+@click.option("--list", "list_all", is_flag=True, help="list the decisions, undone ones marked")
+@click.option("--undo", "undo_number", type=int, metavar="N", help="undo decision number N")
+@click.option("--json", "as_json", is_flag=True, help="with --list: one decision per line (JSON Lines)")
+def link(db_url: str | None, merge_ids: tuple[str, str] | None, split_args: tuple[str, str] | None,
+         list_all: bool, undo_number: int | None, as_json: bool) -> None:
+    """Correct the linking by hand: merge, split, list and undo decisions.
+
+    A decision is stored in the database and respected by every later ingest and
+    re-link: a merge joins the two events whatever the evidence says, a split keeps the
+    source out of the other sources' event. Give exactly one of the options.
+    """
+    from warlog.batch import decisions
+    from warlog.store.engine import open_store
+
+    chosen = [o for o, v in (("--merge", merge_ids), ("--split", split_args),
+                             ("--list", list_all), ("--undo", undo_number)) if v]
+    if len(chosen) != 1:
+        raise click.UsageError("give exactly one of --merge, --split, --list, --undo"
+                               + (f" (got {', '.join(chosen)})" if chosen else ""))
+    store = open_store(load_settings(db_url=db_url)["db_url"])
+    try:
+        if list_all:
+            for d in decisions.listed(store):
+                click.echo(dumps_line(decisions.decision_record(d)) if as_json
+                           else decisions.decision_line(d))
+            return
+        if merge_ids:
+            done = decisions.merge(store, *merge_ids)
+        elif split_args:
+            done = decisions.split(store, *split_args)
+        else:
+            assert undo_number is not None
+            done = decisions.undo(store, undo_number)
+    finally:
+        store.close()
+    verb = "undone" if undo_number is not None else "recorded"
+    click.echo(f"decision {done.number} {verb}; its events are now in: "
+               + ", ".join(f"{merged_id} ({len(keys)} source{'s' if len(keys) != 1 else ''})"
+                           for merged_id, keys in done.merged))
 
 
 @cli.command()

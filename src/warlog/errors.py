@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "E203": "{path}: reading failed inside warlog ({why}); this is a bug, please report it with the input",
     "E301": "gazetteer data {path} is missing or unreadable ({why})",
     "E401": "{path}: linking its events failed inside warlog ({why}); nothing of it was stored; this is a bug, please report it with the input",
+    "E402": "cannot {action}: {why}",
+    "E403": "no link decision number {number}; `warlog link --list` shows them",
     "E501": "cannot open the database {url} ({why})",
     "E502": "cannot migrate the database {url} to the current schema ({why})",
     "E503": "{path}: storing it failed, nothing of it was kept ({why})",
@@ -72,6 +74,13 @@ class GazetteerError(WarlogError):
 
 class LinkError(WarlogError):
     """Linking one report's events failed: that report is named, counted and skipped."""
+
+
+class DecisionError(WarlogError):
+    """An analyst's link decision that cannot be made: names the ids it was given."""
+
+    exit_code = 2
+    http_status = 422
 
 
 class StoreError(WarlogError):

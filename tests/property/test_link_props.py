@@ -40,3 +40,25 @@ def test_linking_is_order_independent_and_sound(cands, rnd) -> None:  # type: ig
         assert len(docs) == len(set(docs))
         assert all(compatible(a, b) for a in m.members for b in m.members if a is not b)
     assert len({m.id for m in merged}) == len(merged)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(events, min_size=2, max_size=8, unique_by=lambda c: c.key), st.randoms(use_true_random=False),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.sampled_from(["merge", "split"])),
+                max_size=4))
+def test_analysts_rulings_are_respected_in_every_order(cands, rnd, picks) -> None:  # type: ignore[no-untyped-def]
+    from warlog.link.dedup import rulings_of
+
+    keys = [c.key for c in cands]
+    decisions = [(n, action, [keys[i % len(keys)]], [keys[j % len(keys)]])
+                 for n, (i, j, action) in enumerate(picks, start=1)]
+    rulings = rulings_of(decisions)
+    merged = link(cands, rulings)
+    shuffled = list(cands)
+    rnd.shuffle(shuffled)
+    assert [merged_record(m) for m in link(shuffled, rulings)] == [merged_record(m) for m in merged]
+    home = {c.key: m.id for m in merged for c in m.members}
+    for pair, (action, _) in rulings.items():
+        a, b = sorted(pair)
+        if action == "split":
+            assert home[a] != home[b], "a split pair never shares an event"

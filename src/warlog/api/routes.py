@@ -124,3 +124,13 @@ def get_timeline(request: Request, chosen: Filter,
 @router.get("/facets", summary="Countries, weapons, sub types and actors on record, with counts")
 def get_facets(request: Request) -> Any:
     return SortedJSON(_index(request).current().facets)
+
+
+@router.get("/link/decisions", summary="Analysts' link decisions (merges, splits), in the "
+                                       "order made, undone ones marked; read-only")
+def get_link_decisions(request: Request) -> Any:
+    from warlog.batch.decisions import decision_record
+    from warlog.store.repository import decisions
+
+    with _store(request).engine.connect() as conn:
+        return SortedJSON({"decisions": [decision_record(d) for d in decisions(conn)]})

@@ -6,30 +6,39 @@ would be fast and order-dependent. In between: the events a change can affect ar
 connected to it through the compatibility graph (its connected component). Grouping
 never crosses components, so re-linking the whole component around the changed events,
 and replacing every merged event that touched it, gives exactly what a full re-link of
-the database would (a test checks that). Candidates are found by the store's index on
-(type, dates), since compatible events share a type and a day.
+the database would (a test checks that). Candidates are found by blocking on dates: the
+evidence rules out events more than a day apart (``warlog.link.evidence``), so only the
+events whose spans come within a day of the new one are compared, through the store's
+index on dates. The cost of a new report depends on how many events share its days, not
+on how many the store holds (bench/link_scale.py measures it).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.engine import Connection
 
 from warlog.link.candidate import Candidate, SourceDoc
 from warlog.link.compat import compatible
-from warlog.link.dedup import Merged, link
+from warlog.link.dedup import Merged, Rulings, link, rulings_of
+from warlog.link.evidence import LONGEST_SPAN_DAYS
 from warlog.link.records import merged_record
 from warlog.store.repository import (
     MergedRow,
     StoredEvent,
+    decisions,
     delete_merged,
     events_by_key,
     merged_containing,
     overlapping_events,
     save_merged,
 )
+
+BLOCK_SLACK = timedelta(days=1)
+LONGEST = timedelta(days=LONGEST_SPAN_DAYS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,22 +57,40 @@ def relink(conn: Connection, *, added: Sequence[Candidate], removed: Sequence[st
     kept = [k for members in held.values() for k in members if k not in removed_set]
     seeds = {c.key: c for c in added}
     seeds.update({s.key: candidate(s) for s in events_by_key(conn, kept)})
-    component = connected(conn, seeds)
+    rulings = stored_rulings(conn)
+    component = connected(conn, seeds, rulings)
     stale = set(held) | set(merged_containing(conn, component))
     delete_merged(conn, stale)
-    merged = link(component.values())
+    merged = link(component.values(), rulings)
     save_merged(conn, [merged_row(m) for m in merged])
     return Relinked(merged=merged, deleted=tuple(sorted(stale)))
 
 
-def connected(conn: Connection, seeds: dict[str, Candidate]) -> dict[str, Candidate]:
-    """The seeds and every current event reachable from them by compatible pairs."""
+def stored_rulings(conn: Connection) -> dict[frozenset[str], tuple[str, int]]:
+    """The analysts' decisions still in force, as pair rulings."""
+    return rulings_of((d.number, d.action, d.keys_a, d.keys_b)
+                      for d in decisions(conn) if not d.undone)
+
+
+def connected(conn: Connection, seeds: dict[str, Candidate],
+              rulings: Rulings | None = None) -> dict[str, Candidate]:
+    """The seeds and every current event reachable from them by compatible pairs or by
+    an analyst's merge (which may join events the evidence would not)."""
+    partners: dict[str, set[str]] = {}
+    for pair, (action, _) in (rulings or {}).items():
+        if action == "merge":
+            x, y = sorted(pair)
+            partners.setdefault(x, set()).add(y)
+            partners.setdefault(y, set()).add(x)
     found = dict(seeds)
     frontier = sorted(seeds.values(), key=lambda c: c.key)
     while frontier:
         reached: list[Candidate] = []
         for c in frontier:
-            for other in _neighbours(conn, c):
+            near = list(_neighbours(conn, c))
+            wanted = sorted(partners.get(c.key, set()) - set(found))
+            near += [candidate(s) for s in events_by_key(conn, wanted, current_only=True)]
+            for other in near:
                 if other.key not in found:
                     found[other.key] = other
                     reached.append(other)
@@ -75,7 +102,9 @@ def _neighbours(conn: Connection, c: Candidate) -> Iterable[Candidate]:
     start, end = c.event.time.start, c.event.time.end
     if start is None or end is None:
         return ()
-    near = (candidate(s) for s in overlapping_events(conn, type_=c.event.type, start=start, end=end))
+    # the block: events whose dates come within a day (the most the evidence allows)
+    near = (candidate(s) for s in overlapping_events(conn, start=start - BLOCK_SLACK,
+                                                    end=end + BLOCK_SLACK, longest=LONGEST))
     return [o for o in near if o.key != c.key and compatible(c, o)]
 
 

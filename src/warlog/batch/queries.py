@@ -25,6 +25,16 @@ def event_records(store: Store, *, since: date | None = None, until: date | None
     return [resolve_responses(r, index) for r in records]
 
 
+def event_record(store: Store, merged_id: str) -> dict[str, Any] | None:
+    """One MERGED EVENT record by id, None when no merged event has it."""
+    from warlog.store.queries_api import merged_bodies
+
+    with store.engine.connect() as conn:
+        found = merged_bodies(conn, [merged_id]).get(merged_id)
+        index = merged_index(conn) if found and found.get("responds_to") else {}
+    return None if found is None else resolve_responses(found, index)
+
+
 def tally_of(store: Store, *, since: date | None = None, until: date | None = None,
              by: By = "country") -> Tally:
     """Counts over the period and every claim stated in it beside its scope (link.tally)."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date
+from math import isinf
 from typing import Any
 
 from warlog.link.candidate import Candidate
 from warlog.link.dedup import Merged
+from warlog.link.evidence import Evidence
 
 
 def plain(value: Any) -> Any:
@@ -33,15 +35,31 @@ def merged_record(merged: Merged) -> dict[str, Any]:
 
     Additions to the contract: ``read_from`` names, for each field of the reading, the
     source it was taken from (its spans point into that source's text; ``evidence`` is
-    the lead source's); each source says its ``key`` and ``outlet``; ``responds_to`` is
-    stored as source keys and resolved by ``resolve_responses``.
+    the lead source's); each source says its ``key``, ``outlet`` and ``link`` (why it is
+    in this event: ``link_record``; ``null`` for an event of one source); ``responds_to``
+    is stored as source keys and resolved by ``resolve_responses``.
     """
     record: dict[str, Any] = plain(merged.reading)
     by_key = {m.key: m for m in merged.members}
     record["read_from"] = {name: _source_ref(by_key[key]) for name, key in merged.provenance}
-    record["sources"] = [source_record(m) for m in merged.members]
+    links = {key: (other, evidence) for key, other, evidence in merged.links}
+    record["sources"] = [{**source_record(m), "link": link_record(*links[m.key])
+                          if m.key in links else None} for m in merged.members]
     record["grade"] = merged.grade
     return record
+
+
+def link_record(other: str, evidence: Evidence) -> dict[str, Any]:
+    """Why a source is in its merged event: the member its evidence is strongest with,
+    each comparison's weight (log2 odds; ``null`` for a comparison that rules the pair
+    out), the total and the threshold it had to reach."""
+    return {"with": other, "score": _weight(evidence.score), "threshold": evidence.threshold,
+            "evidence": [{"factor": f.name, "weight": _weight(f.weight), "detail": f.detail}
+                         for f in evidence.factors]}
+
+
+def _weight(w: float) -> float | None:
+    return None if isinf(w) else round(w, 3)
 
 
 def source_record(c: Candidate) -> dict[str, Any]:
@@ -103,3 +121,24 @@ def _toll(label: str, counts: list[Mapping[str, Any]]) -> str:
             figure = f"{c.get('low')}–{c.get('high')}"
         parts.append(f"{figure} {c['group']}")
     return f"{label} " + ", ".join(parts) if parts else ""
+
+
+def explain_lines(record: Mapping[str, Any]) -> list[str]:
+    """A merged event's sources and the evidence that links each, for `events --explain`."""
+    lines = [merged_line(record), ""]
+    for source in record.get("sources") or []:
+        doc = source["document"]
+        name = doc.get("path") or doc.get("url") or doc["id"]
+        lines.append(f"{source['key']}  {doc.get('outlet') or '?'}, published "
+                     f"{doc.get('published') or '?'}  ({name})")
+        link = source.get("link")
+        if link is None:
+            lines.append("  the only source")
+            continue
+        score = "ruled out" if link["score"] is None else f"{link['score']:+.1f}"
+        lines.append(f"  linked with {link['with']}: score {score} "
+                     f"(threshold {link['threshold']:+.1f})")
+        for f in link["evidence"]:
+            weight = "  veto" if f["weight"] is None else f"{f['weight']:+6.1f}"
+            lines.append(f"    {weight}  {f['factor']:<9} {f['detail']}")
+    return lines

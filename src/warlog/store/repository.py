@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Row, Table, delete, insert, select, update
@@ -25,6 +25,7 @@ from warlog.store.tables import (
     claims,
     documents,
     event_sources,
+    link_decisions,
     merged_events,
     places,
     report_events,
@@ -213,20 +214,30 @@ def events_of(conn: Connection, doc_ids: Iterable[str]) -> list[StoredEvent]:
     return sorted(out, key=lambda s: s.key)
 
 
-def events_by_key(conn: Connection, keys: Iterable[str]) -> list[StoredEvent]:
+def events_by_key(conn: Connection, keys: Iterable[str], *,
+                  current_only: bool = False) -> list[StoredEvent]:
     out: list[StoredEvent] = []
     for part in chunks(sorted(set(keys))):
         query = select(*_EVENT_COLUMNS).join(documents).where(report_events.c.key.in_(part))
+        if current_only:
+            query = query.where(documents.c.current.is_(True))
         out += [_stored_event(r) for r in conn.execute(query)]
     return sorted(out, key=lambda s: s.key)
 
 
-def overlapping_events(conn: Connection, *, type_: str, start: date, end: date) -> list[StoredEvent]:
-    """Events of current reports, of the type, whose dates meet [start, end]: the only
-    ones linking can join (its rules need the same type and a shared day)."""
+def overlapping_events(conn: Connection, *, type_: str | None = None, start: date,
+                       end: date, longest: timedelta | None = None) -> list[StoredEvent]:
+    """Events of current reports whose dates meet [start, end] (of the type, if given):
+    linking's block. Widen the days to find the events a day off. ``longest`` bounds how
+    long a stored span can be, so the index on start dates reads only the days that can
+    meet, not every earlier event."""
     query = (select(*_EVENT_COLUMNS).join(documents)
-             .where(documents.c.current.is_(True), report_events.c.type == type_,
-                    report_events.c.time_start <= end, report_events.c.time_end >= start))
+             .where(documents.c.current.is_(True), report_events.c.time_start <= end,
+                    report_events.c.time_end >= start))
+    if longest is not None:
+        query = query.where(report_events.c.time_start >= start - longest)
+    if type_ is not None:
+        query = query.where(report_events.c.type == type_)
     return sorted((_stored_event(r) for r in conn.execute(query)), key=lambda s: s.key)
 
 
@@ -287,6 +298,48 @@ def merged_records(conn: Connection, *, since: date | None = None, until: date |
 def merged_index(conn: Connection) -> dict[str, str]:
     """Report event key → the merged event it belongs to."""
     return {r.event_key: r.merged_id for r in conn.execute(select(event_sources))}
+
+
+def members_of(conn: Connection, merged_ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Merged event id → its report events' keys (only ids on record)."""
+    out: dict[str, list[str]] = {}
+    for part in chunks(sorted(set(merged_ids))):
+        for r in conn.execute(select(event_sources).where(event_sources.c.merged_id.in_(part))):
+            out.setdefault(r.merged_id, []).append(r.event_key)
+    return {i: tuple(sorted(k)) for i, k in sorted(out.items())}
+
+
+# -- analysts' link decisions --------------------------------------------------------
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decision:
+    number: int
+    action: str                 # "merge" or "split"
+    keys_a: tuple[str, ...]
+    keys_b: tuple[str, ...]
+    label: str
+    undone: bool
+
+
+def add_decision(conn: Connection, *, action: str, keys_a: Sequence[str], keys_b: Sequence[str],
+                 label: str) -> int:
+    result = conn.execute(insert(link_decisions).values(
+        action=action, keys_a=sorted(keys_a), keys_b=sorted(keys_b), label=label, undone=False))
+    number = result.inserted_primary_key[0] if result.inserted_primary_key else None
+    assert number is not None
+    return int(number)
+
+
+def decisions(conn: Connection) -> list[Decision]:
+    """Every decision, in the order made (undone ones too)."""
+    rows = conn.execute(select(link_decisions).order_by(link_decisions.c.number))
+    return [Decision(number=r.number, action=r.action, keys_a=tuple(r.keys_a),
+                     keys_b=tuple(r.keys_b), label=r.label, undone=r.undone) for r in rows]
+
+
+def set_undone(conn: Connection, number: int) -> None:
+    conn.execute(update(link_decisions).where(link_decisions.c.number == number)
+                 .values(undone=True))
 
 
 # -- claims -------------------------------------------------------------------------

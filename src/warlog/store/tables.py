@@ -13,6 +13,9 @@ same reports give the same rows in any ingest order (``repository.dump`` compare
 - ``merged_events``: one row per real-world event; ``body`` is the MERGED EVENT record.
 - ``event_sources``: which report events each merged event is made of.
 - ``claims``: the aggregate tallies each report states.
+- ``link_decisions``: an analyst's merges and splits of merged events, numbered in the
+  order they were made (the one counter in the store: decisions are made, not derived),
+  each naming the report events on either side; ``undone`` keeps an undone one listed.
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ report_events = Table(
     Column("body", JSON, nullable=False),
     Index("ix_report_events_document", "document_id"),
     Index("ix_report_events_candidates", "type", "time_start", "time_end"),
+    Index("ix_report_events_days", "time_start", "time_end"),   # linking's block
 )
 
 merged_events = Table(
@@ -129,5 +133,16 @@ claims = Table(
     Index("ix_claims_document", "document_id"),
 )
 
+link_decisions = Table(
+    "link_decisions", metadata,
+    Column("number", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(8), nullable=False),        # "merge" or "split"
+    Column("keys_a", JSON, nullable=False),             # report event keys on one side
+    Column("keys_b", JSON, nullable=False),             # and on the other
+    Column("label", Text, nullable=False),              # what the analyst typed
+    Column("undone", Boolean, nullable=False),
+)
+
 # Parents before children: the order to write, and the reverse order to delete.
-ALL = (documents, places, actors, report_events, merged_events, event_sources, claims)
+ALL = (documents, places, actors, report_events, merged_events, event_sources, claims,
+       link_decisions)
