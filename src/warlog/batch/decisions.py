@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from warlog.batch.linking import candidate, relink
-from warlog.batch.local import ADVISORY_LOCK
 from warlog.errors import DecisionError, NotFound
 from warlog.store.engine import Store
 from warlog.store.repository import (
@@ -37,8 +35,7 @@ class Done:
 
 def merge(store: Store, first: str, second: str) -> Done:
     """Record that merged events ``first`` and ``second`` are one event, and re-link."""
-    with store.engine.begin() as conn:
-        _lock(conn)
+    with store.write() as conn:
         members = members_of(conn, [first, second])
         for merged_id in (first, second):
             if merged_id not in members:
@@ -58,8 +55,7 @@ def merge(store: Store, first: str, second: str) -> Done:
 def split(store: Store, merged_id: str, source: str) -> Done:
     """Record that ``source`` (a source key, or a document id) is not merged event
     ``merged_id``'s other sources' event, and re-link."""
-    with store.engine.begin() as conn:
-        _lock(conn)
+    with store.write() as conn:
         members = members_of(conn, [merged_id]).get(merged_id)
         if members is None:
             raise NotFound("E702", id=merged_id)
@@ -78,8 +74,7 @@ def split(store: Store, merged_id: str, source: str) -> Done:
 
 def undo(store: Store, number: int) -> Done:
     """Undo decision ``number`` (kept in the list, marked undone) and re-link."""
-    with store.engine.begin() as conn:
-        _lock(conn)
+    with store.write() as conn:
         found = next((d for d in decisions(conn) if d.number == number), None)
         if found is None:
             raise DecisionError("E403", number=number)
@@ -113,6 +108,3 @@ def _relinked(conn: Connection, number: int, keys: Sequence[str]) -> Done:
     return Done(number=number, merged=tuple(held.items()))
 
 
-def _lock(conn: Connection) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_LOCK})
