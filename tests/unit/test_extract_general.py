@@ -232,3 +232,15 @@ def test_a_weapon_is_no_attacker(read_text, text) -> None:
     assert len(report.events) == 1
     assert report.events[0].attacker is None
     assert report.events[0].weapon != "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "The tanker was sailing to Jeddah when it was struck by a missile off Aden on Monday.",
+    "The convoy was driving to Gao when it was hit by a roadside bomb on Monday.",
+    "The patrol was returning to base when it was ambushed near Kupwara on Monday.",
+])
+def test_what_was_struck_while_it_went_about_its_way_is_no_attacker(read_text, text) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    attacker = report.events[0].attacker
+    assert attacker is None or attacker.text.split()[-1] not in ("tanker", "convoy", "patrol")

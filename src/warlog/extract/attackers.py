@@ -242,6 +242,8 @@ def _subject_of_host(verb: Token) -> Token | None:
     of the clause the trigger's phrase hangs from."""
     if verb.dep_ not in ("pcomp", "advcl"):
         return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "the vessel was sailing when it was struck": struck, not striking
     host = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if host.pos_ not in ("VERB", "AUX"):
         return None
