@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from warlog.extract.lookup import doc_text
+
 HARM_PREPS = frozenset({"in", "during", "by", "amid"})
 
 HARM_VERBS = frozenset({"kill", "die", "wound", "injure", "hurt", "destroy", "damage", "slay",
@@ -47,7 +49,7 @@ def clause_chars(head: Token) -> set[int]:
 
 def is_headline(sent: Span) -> bool:
     """A title line near the top: a line of its own with no closing full stop."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     end = sent.start_char + len(sent.text.rstrip())  # a sentence may hold the blank line after it
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
     line_end = end >= len(text) or text[end:end + 1] in ("\n", "")
