@@ -42,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-heavy", action="store_true")
     args = parser.parse_args(argv)
 
+    import logging
+
     from warlog.pipeline import load_resources
+
+    logging.disable(logging.WARNING)  # the notices of 10,000 cases are not the figures
 
     resources = load_resources()
     loaded_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -17,7 +16,7 @@ import click
 from warlog import __version__
 from warlog.errors import OutputError, WarlogError
 from warlog.export import dumps_line, places_json, report_json, summary_lines
-from warlog.ingest.names import printable
+from warlog.ingest.names import printable, printable_json
 from warlog.ingest.sources import Limits, Source, find_sources, read_source
 from warlog.model import Document, Report
 from warlog.settings import load_settings
@@ -77,12 +76,7 @@ def _out(line: str) -> None:
 
 
 def _out_json(line: str) -> None:
-    """A JSON line: C1 controls and bidirectional overrides written as \\u escapes, which
-    parse to the same characters but drive no terminal."""
-    _out(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
-
-
-_JSON_UNSAFE = re.compile("[\u0080-\u009f\u202a-\u202e\u2066-\u2069]")
+    _out(printable_json(line))
 
 
 def _limits(settings: dict[str, Any]) -> Limits:

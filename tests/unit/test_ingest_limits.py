@@ -109,3 +109,30 @@ def test_a_page_with_refreshes_and_external_resources_fetches_nothing(
     doc = read_html(page.encode(), origin=Origin(name="page.html"))
     assert STORY in doc.text
     assert asked == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.recursive(st.text() | st.integers() | st.none(),
+                          lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+                          max_leaves=10))
+def test_json_for_a_terminal_parses_to_the_same_value(value: Any) -> None:
+    import json
+    import unicodedata
+
+    from warlog.ingest.names import printable_json
+
+    shown = printable_json(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    assert json.loads(shown) == value
+    assert not any(unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u202e\u2066"
+                   for ch in shown)
+
+
+def test_names_are_spelled_out_for_terminals() -> None:
+    import os
+
+    from warlog.ingest.names import printable, shown_name
+
+    assert shown_name("plain name.txt") == "plain name.txt"
+    assert shown_name(os.fsdecode(b"caf\xe9.txt")) == "caf\\xe9.txt"
+    assert shown_name("\x1b]0;x\x07\u202e.txt") == "\\x1b]0;x\\x07\\u202e.txt"
+    assert printable("a\tb\nc\x1b[2J\x9b") == "a\tb\nc\\x1b[2J\\x9b"

@@ -11,6 +11,7 @@ bytes as ``\\xNN``, control and bidirectional-override characters as ``\\xNN`` o
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 
 # Bidirectional embeddings, overrides and isolates reorder the text around them.
@@ -37,3 +38,13 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch in "\n\t" else _spelled(ch) for ch in text)
+
+
+# json.dumps escapes C0 controls but writes DEL, C1 controls and bidi marks as they are.
+_JSON_UNSAFE = re.compile("[\u007f-\u009f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable_json(line: str) -> str:
+    """A JSON line for a terminal: what would drive it written as ``\\uNNNN`` escapes,
+    which parse back to the same characters."""
+    return printable(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
