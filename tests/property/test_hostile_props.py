@@ -66,7 +66,7 @@ def test_any_text_in_any_encoding_reads_or_says_why(text: str, codec: str, html:
         assert_one_line_naming(err, "r.html" if html else "r.txt")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                    HealthCheck.function_scoped_fixture])
 @given(text=HOSTILE_TEXT)
 def test_extraction_of_any_text_gives_a_report(resources: Any, text: str) -> None:
@@ -88,7 +88,7 @@ def test_a_seeded_run_of_the_fuzz_cases_has_no_failure(resources: Any, tmp_path:
     rng = random.Random(1515)
     caplog.set_level(logging.ERROR)
     outcomes = []
-    for i in range(400):
+    for i in range(300):
         case = random_case(rng, i)
         outcomes.append(run_case(case, tmp_path / str(i), resources=resources,
                                  extract=i % 8 == 0))

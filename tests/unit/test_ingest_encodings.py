@@ -59,7 +59,7 @@ def test_a_page_declaring_utf16_in_ascii_bytes_is_read_as_utf8_then_1252() -> No
 
 
 def test_a_page_declaring_shift_jis_is_read_in_it() -> None:
-    body = "東京の警察署が金曜日に襲撃された。"
+    body = "東京の警察署が金曜日に襲撃された。" * 30   # mostly high bytes in Shift_JIS
     raw = page(body, head='<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">')
     doc = read_html(raw.encode("shift_jis"), origin=ORIGIN)
     assert body in doc.text and STORY in doc.text
