@@ -133,9 +133,9 @@ def places(paths: tuple[str, ...], published: date | None, as_json: bool) -> Non
 class _Failures:
     """Reads the inputs, naming each unreadable one on stderr, and counts them."""
 
-    def __init__(self, *, limits: Limits) -> None:
+    def __init__(self, *, limits: Limits | None = None) -> None:
         self.failed = 0
-        self.limits = limits
+        self.limits = limits or Limits()
 
     def documents(self, paths: Sequence[str], *, published: date | None) -> Iterator[Document]:
         sources, notices = find_sources(paths)
@@ -175,7 +175,7 @@ class LazyResources:
 
 
 def _reports(docs: Iterator[Document], *, lazy: LazyResources, batch_size: int,
-             failures: _Failures, seconds: int) -> Iterator[Report]:
+             failures: _Failures, seconds: int = 0) -> Iterator[Report]:
     """Reports in input order; documents parsed together (in windows) in batches."""
     batch: list[Document] = []
     for doc in docs:
