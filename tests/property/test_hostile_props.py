@@ -99,8 +99,19 @@ def test_a_seeded_run_of_the_fuzz_cases_has_no_failure(resources: Any, tmp_path:
     assert any(o.status.startswith("error:") for o in outcomes)
 
 
-@pytest.mark.parametrize("case", [c for c in heavy_cases() if c.kind != "50MB-html"],
+@pytest.mark.parametrize("case", [c for c in heavy_cases() if c.kind in ("nesting-10000", "5MB-line")],
                          ids=lambda c: c.kind)
 def test_heavy_cases_are_read_and_extracted(resources: Any, tmp_path: Path, case: Any) -> None:
+    # the 50 MB page and the longer 10,000 paragraphs take minutes: bench/fuzz.py runs them
     outcome = run_case(case, tmp_path, resources=resources, extract=True)
     assert outcome.status in ("extracted", "error:E104"), outcome
+
+
+def test_a_report_of_ten_thousand_paragraphs_is_read_within_the_limits(
+        resources: Any, tmp_path: Path) -> None:
+    from fuzzcases import STORY, Case
+
+    text = "\n\n".join(STORY if i % 100 == 0 else f"Talks ({i})." for i in range(10_000))
+    case = Case("10000-paragraphs", "paragraphs.txt", text.encode())
+    outcome = run_case(case, tmp_path, resources=resources, extract=True)
+    assert outcome.status == "extracted", outcome
