@@ -16,7 +16,7 @@ same strings. Then, per repeat, in alternating order:
   texts — the full pipeline, one process, spaCy's default batch size (the baseline of
   "× spaCy"), and again in batches of warlog's `batch_size` setting, for comparison;
 * warlog extract: `load_resources()` (once, untimed), then the CLI's own `_reports` —
-  `nlp.pipe` in batches of the `batch_size` setting and `read_parsed` per report — and the
+  `parse_texts` (`nlp.pipe`, in windows) in batches of the `batch_size` setting and `read_parsed` per report — and the
   JSON line `--json` would print for each;
 * reading: the CLI's reader over the same paths (decode, HTML main text, sidecars); the
   row "warlog read + extract" adds it to the previous one, as `warlog extract` pays it;

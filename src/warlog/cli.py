@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -12,9 +14,10 @@ from typing import Any, Self
 import click
 
 from warlog import __version__
-from warlog.errors import WarlogError
+from warlog.errors import OutputError, WarlogError
 from warlog.export import dumps_line, places_json, report_json, summary_lines
-from warlog.ingest.sources import Source, find_sources, read_source
+from warlog.ingest.names import printable, printable_json
+from warlog.ingest.sources import Limits, Source, find_sources, read_source
 from warlog.model import Document, Report
 from warlog.settings import load_settings
 
@@ -39,8 +42,45 @@ PUBLISHED = click.option("--published", callback=_parse_date, metavar="YYYY-MM-D
 @click.option("-v", "--verbose", is_flag=True, help="log progress and diagnostics to stderr")
 def cli(verbose: bool) -> None:
     """warlog: news reports about armed attacks in, a sourced record of events out."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_LogLines(verbose=verbose))
+    if not verbose:
+        # trafilatura, htmldate and their kind log their own ERROR and WARNING lines about
+        # pages; warlog says what matters in its own one-line notices and errors
+        handler.addFilter(lambda record: record.name.split(".")[0] == "warlog")
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler],
+                        force=True)
+
+
+class _LogLines(logging.Formatter):
+    """warlog's warnings as `Notice: …` lines; everything with -v in full. Both printable."""
+
+    def __init__(self, *, verbose: bool) -> None:
+        super().__init__("%(levelname)s %(name)s: %(message)s")
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        if not self.verbose and record.levelno == logging.WARNING:
+            return printable(f"Notice: {record.getMessage()}")
+        return printable(super().format(record))
+
+
+def _out(line: str) -> None:
+    """One line on standard output, made safe for a terminal; E801 when it cannot be written."""
+    if sys.stdout is None:
+        raise OutputError("E801", why="standard output is closed")
+    try:
+        click.echo(printable(line))
+    except OSError as err:
+        raise OutputError("E801", why=err.strerror or str(err)) from None
+
+
+def _out_json(line: str) -> None:
+    _out(printable_json(line))
+
+
+def _limits(settings: dict[str, Any]) -> Limits:
+    return Limits(max_bytes=settings["max_input_bytes"], max_chars=settings["max_text_chars"])
 
 
 @cli.command()
@@ -55,13 +95,14 @@ def extract(paths: tuple[str, ...], published: date | None, as_json: bool, with_
     """
     settings = load_settings()
     lazy = LazyResources(gazetteer=settings["gazetteer"])
-    counter = _Failures()
+    counter = _Failures(limits=_limits(settings))
     docs = counter.documents(paths, published=published)
-    for report in _reports(docs, lazy=lazy, batch_size=settings["batch_size"], failures=counter):
+    for report in _reports(docs, lazy=lazy, batch_size=settings["batch_size"], failures=counter,
+                           seconds=settings["time_limit"]):
         if as_json:
-            click.echo(dumps_line(report_json(report, with_text=with_text)))
+            _out_json(dumps_line(report_json(report, with_text=with_text)))
         else:
-            click.echo("\n".join(summary_lines(report)))
+            _out("\n".join(summary_lines(report)))
     raise SystemExit(1 if counter.failed else 0)
 
 
@@ -73,31 +114,33 @@ def places(paths: tuple[str, ...], published: date | None, as_json: bool) -> Non
     """Print every place each report names, resolved: the geoparser on its own."""
     from warlog.pipeline import find_places
 
-    lazy = LazyResources(gazetteer=load_settings()["gazetteer"])
-    counter = _Failures()
+    settings = load_settings()
+    lazy = LazyResources(gazetteer=settings["gazetteer"])
+    counter = _Failures(limits=_limits(settings))
     for doc in counter.documents(paths, published=published):
         found = find_places(doc, resources=lazy.get())
         if as_json:
-            click.echo(dumps_line(places_json(doc, found)))
+            _out_json(dumps_line(places_json(doc, found)))
             continue
-        click.echo(f"{doc.path}: {len(found)} places")
+        _out(f"{doc.path}: {len(found)} places")
         for p in found:
             where = "unresolved" if p.lat is None or p.lon is None else f"{p.lat:.4f}, {p.lon:.4f}"
-            click.echo(f"  {p.text!r} → {p.name}, {p.country or '?'} "
-                       f"({p.precision or '-'}, {p.role}) {where}")
+            _out(f"  {p.text!r} → {p.name}, {p.country or '?'} "
+                 f"({p.precision or '-'}, {p.role}) {where}")
     raise SystemExit(1 if counter.failed else 0)
 
 
 class _Failures:
     """Reads the inputs, naming each unreadable one on stderr, and counts them."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, limits: Limits | None = None) -> None:
         self.failed = 0
+        self.limits = limits or Limits()
 
     def documents(self, paths: Sequence[str], *, published: date | None) -> Iterator[Document]:
         sources, notices = find_sources(paths)
         for notice in notices:
-            click.echo(f"Notice: {notice.message}", err=True)
+            click.echo(printable(f"Notice: {notice.message}"), err=True)
         for source in sources:
             doc = self._read_one(source, published=published)
             if doc is not None:
@@ -105,13 +148,13 @@ class _Failures:
 
     def _read_one(self, source: Source, *, published: date | None) -> Document | None:
         try:
-            return read_source(source, published=published, stdin=sys.stdin.buffer)
+            return read_source(source, published=published, limits=self.limits)
         except WarlogError as err:
             self.fail(err)
             return None
 
     def fail(self, err: WarlogError) -> None:
-        click.echo(f"Error: {err}", err=True)
+        click.echo(printable(f"Error: {err}"), err=True)
         self.failed += 1
 
 
@@ -132,27 +175,36 @@ class LazyResources:
 
 
 def _reports(docs: Iterator[Document], *, lazy: LazyResources, batch_size: int,
-             failures: _Failures) -> Iterator[Report]:
-    """Reports in input order; documents parsed together by nlp.pipe in batches."""
+             failures: _Failures, seconds: int = 0) -> Iterator[Report]:
+    """Reports in input order; documents parsed together (in windows) in batches."""
     batch: list[Document] = []
     for doc in docs:
         batch.append(doc)
         if len(batch) >= batch_size:
-            yield from _read_batch(batch, lazy.get(), failures)
+            yield from _read_batch(batch, lazy.get(), failures, seconds=seconds)
             batch = []
     if batch:
-        yield from _read_batch(batch, lazy.get(), failures)
+        yield from _read_batch(batch, lazy.get(), failures, seconds=seconds)
 
 
-def _read_batch(batch: list[Document], resources: Any, failures: _Failures) -> Iterator[Report]:
-    from warlog.pipeline import read_parsed
+def _read_batch(batch: list[Document], resources: Any, failures: _Failures, *,
+                seconds: int) -> Iterator[Report]:
+    from warlog.batch.deadline import time_limit
+    from warlog.pipeline import parse_texts, read_parsed
 
-    for doc, parsed in zip(batch, resources.nlp.pipe(d.text for d in batch), strict=True):
+    parsed_all = parse_texts((d.text for d in batch), nlp=resources.nlp)
+    for doc, parsed in zip(batch, parsed_all, strict=True):
         try:
-            yield read_parsed(doc, parsed, resources=resources)
+            with time_limit(seconds, name=doc.path or doc.id):
+                report = read_parsed(doc, parsed, resources=resources)
+        except WarlogError as err:
+            failures.fail(err)
+            continue
         except Exception as err:  # per item: named, counted, traceback kept in the log
             log.info("reading %s failed", doc.path, exc_info=True)  # shown with -v
             failures.fail(WarlogError("E203", path=doc.path, why=f"{type(err).__name__}: {err}"))
+            continue
+        yield report
 
 
 # -- the store: ingest, events, tally (work in warlog.batch, warlog.store, warlog.link) ---
@@ -184,13 +236,14 @@ def ingest(paths: tuple[str, ...], db_url: str | None, published: date | None) -
     store = open_store(settings["db_url"])
     sources, notices = find_sources(paths)
     for notice in notices:
-        click.echo(f"Notice: {notice.message}", err=True)
+        click.echo(printable(f"Notice: {notice.message}"), err=True)
     lazy = LazyResources(gazetteer=settings["gazetteer"])
     with _IngestProgress(len(sources)) as progress:
         summary = ingest_sources(sources, store=store, resources=lazy.get, published=published,
-                                 batch_size=settings["batch_size"], on_outcome=progress.advance)
+                                 batch_size=settings["batch_size"], on_outcome=progress.advance,
+                                 limits=_limits(settings), seconds=settings["time_limit"])
     store.close()
-    click.echo(summary.line())
+    _out(summary.line())
     raise SystemExit(1 if summary.failed else 0)
 
 
@@ -213,7 +266,8 @@ class _IngestProgress:
 
     def advance(self, outcome: Any) -> None:
         if outcome.status == "failed":
-            click.echo(("\n" if self._bar is not None else "") + f"Error: {outcome.error}", err=True)
+            click.echo(("\n" if self._bar is not None else "") + printable(f"Error: {outcome.error}"),
+                       err=True)
         if self._bar is not None:
             self._bar.update(1)
 
@@ -251,10 +305,17 @@ def events(db_url: str | None, since: date | None, until: date | None, country: 
             record = event_record(store, explain_id)
             if record is None:
                 raise NotFound("E702", id=explain_id)
-            click.echo(dumps_line(record) if as_json else "\n".join(explain_lines(record)))
+            if as_json:
+                _out_json(dumps_line(record))
+            else:
+                for line in explain_lines(record):
+                    _out(line)
             return
         for record in event_records(store, since=since, until=until, country=country):
-            click.echo(dumps_line(record) if as_json else merged_line(record))
+            if as_json:
+                _out_json(dumps_line(record))
+            else:
+                _out(merged_line(record))
     finally:
         store.close()
 
@@ -288,8 +349,10 @@ def link(db_url: str | None, merge_ids: tuple[str, str] | None, split_args: tupl
     try:
         if list_all:
             for d in decisions.listed(store):
-                click.echo(dumps_line(decisions.decision_record(d)) if as_json
-                           else decisions.decision_line(d))
+                if as_json:
+                    _out_json(dumps_line(decisions.decision_record(d)))
+                else:
+                    _out(decisions.decision_line(d))
             return
         if merge_ids:
             done = decisions.merge(store, *merge_ids)
@@ -330,9 +393,9 @@ def tally(db_url: str | None, since: date | None, until: date | None, by: str,
     counted = tally_of(store, since=since, until=until, by=by)  # type: ignore[arg-type]
     store.close()
     if as_json:
-        click.echo(dumps_line(tally_json(counted)))
+        _out_json(dumps_line(tally_json(counted)))
     else:
-        click.echo("\n".join(tally_lines(counted)))
+        _out("\n".join(tally_lines(counted)))
 
 
 # -- serve, export, demo (work in warlog.api and warlog.exports) --------------------------
@@ -415,6 +478,8 @@ def export(fmt: str, db_url: str | None, since: date | None, until: date | None,
                          bbox=parse_bbox("--bbox", bbox))
     records, texts = _export_records(load_settings(db_url=db_url)["db_url"], chosen)
     if output is None:
+        if sys.stdout is None:
+            raise OutputError("E801", why="standard output is closed")
         _write_export(fmt, records, texts, sys.stdout)
         return
     with open(output, "w", encoding="utf-8", newline="") as out:
@@ -516,17 +581,54 @@ def demo_db_url() -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: WarlogError becomes `Error: [code] message` and its exit status."""
+    code = _run(argv)
+    raise SystemExit(_flushed(code))
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="warlog",
                  standalone_mode=False)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else 1
     except click.exceptions.Exit as done:
-        raise SystemExit(done.exit_code) from None
+        return done.exit_code
     except click.ClickException as err:
         err.show()
-        raise SystemExit(err.exit_code) from None
+        return err.exit_code
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        raise SystemExit(1) from None
+        return 1
     except WarlogError as err:
-        click.echo(f"Error: {err}", err=True)
-        raise SystemExit(err.exit_code) from None
+        click.echo(printable(f"Error: {err}"), err=True)
+        return err.exit_code
+    except OSError as err:
+        if sys.stdout is None or err.errno not in _WRITE_ERRORS:
+            raise
+        # a write to standard output that failed on its way out (a full disk, a closed pipe)
+        click.echo(f"Error: {OutputError('E801', why=err.strerror or str(err))}", err=True)
+        return 1
+    return 0
+
+
+_WRITE_ERRORS = frozenset({errno.ENOSPC, errno.EPIPE, errno.EBADF, errno.EIO, errno.EDQUOT})
+
+
+def _flushed(code: int) -> int:
+    """Flush standard output now, so that a failed write is one error line and exit 1, not
+    Python's "Exception ignored" at exit with the status 120."""
+    if sys.stdout is None:
+        return code
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        click.echo(f"Error: {OutputError('E801', why=err.strerror or str(err))}", err=True)
+        code = code or 1
+    else:
+        return code
+    # what is left in the buffer can never be written: point the descriptor at /dev/null
+    # so that the interpreter's own flush at exit finds nothing to fail on
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return code

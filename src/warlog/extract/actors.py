@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from warlog.extract import lexicon as lx
+from warlog.extract.lookup import ents_within
 from warlog.extract.phrases import TokenRange
 from warlog.model import Actor, ActorKind
 from warlog.model import Span as TextSpan
@@ -77,7 +78,7 @@ def _known_group(lower: str) -> tuple[str, str | None] | None:
 
 
 def _country(span: Span, *, country_of: CountryOf) -> str | None:
-    for ent in span.ents:
+    for ent in ents_within(span):
         if ent.label_ in ("GPE", "NORP"):
             code = country_of(ent.text)
             if code:

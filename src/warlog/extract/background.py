@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.lexicon import words
+from warlog.extract.lookup import ents_within
 from warlog.extract.vague import parse_number
 
 INTENT_HEADS = frozenset({"rumour", "rumor", "speculation", "hoax",
@@ -212,7 +213,7 @@ def _has_day(head: Token, sent: Span) -> bool:
     verb = _governing_verb(head)
     scope = {t.i for t in (verb.subtree if verb is not None else head.subtree)}
     return any(e.label_ in ("DATE", "TIME") and e.root.i in scope and _names_a_day(e.text)
-               for e in sent.ents) or any(t.lower_ in lx.BARE_TIME_WORDS and t.i in scope for t in sent)
+               for e in ents_within(sent)) or any(t.lower_ in lx.BARE_TIME_WORDS and t.i in scope for t in sent)
 
 
 def _names_a_day(text: str) -> bool:

@@ -8,6 +8,7 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
+from warlog.extract.lookup import doc_text
 from warlog.extract.phrases import TokenRange, actor_range
 from warlog.extract.vague import Quantity, parse_quantity
 
@@ -210,7 +211,7 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     end_tok = max(people.i, word.i, quantity_tokens[-1].i)
     end = doc[end_tok].idx + len(doc[end_tok].text)
     victims = actor_range(people) if not people.like_num else None
-    return RawCount(field=field, quantity=quantity, text=doc.text[start:end], start_char=start,
+    return RawCount(field=field, quantity=quantity, text=doc_text(doc)[start:end], start_char=start,
                     end_char=end, victims=victims)
 
 
@@ -263,7 +264,7 @@ def _toll(doc: Doc, tok: Token) -> RawCount | None:
                 if quantity is not None:
                     start, end = tok.idx, nums[0].idx + len(nums[0].text)
                     return RawCount(field=field, quantity=quantity,
-                                    text=doc.text[min(start, end):max(start, end)],
+                                    text=doc_text(doc)[min(start, end):max(start, end)],
                                     start_char=min(start, end), end_char=max(start, end),
                                     victims=None)
     return None
@@ -299,7 +300,7 @@ def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:
         return None
     people = [c for c in tok.children if c.dep_ in ("compound", "amod") and _names_people(c)]
     start, end = quantity_tokens[0].idx, tok.idx + len(tok.text)
-    return RawCount(field=field, quantity=quantity, text=doc.text[start:end], start_char=start,
+    return RawCount(field=field, quantity=quantity, text=doc_text(doc)[start:end], start_char=start,
                     end_char=end, victims=actor_range(people[0]) if people else None)
 
 
@@ -319,5 +320,5 @@ def _zero_count(tok: Token, field: Field) -> RawCount | None:
         start = min(c.idx for c in tok.children if c.lower_ == "no")
         end = tok.idx + len(tok.text)
         return RawCount(field=field, quantity=Quantity(low=0, best=0, high=0),
-                        text=tok.doc.text[start:end], start_char=start, end_char=end, victims=None)
+                        text=doc_text(tok.doc)[start:end], start_char=start, end_char=end, victims=None)
     return None

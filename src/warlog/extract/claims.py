@@ -19,6 +19,7 @@ from warlog.extract.aggregates import aggregate_counts
 from warlog.extract.attribution import said_by
 from warlog.extract.casualties import Field, RawCount, find_counts
 from warlog.extract.dates import resolve_time
+from warlog.extract.lookup import ents_within
 from warlog.extract.vague import parse_number, parse_quantity
 from warlog.model import Claim, ClaimKind, Place, Qualifier, Scope
 from warlog.model import Span as TextSpan
@@ -278,7 +279,7 @@ def _qualifier(num: Token) -> Qualifier:
 
 
 def _since(sent: Span, *, published: date | None) -> date | None:
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent.label_ == "DATE" and before is not None and before.lower_ == "since":
             return resolve_time(ent.text, published=published).start
@@ -287,7 +288,7 @@ def _since(sent: Span, *, published: date | None) -> date | None:
 
 def _as_of(sent: Span, *, published: date | None) -> date | None:
     """"As of Nov. 30, 78 attacks…": the day the figure stands at, else the report's day."""
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         before = ent.doc[ent.start - 2 : ent.start] if ent.start > 1 else None
         if ent.label_ == "DATE" and before is not None and before.text.lower() in ("as of", "as at"):
             day = resolve_time(ent.text, published=published)
@@ -353,7 +354,7 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
 
 
 def _ent_text(tok: Token) -> str:
-    for ent in tok.sent.ents:
+    for ent in ents_within(tok.sent):
         if ent.start <= tok.i < ent.end:
             return ent.text
     return tok.text

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from warlog.extract.lookup import doc_text
+
 HARM_PREPS = frozenset({"in", "during", "by", "amid"})
 
 HARM_VERBS = frozenset({"kill", "die", "wound", "injure", "hurt", "destroy", "damage", "slay",
@@ -67,7 +69,7 @@ WEAPON_HEADS = frozenset({"missile", "rocket", "drone", "shell", "projectile", "
 
 def is_headline(sent: Span) -> bool:
     """A title line near the top: a line of its own with no closing full stop."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     end = sent.start_char + len(sent.text.rstrip())  # a sentence may hold the blank line after it
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
     line_end = end >= len(text) or text[end:end + 1] in ("\n", "")

@@ -10,7 +10,9 @@ the report names exactly one and it is not the reading's own target.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import pairwise
 
 from warlog.extract.events import LEMMA_FAMILY, places_conflict, same_side, times_conflict
 from warlog.extract.readings import Reading
@@ -22,23 +24,48 @@ def with_context_attackers(told: list[Reading], every: list[Reading], *, text: s
     sole = _sole_background_attacker(every)
     if sole is not None and any(_elsewhere(sole, r) for r in told):
         sole = None  # the background tells of another place than the report's own story
+    named = _Named(every)
     out = []
     for reading in told:
         if reading.attacker is None:
-            found = _paragraph_attacker(reading, every, text=text) or _lent(sole, reading)
+            found = _paragraph_attacker(reading, named, text=text) or _lent(sole, reading)
             if found is not None:
                 reading = replace(reading, context_attacker=found)
         out.append(reading)
     return out
 
 
-def _paragraph_attacker(reading: Reading, every: list[Reading], *, text: str) -> Actor | None:
+class _Named:
+    """The readings that name an attacker, by trigger family, in text order: the latest
+    one before an offset is a bisection away, not a scan of the report per reading."""
+
+    def __init__(self, every: list[Reading]) -> None:
+        self.every = every
+        self.ordered = all(a.sentence.start <= b.sentence.start for a, b in pairwise(every))
+        self.by_family: dict[str, list[Reading]] = {}
+        for r in every:
+            if r.attacker is not None:
+                self.by_family.setdefault(LEMMA_FAMILY.get(r.lemma, r.lemma), []).append(r)
+        self.starts = {f: [r.sentence.start for r in rs] for f, rs in self.by_family.items()}
+
+    def last_between(self, family: str, start: int, end: int) -> Reading | None:
+        """The last reading of the family naming an attacker, its sentence in [start, end)."""
+        if not self.ordered:  # not in text order: scan, as the answer must not depend on it
+            found = [r for r in self.every if start <= r.sentence.start < end
+                     and r.attacker is not None and LEMMA_FAMILY.get(r.lemma, r.lemma) == family]
+            return found[-1] if found else None
+        starts = self.starts.get(family, [])
+        before = bisect_left(starts, end)
+        if before == 0 or starts[before - 1] < start:
+            return None
+        return self.by_family[family][before - 1]
+
+
+def _paragraph_attacker(reading: Reading, named: _Named, *, text: str) -> Actor | None:
     start = text.rfind("\n\n", 0, reading.sentence.start)
     family = LEMMA_FAMILY.get(reading.lemma, reading.lemma)
-    earlier = [r for r in every if start <= r.sentence.start < reading.sentence.start
-               and r.attacker is not None
-               and LEMMA_FAMILY.get(r.lemma, r.lemma) == family]
-    return _lent(earlier[-1], reading) if earlier else None
+    last = named.last_between(family, start, reading.sentence.start)
+    return _lent(last, reading) if last is not None else None
 
 
 def _sole_background_attacker(every: list[Reading]) -> Reading | None:

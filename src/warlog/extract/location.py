@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import clause_chars
+from warlog.extract.lookup import doc_text, in_start_order_on, places_from, token_starting_at
 from warlog.extract.phrases import TokenRange
 from warlog.geo.local import is_street
 from warlog.model import Place
@@ -35,9 +36,9 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
 
     clause = clause_chars(head)
     backers = _modifier_chars(attacker, doc) | _speaker_chars(head)
-    candidates = [p for p in places if p.role == "literal"
-                  and sent.start_char <= p.span.start < sent.end_char
-                  and not inside(p, attacker) and p.span.start not in backers]
+    candidates = [p for p in places_from(places, sent.start_char, sent.end_char,
+                                             ordered=in_start_order_on(doc, places))
+                  if p.role == "literal" and not inside(p, attacker) and p.span.start not in backers]
     if anaphoric:
         # "the attack showed why Ukraine needs…": a re-mention's place is in its own clause
         candidates = [p for p in candidates if p.span.start in clause]
@@ -95,10 +96,9 @@ def _modifier_chars(rng: TokenRange | None, doc: Doc) -> set[int]:
 
 def _is_origin(doc: Doc, place: Place) -> bool:
     """"rockets fired from Lebanon": where they came from, less likely where they fell."""
-    tokens = [t for t in doc if t.idx == place.span.start]
-    if not tokens:
+    tok = token_starting_at(doc, place.span.start)
+    if tok is None:
         return False
-    tok = tokens[0]
     node = tok
     while node.dep_ in ("compound", "amod", "det") and node.head is not node:
         node = node.head
@@ -126,7 +126,7 @@ def _named_before(places: tuple[Place, ...], head: Token, clause: set[int]) -> P
         if earlier:
             town = max(earlier, key=lambda p: p.span.start)
             start = tok.left_edge.idx
-            return replace(town, text=doc.text[start:tok.idx + len(tok.text)], role="literal",
+            return replace(town, text=doc_text(doc)[start:tok.idx + len(tok.text)], role="literal",
                            span=TextSpan(start=start, end=tok.idx + len(tok.text)))
     return None
 

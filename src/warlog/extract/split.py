@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from warlog.extract.lookup import in_start_order, places_from
 from warlog.extract.readings import Reading
 from warlog.model import Place
 
@@ -20,19 +21,21 @@ _LOCAL = ("town", "facility")
 def split_by_town(readings: list[Reading], places: tuple[Place, ...]) -> list[Reading]:
     """The readings, those told of a list of towns split into one per town."""
     out: list[Reading] = []
+    ordered = in_start_order(places)
     for reading in readings:
-        towns = _listed_towns(reading, places)
-        out.extend(_split(reading, towns, places) if len(towns) >= 2 else [reading])
+        towns = _listed_towns(reading, places, ordered=ordered)
+        out.extend(_split(reading, towns, places, ordered=ordered) if len(towns) >= 2 else [reading])
     return out
 
 
-def _listed_towns(reading: Reading, places: tuple[Place, ...]) -> list[Place]:
+def _listed_towns(reading: Reading, places: tuple[Place, ...], *, ordered: bool) -> list[Place]:
     """The distinct towns inside the reading's target phrase, when it lists them."""
     target = reading.target
     if target is None or reading.mention.anaphoric:
         return []
-    inside = [p for p in places if p.role == "literal" and p.precision in _LOCAL and p.lat is not None
-              and target.span.start <= p.span.start and p.span.end <= target.span.end]
+    inside = [p for p in places_from(places, target.span.start, target.span.end + 1, ordered=ordered)
+              if p.role == "literal" and p.precision in _LOCAL and p.lat is not None
+              and p.span.end <= target.span.end]
     keys = {p.gazetteer_id or p.name for p in inside}
     if len(keys) < 2 or len(keys) != len(inside):
         return []
@@ -46,8 +49,9 @@ def _listed_towns(reading: Reading, places: tuple[Place, ...]) -> list[Place]:
     return inside
 
 
-def _split(reading: Reading, towns: list[Place], places: tuple[Place, ...]) -> list[Reading]:
-    owner = _count_towns(reading, towns, places)
+def _split(reading: Reading, towns: list[Place], places: tuple[Place, ...], *,
+           ordered: bool) -> list[Reading]:
+    owner = _count_towns(reading, towns, places, ordered=ordered)
     out = []
     for index, town in enumerate(towns):
         keep = [i for i, at in enumerate(owner) if at == index or (at is None and index == 0)]
@@ -59,13 +63,14 @@ def _split(reading: Reading, towns: list[Place], places: tuple[Place, ...]) -> l
     return out
 
 
-def _count_towns(reading: Reading, towns: list[Place], places: tuple[Place, ...]) -> list[int | None]:
+def _count_towns(reading: Reading, towns: list[Place], places: tuple[Place, ...], *,
+                 ordered: bool) -> list[int | None]:
     """For each figure, the index of the listed town named after it, before the next figure."""
     owner: list[int | None] = []
     starts = [c.start_char for c in reading.counts]
     for i, count in enumerate(reading.counts):
         stop = starts[i + 1] if i + 1 < len(starts) else reading.sentence.end
-        named = [p for p in places if count.end_char <= p.span.start < stop]
+        named = places_from(places, count.end_char, stop, ordered=ordered)
         match = next((towns.index(t) for p in named for t in towns
                       if (p.gazetteer_id or p.name) == (t.gazetteer_id or t.name)), None)
         owner.append(match)

@@ -7,6 +7,7 @@ a stage requires what no earlier stage assigns.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -108,6 +109,7 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
     assert ann.parsed is not None
     read_sentences = {r.sentence.start for r in readings}
     targets = dict(target_restatements(ann.parsed, country_of=ctx.country_of))
+    latest = _latest_before(readings)
     out = []
     for sent in ann.parsed.sents:
         if sent.start_char in read_sentences:
@@ -122,10 +124,9 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             if c.quantity.high != 0)
         if not (claimed or denied or target or counts):
             continue
-        earlier = [r for r in readings if r.sentence.start < sent.start_char]
-        if not earlier:
+        last = latest(sent.start_char)
+        if last is None:
             continue
-        last = max(earlier, key=lambda r: r.sentence.start)
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
@@ -140,6 +141,21 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         ))
     return out
+
+
+def _latest_before(readings: list[Reading]) -> Callable[[int], Reading | None]:
+    """For a character offset, the reading of the latest sentence before it (the first
+    such reading, of several in that sentence); one sort, then a bisection per question."""
+    ordered = sorted(range(len(readings)), key=lambda i: (readings[i].sentence.start, i))
+    starts = [readings[i].sentence.start for i in ordered]
+
+    def latest(offset: int) -> Reading | None:
+        before = bisect_left(starts, offset)
+        if before == 0:
+            return None
+        return readings[ordered[bisect_left(starts, starts[before - 1])]]
+
+    return latest
 
 
 @stages.register("warlog.events.v1", requires=("readings", "places"), assigns=("events",))

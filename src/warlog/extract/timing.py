@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import is_dateline, is_headline, time_scope
 from warlog.extract.dates import is_time_phrase, resolve_time
+from warlog.extract.lookup import doc_text, ents_within
 from warlog.model import Span as TextSpan
 from warlog.model import Time
 
@@ -27,7 +28,7 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     reporting = {a.i for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS}
     scope = time_scope(head)
     best: tuple[int, Time] | None = None
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
             continue
         if ent.start_char not in scope and not _inside_report(ent, head):
@@ -64,7 +65,7 @@ def later_time(sent: Span, head: Token, *, published: date | None) -> Time | Non
     """"A day later, a mine exploded…": the day counted from the last day named before the
     sentence in the report (any paragraph), when the trigger's clause says so."""
     scope = time_scope(head)
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         found = LATER.match(ent.text.lower().strip()) if ent.label_ in ("DATE", "TIME") else None
         if found is None or ent.start_char not in scope:
             continue
@@ -95,7 +96,7 @@ def _last_day_before(sent: Span, *, published: date | None) -> date | None:
     while index > 0:
         earlier = doc[index - 1].sent
         if not is_dateline(earlier):
-            for ent in reversed(earlier.ents):
+            for ent in reversed(ents_within(earlier)):
                 if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
                     continue
                 resolved = resolve_time(_with_qualifier(ent), published=published)
@@ -113,7 +114,7 @@ def told_as_earlier(sent: Span, head: Token) -> bool:
     if any(t.idx in scope and _earlier_word(t) for t in sent):
         return True
     return any(e.label_ == "DATE" and e.start_char in scope and EARLIER.search(e.text.lower())
-               for e in sent.ents)
+               for e in ents_within(sent))
 
 
 SAME_PERIOD = frozenset({"today", "tonight", "on", "this", "that"})
@@ -137,7 +138,7 @@ def _earlier_in_paragraph(sent: Span) -> Iterator[Span]:
     headlines left out. Walks back from the sentence, not over the whole document: this
     runs once per attack mention."""
     doc = sent.doc
-    paragraph_start = doc.text.rfind("\n\n", 0, sent.start_char)
+    paragraph_start = doc_text(doc).rfind("\n\n", 0, sent.start_char)
     index = sent.start
     while index > 0:
         earlier = doc[index - 1].sent
@@ -151,7 +152,7 @@ def _earlier_in_paragraph(sent: Span) -> Iterator[Span]:
 def context_time(sent: Span, *, published: date | None) -> Time | None:
     """The last day named in the sentences before, within the same paragraph."""
     for earlier in _earlier_in_paragraph(sent):
-        for ent in reversed(earlier.ents):
+        for ent in reversed(ents_within(earlier)):
             if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
                 continue
             resolved = resolve_time(_with_qualifier(ent), published=published)

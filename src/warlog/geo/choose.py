@@ -19,6 +19,7 @@ of its places, and a loose (consonant-skeleton) match outside the report's count
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -74,6 +75,31 @@ class Context:
     qualifiers: Mapping[int, Entry] = field(default_factory=dict)    # start → qualifying place
     qualified: Mapping[int, tuple[Entry, ...]] = field(default_factory=dict)  # start → candidates
     siblings: Mapping[int, frozenset[str]] = field(default_factory=dict)  # start → kinds listed
+    # Look-ups derived from the fields above in __post_init__ (so a replace() keeps them
+    # true): each question below is asked once per candidate of every mention, and
+    # scanning the report's spans each time made geoparsing quadratic in its mentions.
+    _ground_sorted: tuple[tuple[int, str], ...] = field(init=False, repr=False, compare=False)
+    _ground_starts: Mapping[str, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _points: Mapping[tuple[float, float], frozenset[int]] = field(init=False, repr=False,
+                                                                  compare=False)
+    _profile_total: Counter[str] = field(init=False, repr=False, compare=False)
+    _profile_at: Mapping[int, Counter[str]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts: dict[str, set[int]] = {}
+        for start, iso in self.ground_spans:
+            starts.setdefault(iso, set()).add(start)
+        points: dict[tuple[float, float], set[int]] = {}
+        for lat, lon, start in self.anchors:
+            points.setdefault((lat, lon), set()).add(start)
+        at: dict[int, Counter[str]] = {}
+        for start, iso in self.profile:
+            at.setdefault(start, Counter())[iso] += 1
+        object.__setattr__(self, "_ground_sorted", tuple(sorted(self.ground_spans)))
+        object.__setattr__(self, "_ground_starts", {k: frozenset(v) for k, v in starts.items()})
+        object.__setattr__(self, "_points", {k: frozenset(v) for k, v in points.items()})
+        object.__setattr__(self, "_profile_total", Counter(iso for _, iso in self.profile))
+        object.__setattr__(self, "_profile_at", at)
 
     def with_first_pass(self, placed: Iterable[tuple[int, Entry]]) -> Context:
         placed = list(placed)
@@ -87,19 +113,24 @@ class Context:
         return replace(self, anchors=points, profile=profile)
 
     def sentence_country(self, mention: Mention) -> str | None:
-        near = [(abs(pos - mention.start), iso) for pos, iso in self.ground_spans
+        spans = self._ground_sorted
+        lo = bisect_left(spans, (mention.start - _COUNTRY_WINDOW, ""))
+        hi = bisect_right(spans, (mention.start + _COUNTRY_WINDOW, "\U0010ffff"))
+        near = [(abs(pos - mention.start), iso) for pos, iso in spans[lo:hi]
                 if abs(pos - mention.start) <= _COUNTRY_WINDOW and pos != mention.start]
         return min(near)[1] if near else None
 
     def named_elsewhere(self, iso: str | None, *, start: int) -> bool:
-        return iso is not None and any(c == iso and s != start for s, c in self.ground_spans)
+        starts = self._ground_starts.get(iso or "", frozenset())
+        return iso is not None and (len(starts) > 1 or (len(starts) == 1 and start not in starts))
 
     def share(self, iso: str | None, *, start: int) -> float:
         """The share of the report's other places that lie in country ``iso``."""
-        others = [c for s, c in self.profile if s != start]
+        here = self._profile_at.get(start, Counter())
+        others = len(self.profile) - here.total()
         if iso is None or not others:
             return 0.0
-        return sum(1 for c in others if c == iso) / len(others)
+        return (self._profile_total[iso] - here[iso]) / others
 
     def supported(self, entry: Entry, *, start: int) -> bool:
         """Does anything else in the report point to this place's country or area?"""
@@ -115,8 +146,10 @@ class Context:
         """Near a place another mention resolved to (a mention never anchors itself)."""
         if entry.lat is None or entry.lon is None:
             return False
-        return any(s != start and km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
-                   for lat, lon, s in self.anchors)
+        # one distance per distinct point: a report names the same town many times
+        return any((len(starts) > 1 or start not in starts)
+                   and km(entry.lat, entry.lon, lat, lon) <= _NEAR_KM
+                   for (lat, lon), starts in self._points.items())
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -9,6 +9,7 @@ a country, division, region or facility.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from warlog.geo import names
@@ -294,10 +295,7 @@ def find_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     candidates += proper_noun_mentions(doc, gazetteer=gazetteer)
     rank = {"facility": 0, "local": 1, "entity": 2, "demonym": 2, "embedded": 3, "proper_noun": 4}
     candidates.sort(key=lambda m: (rank[m.source], -(m.end - m.start), m.start))
-    taken: list[Mention] = []
-    for m in candidates:
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
+    taken = _first_without_overlap(candidates)
     return sorted(taken, key=lambda m: (m.start, m.end))
 
 
@@ -337,6 +335,29 @@ def repeated_mentions(doc: Doc, placed: list[Mention], *, taken: list[Mention]) 
         found.append(_mention(doc, i, match, "proper_noun", names_[tuple(t.text for t in doc[i:match])]))
         i = match
     return found
+
+
+def _first_without_overlap(candidates: list[Mention]) -> list[Mention]:
+    """Each candidate in turn, kept unless it overlaps one kept before."""
+    if any(m.end <= m.start for m in candidates):  # never made; the plain test covers it
+        taken: list[Mention] = []
+        for m in candidates:
+            if all(m.end <= t.start or m.start >= t.end for t in taken):
+                taken.append(m)
+        return taken
+    # Kept spans never overlap, so sorted by start they are sorted by end too, and of
+    # those starting before a candidate ends only the last can reach into it: one
+    # bisection per candidate, not a pass over everything kept.
+    kept: list[Mention] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in candidates:
+        before = bisect_left(starts, m.end)
+        if before == 0 or ends[before - 1] <= m.start:
+            starts.insert(before, m.start)
+            ends.insert(before, m.end)
+            kept.append(m)
+    return kept
 
 
 # Words before a name that say it is a place: "in Hit", "near Tal Afar", "shelled Bakhmut".

@@ -62,6 +62,7 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
         roles = [_role(doc, m) for m in mentions]
     literal = [role == "literal" for role in roles]
     buildings = _building_starts(doc)
+    text = doc.text  # joined once: Doc.text walks every token
     places = []
     main = _main_country(chosen, literal)
     placed = list(chosen)
@@ -73,7 +74,7 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     for i, (m, entry) in enumerate(zip(mentions, chosen, strict=True)):
         place = _place(m, entry, role=roles[i], context=context)
         if entry is None and (m.source == "local" or m.start in buildings):
-            town = town_for(mentions, chosen, i, text=doc.text, literal=literal)
+            town = town_for(mentions, chosen, i, text=text, literal=literal)
             if town is not None:
                 place = _in_town(place, town)
             elif placed[i] is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,10 +18,13 @@ from warlog.ingest.decoding import declared_charset, decode_text
 from warlog.ingest.document import Origin, PageFacts, build_document
 from warlog.ingest.furniture import Stripped, drop_furniture, preview
 from warlog.ingest.marked_comments import cut_marked_comments, marked_text
+from warlog.ingest.nesting import MAX_DEPTH, PARSER_DEPTH, depth_of, flattened
 from warlog.ingest.normalise import collapse_spaces, normalise
 from warlog.ingest.page_blocks import PageBlock, find_blocks, silenced
 from warlog.model import Document, Dropped, PublishedSource
 from warlog.registry import readers
+
+log = logging.getLogger(__name__)
 
 # trafilatura writes list items as "- item" and table rows as "| a | b |", one per line;
 # consecutive ones stay one paragraph.
@@ -49,9 +53,7 @@ def read_html(raw: bytes, *, origin: Origin) -> Document:
     markup = decode_text(raw, name=origin.name, fallback=declared_charset(raw))
     if not markup.strip():
         raise UnreadableInput("E108", path=origin.name)
-    tree = trafilatura.load_html(markup)
-    if tree is None:
-        raise UnreadableInput("E102", path=origin.name, why="not parseable as HTML")
+    tree = _parsed(markup, name=origin.name)
     # trafilatura prunes the tree it is given; the furniture walk needs the whole page.
     main = extract_main(copy.deepcopy(tree), name=origin.name)
     silent = silenced(tree)
@@ -61,6 +63,18 @@ def read_html(raw: bytes, *, origin: Origin) -> Document:
     dropped = _listed(stripped, comments=main.comments, blocks=blocks)
     facts = _facts(main, stripped.text)
     return build_document(stripped.text, dropped=dropped, origin=origin, facts=facts)
+
+
+def _parsed(markup: str, *, name: str) -> HtmlElement:
+    """The page's tree; markup nested past the parser's depth is flattened first."""
+    tree = trafilatura.load_html(markup)
+    if tree is not None and depth_of(tree) >= PARSER_DEPTH:
+        log.warning("%s: markup nested deeper than %d levels; read with the deeper tags "
+                    "left out", name, MAX_DEPTH)
+        tree = trafilatura.load_html(flattened(markup))
+    if tree is None:
+        raise UnreadableInput("E102", path=name, why="not parseable as HTML")
+    return tree
 
 
 def extract_main(tree: HtmlElement, *, name: str) -> MainText:
