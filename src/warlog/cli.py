@@ -14,7 +14,7 @@ import click
 from warlog import __version__
 from warlog.errors import WarlogError
 from warlog.export import dumps_line, places_json, report_json, summary_lines
-from warlog.ingest.sources import Source, find_sources, read_source
+from warlog.ingest.sources import find_sources
 from warlog.model import Document, Report
 from warlog.settings import load_settings
 
@@ -51,7 +51,9 @@ def cli(verbose: bool) -> None:
 def extract(paths: tuple[str, ...], published: date | None, as_json: bool, with_text: bool) -> None:
     """Print the events and claims each report tells. Touches no database.
 
-    PATHS are files, folders (read recursively: .txt, .html, .htm) or - for stdin.
+    PATHS are files, folders (read recursively), http(s) URLs or - for stdin: text and HTML
+    reports, RSS/Atom feeds (a report per item), WARC/ARC archives (a report per page) and
+    .gz files of any of these (docs/sources.md).
     """
     settings = load_settings()
     lazy = LazyResources(gazetteer=settings["gazetteer"])
@@ -95,20 +97,17 @@ class _Failures:
         self.failed = 0
 
     def documents(self, paths: Sequence[str], *, published: date | None) -> Iterator[Document]:
+        from warlog.ingest.streams import documents_of
+
         sources, notices = find_sources(paths)
         for notice in notices:
             click.echo(f"Notice: {notice.message}", err=True)
         for source in sources:
-            doc = self._read_one(source, published=published)
-            if doc is not None:
-                yield doc
-
-    def _read_one(self, source: Source, *, published: date | None) -> Document | None:
-        try:
-            return read_source(source, published=published, stdin=sys.stdin.buffer)
-        except WarlogError as err:
-            self.fail(err)
-            return None
+            for item in documents_of(source, published=published, stdin=sys.stdin.buffer):
+                if isinstance(item, Document):
+                    yield item
+                else:
+                    self.fail(item)
 
     def fail(self, err: WarlogError) -> None:
         click.echo(f"Error: {err}", err=True)
@@ -173,7 +172,8 @@ UNTIL = click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD",
 def ingest(paths: tuple[str, ...], db_url: str | None, published: date | None) -> None:
     """Extract, geocode, link and store reports; re-ingesting a report changes nothing.
 
-    PATHS are files, folders (read recursively: .txt, .html, .htm) or - for stdin. Each
+    PATHS are files, folders (read recursively), http(s) URLs or - for stdin: text and
+    HTML reports, RSS/Atom feeds, WARC/ARC archives and .gz files (docs/sources.md). Each
     report is one transaction: one that fails is named on stderr and leaves nothing
     behind. Of two versions of a report (same URL) the later published one counts.
     """

@@ -30,7 +30,7 @@ TimePrecision = Literal["day", "week", "month", "unresolved"]
 Group = Literal["attacker_side", "target_side", "civilians", "unknown"]
 ClaimKind = Literal["attack_count", "injured_count", "killed_count"]
 Qualifier = Literal["exact", "approximately", "at_least", "more_than", "ordinal"]
-PublishedSource = Literal["cli", "sidecar", "html-meta", "text", "none"]
+PublishedSource = Literal["cli", "sidecar", "feed", "html-meta", "text", "archive", "none"]
 DroppedKind = Literal["comment", "related", "navigation", "share", "cookie", "form", "other"]
 
 

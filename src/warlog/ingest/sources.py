@@ -11,6 +11,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warlog.errors import UnreadableInput
+from warlog.ingest import archives as _archives  # noqa: F401  (registers warlog.warc.v1)
+from warlog.ingest import compressed as _compressed  # noqa: F401  (registers warlog.gzip.v1)
+from warlog.ingest import feeds as _feeds  # noqa: F401  (registers warlog.feed.v1)
 from warlog.ingest import html as _html  # noqa: F401  (registers warlog.html.v1)
 from warlog.ingest import text as _text  # noqa: F401  (registers warlog.text.v1)
 from warlog.ingest.decoding import looks_like_html
@@ -22,6 +25,9 @@ from warlog.registry import readers
 STDIN = "-"
 SIDECAR_SUFFIX = ".meta.json"
 READER_BY_SUFFIX = {".txt": "warlog.text.v1", ".html": "warlog.html.v1", ".htm": "warlog.html.v1"}
+# Files a folder walk also takes: feeds, web archives, gzip files (warlog.ingest.streams
+# reads them, many reports to a file).
+MANY_SUFFIXES = (".rss", ".atom", ".xml", ".warc", ".arc", ".gz")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,10 +74,11 @@ def _walk(folder: Path) -> tuple[list[Source], list[Notice]]:
         name = str(folder / relative)
         if relative.name.endswith(SIDECAR_SUFFIX):
             continue
-        if relative.suffix.lower() in READER_BY_SUFFIX:
+        if relative.suffix.lower() in READER_BY_SUFFIX or relative.suffix.lower() in MANY_SUFFIXES:
             sources.append(Source(name=name, path=folder / relative))
         else:
-            notices.append(Notice(name=name, message=f"{name}: skipped (not .txt, .html or .htm)"))
+            notices.append(Notice(name=name, message=f"{name}: skipped (not .txt, .html, .htm, "
+                                                     "a feed, an archive or .gz)"))
     return sources, notices
 
 
