@@ -129,3 +129,6 @@ claims = Table(
 
 # Parents before children: the order to write, and the reverse order to delete.
 ALL = (documents, places, actors, report_events, merged_events, event_sources, claims)
+
+# `warlog watch` keeps its own tables in the same schema (revision 0002_watch_state).
+from warlog.store import watch_state as _watch_state  # noqa: F401
