@@ -94,7 +94,10 @@ def _why(problem: object) -> str:
 
 def _item(entry: Any, *, name: str, outlet: str | None) -> FeedItem:
     body, is_html = _body(entry)
+    # feedparser takes a guid for a link (RSS guids are permalinks by default); only a
+    # web address is kept as one
     link = _clean(entry.get("link"))
+    link = link if link and link.startswith(("http://", "https://")) else None
     title = _clean(entry.get("title"))
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = date(*stamp[:3]) if stamp else None
