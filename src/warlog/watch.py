@@ -210,19 +210,23 @@ class Watch:
             with self.store.engine.connect() as conn:
                 if seen_content(conn, spec, unit.key) == unit.content_id:
                     continue
-            summary = ingest_items(self._until_stopped(unit.read()), store=self.store,
+            cut: list[bool] = []
+            summary = ingest_items(self._until_stopped(unit.read(), cut), store=self.store,
                                    resources=self.resources, batch_size=self.batch_size,
                                    on_outcome=self._told)
-            if self.stop.is_set():
-                return          # not remembered: read again (what was stored is unchanged)
+            if cut:
+                return      # stopped inside it: not remembered, read again next time
             documents = [o.document_id for o in summary.outcomes if o.document_id]
             with self.store.engine.begin() as conn:
                 remember(conn, spec, unit.key, content_id=unit.content_id,
                          document_id=documents[0] if documents else None)
 
-    def _until_stopped(self, items: Iterator[Document | Outcome]) -> Iterator[Document | Outcome]:
+    def _until_stopped(self, items: Iterator[Document | Outcome],
+                       cut: list[bool]) -> Iterator[Document | Outcome]:
+        """The unit's reports until a stop; ``cut`` gets True if the stop came first."""
         for item in items:
             if self.stop.is_set():
+                cut.append(True)
                 return
             yield item
 

@@ -230,3 +230,66 @@ def test_loopback_is_refused_without_the_setting(server: Server, tmp_path: Path)
                                     "127.0.0.1, a loopback address")
         assert "WARLOG_ALLOW_PRIVATE_ADDRESSES" in errors[0]
     assert server.feed.answers == [], "nothing was asked of the server"
+
+
+def copy_example(stem: str, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in EXAMPLES.glob(f"{stem}.*"):
+        (folder / path.name).write_bytes(path.read_bytes())
+
+
+def test_watch_once_on_a_folder_reads_only_new_and_changed_files(db_url: str,
+                                                                   tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    copy_example(STEMS[0], folder)
+
+    def once() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "warlog", "watch", "--once", "--db", db_url,
+                               str(folder)], capture_output=True, text=True, cwd=REPO,
+                              check=False, env=clean_env())
+
+    first = once()
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.splitlines()[-1].startswith("1 report read: 1 new")
+    assert any(line.startswith("new event ") for line in first.stdout.splitlines())
+    again = once()
+    assert again.stdout.splitlines() == [("0 reports read: 0 new, 0 unchanged, 0 failed; "
+                                          "events: 0 new, 0 merged into events already on record")]
+    copy_example(STEMS[2], folder)          # the next day's report of the same attack
+    third = once()
+    assert third.stdout.splitlines()[-1].startswith("1 report read: 1 new"), third.stdout
+    assert any(line.startswith("updated event ") for line in third.stdout.splitlines())
+    (folder / "broken.rss").write_bytes(b"<rss version='2.0'><channel><item><title>x")
+    fourth = once()
+    assert fourth.returncode == 1
+    assert [line for line in fourth.stderr.splitlines() if line.startswith("Error:")] == [
+        line for line in fourth.stderr.splitlines() if str(folder / "broken.rss") in line]
+
+
+def test_sigint_stops_between_reports_and_the_next_watch_finishes(tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    for stem in ["2023-06-20-jenin-convoy-ied", "2023-09-04-deir-ezzor-clashes",
+                 "2023-10-25-drones-al-tanf-al-asad", "2024-01-20-iraq-japan-asian-cup",
+                 "2024-01-28-tower-22-drone", "2024-03-03-odesa-drone-strike"]:
+        copy_example(stem, folder)
+    db = f"sqlite:///{tmp_path / 'stop.sqlite3'}"
+    env = clean_env(WARLOG_BATCH_SIZE="1")
+    proc = subprocess.Popen([sys.executable, "-m", "warlog", "watch", "--every", "1h", "--db", db,
+                             str(folder)], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    out = Lines(proc.stdout)
+    out.wait_for(lambda line: line.startswith("new event "), what="for a first event")
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=60) == 0
+    time.sleep(0.3)
+    summary = out.lines[-1]
+    stored = count(db, documents)
+    assert summary.startswith(f"{stored} report{'s' if stored != 1 else ''} read: {stored} new")
+    assert 1 <= stored < 6, "stopped before the end"
+    rest = subprocess.run([sys.executable, "-m", "warlog", "watch", "--once", "--db", db,
+                           str(folder)], capture_output=True, text=True, cwd=REPO, check=False,
+                          env=env)
+    assert rest.returncode == 0, rest.stderr
+    assert rest.stdout.splitlines()[-1].startswith(f"{6 - stored} reports read: {6 - stored} new"
+                                                   if 6 - stored != 1 else "1 report read: 1 new")
+    assert count(db, documents) == 6 and count(db, watch_items) == 6

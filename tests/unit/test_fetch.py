@@ -144,3 +144,35 @@ def test_unreachable_and_non_http_addresses() -> None:
         fetch("ftp://example.org/feed.xml", rules=ALLOWED)
     with pytest.raises(WarlogError, match=r"\[E141\] .*cannot resolve"):
         fetch("http://no-such-host.invalid/feed.xml", rules=ALLOWED)
+
+
+def test_feed_items_read_their_linked_page_when_fetching_links_is_on(
+        servers: list[ThreadingHTTPServer]) -> None:
+    from dataclasses import replace
+
+    from warlog.ingest.feeds import item_documents, parse_feed
+    from warlog.model import Document
+
+    page = (b"<html><head><title>Full story</title></head><body><article><p>A drone struck an "
+            b"arms depot south of Baghdad on Friday, killing two guards, police said. The attack "
+            b"was the third this month, officials added.</p></article></body></html>")
+    httpd, asked = server("127.0.0.1", {"/story": answer(200, page, Content_Type="text/html"),
+                                        "/missing": answer(404, b"not here")})
+    servers.append(httpd)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    feed = parse_feed((f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>'
+                       f"<item><title>Depot hit</title><link>{base}/story</link>"
+                       f"<description>Teaser only.</description></item>"
+                       f"<item><title>Gone</title><link>{base}/missing</link>"
+                       f"<description>The feed's own words about a strike.</description></item>"
+                       f"</channel></rss>").encode(), name="f.rss")
+    rules = replace(ALLOWED, max_bytes=100_000, fetch_links=True)
+    [full] = item_documents(feed.items[0], published=None, rules=rules)
+    assert isinstance(full, Document) and "arms depot" in full.text and "Teaser" not in full.text
+    assert full.title == "Depot hit" and full.url == f"{base}/story"
+    failed, fallback = item_documents(feed.items[1], published=None, rules=rules)
+    assert isinstance(failed, WarlogError) and failed.code == "E142"
+    assert isinstance(fallback, Document) and "feed's own words" in fallback.text
+    [summary] = item_documents(feed.items[0], published=None, rules=ALLOWED)
+    assert isinstance(summary, Document) and summary.text == "Teaser only."
+    assert asked == ["/story", "/missing"]
