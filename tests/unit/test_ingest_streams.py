@@ -129,3 +129,15 @@ def test_folders_take_feeds_archives_and_gzip_files(tmp_path: Path) -> None:
 def test_stdin_is_sniffed_for_feeds_and_archives(raw: bytes) -> None:
     got = list(documents_of(Source(name="-", path=None), stdin=io.BytesIO(raw), rules=FetchRules()))
     assert len(got) == 1 and isinstance(got[0], Document) and got[0].path == "-#1"
+
+
+@pytest.mark.parametrize(("name", "content", "code"), [
+    ("garbage.rss", b"this is no feed", ["E147"]), ("garbage.warc", b"this is no archive", ["E148"]),
+    ("empty.warc", b"", ["E108"]), ("garbage.gz", b"not gzip data", ["E102"]),
+    ("cut.rss", rss("one")[:-30], ["E149", "E147"])])     # the item lost its text, then the feed
+def test_a_name_claims_its_reader_when_the_content_is_damaged(tmp_path: Path, name: str,
+                                                              content: bytes, code: list[str]) -> None:
+    (tmp_path / name).write_bytes(content)
+    got = read(tmp_path / name)
+    assert [d.code for d in got if isinstance(d, UnreadableInput)] == code
+    assert all(str(tmp_path / name) in str(d) for d in got if isinstance(d, UnreadableInput))

@@ -45,9 +45,10 @@ def read_archive(stream: BinaryIO, *, origin: Origin,
                  rules: FetchRules) -> Iterator[Document | UnreadableInput]:
     """A report per kept record, in the archive's order; truncation named at the end."""
     records = ArchiveIterator(stream, arc2warc=True)
-    kept = 0
+    kept = seen = 0
     try:
         for record in records:
+            seen += 1
             media = _media_type(record)
             if media is None:
                 continue
@@ -59,6 +60,9 @@ def read_archive(stream: BinaryIO, *, origin: Origin,
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as err:
         why = str(err).splitlines()[0] if str(err) else type(err).__name__
         yield UnreadableInput("E148", path=origin.name, count=kept, why=why)
+        return
+    if seen == 0:
+        yield UnreadableInput("E108", path=origin.name)
 
 
 def _media_type(record: Any) -> str | None:
@@ -106,4 +110,5 @@ def _record_document(record: Any, media: str, *, name: str, origin: Origin,
 
 readers.register("warlog.warc.v1", many=True, order=10, media_types=ARCHIVE_TYPES,
                  suffixes=(".warc", ".arc", ".warc.gz", ".arc.gz"),
+                 names=(".warc", ".arc", ".warc.gz", ".arc.gz"),
                  sniff=lambda head, inner: looks_like_archive(inner))(read_archive)

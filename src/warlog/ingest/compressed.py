@@ -65,4 +65,4 @@ def read_gzip(stream: BinaryIO, *, origin: Origin,
 
 
 readers.register("warlog.gzip.v1", many=True, order=30, media_types=("application/gzip",),
-                 suffixes=(".gz",), sniff=lambda head, inner: head.startswith(GZIP_MAGIC))(read_gzip)
+                 suffixes=(".gz",), names=(".gz",), sniff=lambda head, inner: head.startswith(GZIP_MAGIC))(read_gzip)

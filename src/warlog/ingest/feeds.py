@@ -199,5 +199,5 @@ def read_feed(stream: BinaryIO, *, origin: Origin,
 # Registered by a call, as the text and HTML readers are. ``many``: it reads a stream
 # and yields a report per item; ``sniff`` recognises it by its first bytes.
 readers.register("warlog.feed.v1", many=True, order=20, media_types=FEED_TYPES,
-                 suffixes=(".rss", ".atom", ".xml"),
+                 suffixes=(".rss", ".atom", ".xml"), names=(".rss", ".atom"),
                  sniff=lambda head, inner: looks_like_feed(head))(read_feed)

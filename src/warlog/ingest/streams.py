@@ -3,7 +3,8 @@ HTML) or many (a feed, a web archive, a gzip of either), and a URL is fetched fi
 
 The reader is chosen by content as well as by name: the registered readers that yield
 many reports (``many=True`` in the registry) each recognise their first bytes
-(``sniff``), in their registered ``order``; what none of them claims goes to
+(``sniff``), in their registered ``order``, then their names (``names``: a ``.rss``
+that is no feed is a damaged feed); what none of them claims goes to
 ``warlog.ingest.sources.read_source``, which picks text or HTML by suffix, else by
 sniffing. So ``news.xml`` is read as a feed when it is one, and as a report when it
 is not; a ``.warc.gz`` is an archive, any other ``.gz`` is decompressed and read by
@@ -45,11 +46,18 @@ def default_rules() -> FetchRules:
 
 
 def many_reader(name: str, head: bytes) -> Entry[Any] | None:
-    """The registered many-report reader that recognises these first bytes, if any."""
-    del name    # the name decides only among single-report readers (read_source)
+    """The registered many-report reader for a file: the first (by ``order``) whose
+    ``sniff`` recognises its first bytes; else one that claims its name (``names``), so
+    a damaged ``.rss`` or ``.warc`` is named as a damaged feed or archive."""
     inner = gunzip_head(head) if head.startswith(GZIP_MAGIC) else head
-    for entry in sorted((e for e in readers if e.meta.get("many")), key=lambda e: e.meta["order"]):
-        if entry.meta["sniff"](head, inner):
+    many = sorted((e for e in readers if e.meta.get("many")), key=lambda e: e.meta.get("order", 100))
+    for entry in many:
+        sniff = entry.meta.get("sniff")
+        if sniff is not None and sniff(head, inner):
+            return entry
+    lowered = name.lower()
+    for entry in many:
+        if any(lowered.endswith(suffix) for suffix in entry.meta.get("names", ())):
             return entry
     return None
 
