@@ -29,6 +29,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -216,6 +217,8 @@ def latency(items: int, tmp: Path) -> dict[str, Any]:
 
 
 def main() -> None:
+    # SIGTERM as an exception, so the temporary folder is removed on the way out
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", default="1000,10000")
     parser.add_argument("--read", choices=("pages", "records"), default="pages")
