@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "E801": "--every {value!r} is not a duration ({why}); give e.g. 30s, 10m or 1h",
     "E802": "--alert {rule!r} is not a rule ({why})",
     "E803": "--on-alert command {command!r} failed ({why})",
-    "E804": "{path}: watching it failed ({why}); next try in {wait}",
+    "E804": "{path}: watching it failed ({why}); {retry}",
 }
 
 

@@ -105,8 +105,10 @@ class Watch:
     clock: Callable[[], float] = time.monotonic
     outcomes: list[Outcome] = field(default_factory=list)
     failed_polls: int = 0
+    once: bool = False
 
     def run(self, *, once: bool = False) -> Summary:
+        self.once = once
         targets = [Target(spec) for spec in self.specs]
         while not self.stop.is_set():
             for target in sorted(targets, key=lambda t: t.due):
@@ -141,11 +143,12 @@ class Watch:
         self.failed_polls += 1
         wait = min(self.every * 2 ** (target.failures - 1), max(self.every, self.max_backoff))
         target.due = self.clock() + wait
+        retry = "not retried (--once)" if self.once else f"next try in {shown_wait(wait)}"
         if message is None:
-            message = str(WarlogError("E804", path=target.spec, why=why, wait=shown_wait(wait)))
+            message = str(WarlogError("E804", path=target.spec, why=why, retry=retry))
             self.echo.err(f"Error: {message}")
         else:
-            self.echo.err(f"Error: {message}; next try in {shown_wait(wait)}")
+            self.echo.err(f"Error: {message}; {retry}")
 
     def _poll_source(self, target: Target) -> None:
         if is_url(target.spec):
