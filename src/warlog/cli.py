@@ -17,7 +17,7 @@ from warlog import __version__
 from warlog.errors import OutputError, WarlogError
 from warlog.export import dumps_line, places_json, report_json, summary_lines
 from warlog.ingest.names import printable, printable_json
-from warlog.ingest.sources import Limits, Source, find_sources, read_source
+from warlog.ingest.sources import Limits, find_sources
 from warlog.model import Document, Report
 from warlog.settings import load_settings
 
@@ -91,7 +91,9 @@ def _limits(settings: dict[str, Any]) -> Limits:
 def extract(paths: tuple[str, ...], published: date | None, as_json: bool, with_text: bool) -> None:
     """Print the events and claims each report tells. Touches no database.
 
-    PATHS are files, folders (read recursively: .txt, .html, .htm) or - for stdin.
+    PATHS are files, folders (read recursively), http(s) URLs or - for stdin: text and HTML
+    reports, RSS/Atom feeds (a report per item), WARC/ARC archives (a report per page) and
+    .gz files of any of these (docs/sources.md).
     """
     settings = load_settings()
     lazy = LazyResources(gazetteer=settings["gazetteer"])
@@ -138,20 +140,17 @@ class _Failures:
         self.limits = limits or Limits()
 
     def documents(self, paths: Sequence[str], *, published: date | None) -> Iterator[Document]:
+        from warlog.ingest.streams import documents_of
+
         sources, notices = find_sources(paths)
         for notice in notices:
             click.echo(printable(f"Notice: {notice.message}"), err=True)
         for source in sources:
-            doc = self._read_one(source, published=published)
-            if doc is not None:
-                yield doc
-
-    def _read_one(self, source: Source, *, published: date | None) -> Document | None:
-        try:
-            return read_source(source, published=published, limits=self.limits)
-        except WarlogError as err:
-            self.fail(err)
-            return None
+            for item in documents_of(source, published=published, limits=self.limits):
+                if isinstance(item, Document):
+                    yield item
+                else:
+                    self.fail(item)
 
     def fail(self, err: WarlogError) -> None:
         click.echo(printable(f"Error: {err}"), err=True)
@@ -225,7 +224,8 @@ UNTIL = click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD",
 def ingest(paths: tuple[str, ...], db_url: str | None, published: date | None) -> None:
     """Extract, geocode, link and store reports; re-ingesting a report changes nothing.
 
-    PATHS are files, folders (read recursively: .txt, .html, .htm) or - for stdin. Each
+    PATHS are files, folders (read recursively), http(s) URLs or - for stdin: text and
+    HTML reports, RSS/Atom feeds, WARC/ARC archives and .gz files (docs/sources.md). Each
     report is one transaction: one that fails is named on stderr and leaves nothing
     behind. Of two versions of a report (same URL) the later published one counts.
     """
@@ -270,6 +270,58 @@ class _IngestProgress:
                        err=True)
         if self._bar is not None:
             self._bar.update(1)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--every", default="10m", show_default=True, metavar="DURATION",
+              help="how often to poll each source: 30s, 10m, 1h…")
+@DB
+@click.option("--once", is_flag=True, help="poll every source once, then exit (for cron)")
+@click.option("--alert", "alert_rules", multiple=True, metavar="RULE",
+              help="near=LAT,LON,KM, country=CC, actor=WORD, killed>=N or injured>=N; tests "
+                   "joined by & must all hold; repeatable (any rule fires)")
+@click.option("--alerts-to", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="append alert JSON lines to FILE (default: standard output)")
+@click.option("--on-alert", metavar="CMD",
+              help="run CMD (no shell; split like a shell would) with each alert's JSON on stdin")
+def watch(sources: tuple[str, ...], every: str, db_url: str | None, once: bool,
+          alert_rules: tuple[str, ...], alerts_to: str | None, on_alert: str | None) -> None:
+    """Poll feeds, pages and folders; ingest what is new; print each new or updated event.
+
+    SOURCES are http(s) URLs (feeds or pages, fetched with conditional GETs) and files or
+    folders (re-read when they change). Items already seen are remembered in the database.
+    A failing source is named on stderr and retried later, waiting longer each time.
+    Ctrl-C or SIGTERM stops it between reports (docs/watch.md).
+    """
+    from warlog.alerts import Alerts, parse_rule
+    from warlog.ingest.fetch import FetchRules
+    from warlog.store.engine import open_store
+    from warlog.watch import Echo, Watch, install_stop, parse_every, summary_line
+
+    seconds = parse_every(every)
+    rules = [parse_rule(r) for r in alert_rules]
+    settings = load_settings(db_url=db_url)
+    store = open_store(settings["db_url"])
+    out = open(alerts_to, "a", encoding="utf-8") if alerts_to else sys.stdout  # noqa: SIM115
+    echo = Echo(out=lambda line: click.echo(line), err=lambda line: click.echo(line, err=True))
+    alerts = (Alerts(rules, out=out, command=on_alert, warn=lambda e: echo.err(f"Error: {e}"))
+              if rules else None)
+    lazy = LazyResources(gazetteer=settings["gazetteer"])
+    watcher = Watch(sources, store=store, resources=lazy.get, every=seconds, echo=echo,
+                    rules=FetchRules.from_settings(settings), alerts=alerts,
+                    max_backoff=float(settings["watch_max_backoff"]),
+                    batch_size=settings["batch_size"])
+    restore = install_stop(watcher.stop)
+    try:
+        summary = watcher.run(once=once)
+    finally:
+        restore()
+        store.close()
+        if out is not sys.stdout:
+            out.close()
+    click.echo(summary_line(summary, failed_polls=watcher.failed_polls))
+    raise SystemExit(1 if once and (summary.failed or watcher.failed_polls) else 0)
 
 
 def _check_period(since: date | None, until: date | None) -> None:

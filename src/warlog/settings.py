@@ -36,8 +36,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8000, "port `warlog serve` and `warlog demo` listen on"),
     Setting("allowed_hosts", "", "comma-separated host names `warlog serve` also answers "
             "to, beyond loopback and --host (the Host header check against DNS rebinding)"),
+    # fetching pages and feeds, and reading archives (warlog.ingest.fetch, docs/sources.md)
+    Setting("allow_private_addresses", False,
+            "fetching may reach loopback, private and link-local addresses"),
+    Setting("fetch_timeout", 10, "seconds to wait for a connection, and between bytes read"),
+    Setting("max_page_bytes", 20_000_000, "largest page fetched or archive record read"),
+    Setting("fetch_max_redirects", 5, "redirects followed before a fetch gives up"),
+    Setting("user_agent", None, "User-Agent sent when fetching; warlog's own when unset"),
+    Setting("fetch_links", False, "read the page a feed item links to, not only the feed's text"),
+    Setting("watch_max_backoff", 600, "longest wait, in seconds, before retrying a failing source"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
 
 
 def load_settings(environ: Mapping[str, str] | None = None, **flags: Any) -> dict[str, Any]:
@@ -62,6 +73,12 @@ def load_settings(environ: Mapping[str, str] | None = None, **flags: Any) -> dic
 
 def _coerce(name: str, raw: str) -> Any:
     default = _BY_NAME[name].default
+    if isinstance(default, bool):
+        if raw.strip().lower() in _TRUE:
+            return True
+        if raw.strip().lower() in _FALSE:
+            return False
+        raise SettingsError("E602", name=name, value=raw, why="expected true or false")
     if isinstance(default, int):
         try:
             value = int(raw)

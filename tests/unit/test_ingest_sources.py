@@ -65,8 +65,8 @@ def test_other_files_in_a_folder_get_one_notice_each_and_sidecars_none(tmp_path:
     assert [s.name for s in sources] == [str(tmp_path / "report.txt")]
     assert notices == [
         Notice(name=str(tmp_path / "deep" / "photo.jpg"),
-               message=f"{tmp_path / 'deep' / 'photo.jpg'}: skipped (not .txt, .html or .htm)"),
-        Notice(name=str(tmp_path / "notes.pdf"), message=f"{tmp_path / 'notes.pdf'}: skipped (not .txt, .html or .htm)"),
+               message=f"{tmp_path / 'deep' / 'photo.jpg'}: skipped (not .txt, .html, .htm, a feed, an archive or .gz)"),
+        Notice(name=str(tmp_path / "notes.pdf"), message=f"{tmp_path / 'notes.pdf'}: skipped (not .txt, .html, .htm, a feed, an archive or .gz)"),
     ]
 
 

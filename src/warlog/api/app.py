@@ -23,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from warlog import __version__
+from warlog.api.changes import router as changes_router
 from warlog.api.index import EventIndex
 from warlog.api.pages import RecordCache
 from warlog.api.params import clip
@@ -60,6 +61,7 @@ def create_app(store: Store, *, web_dir: Path | None = None, recheck: float = 1.
     app.state.records = RecordCache()
     app.state.tallies = {}
     app.include_router(router)
+    app.include_router(changes_router)
     _add_error_handlers(app)
     _mount_dashboard(app, web_dir or web_root())
     app.add_middleware(ReadOnly)

@@ -8,9 +8,10 @@ already stored (same normalised text, hence the same id) are skipped before extr
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -22,7 +23,9 @@ from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.deadline import time_limit
 from warlog.batch.linking import relink
 from warlog.errors import LinkError, StoreError, WarlogError
-from warlog.ingest.sources import Limits, Source, read_source
+from warlog.ingest.fetch import FetchRules
+from warlog.ingest.sources import Limits, Source
+from warlog.ingest.streams import documents_of
 from warlog.link.candidate import Candidate, SourceDoc, candidates
 from warlog.link.grade import fingerprint
 from warlog.model import Document, Report
@@ -51,6 +54,9 @@ class Outcome:
     events_new: int = 0         # events of this report that start a merged event of their own
     events_merged: int = 0      # events of this report that joined other reports' events
     error: str | None = None    # the coded message of a failure
+    # the merged events this report started (new) or joined (updated), by id
+    new_ids: tuple[str, ...] = ()
+    updated_ids: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, kw_only=True)
@@ -60,12 +66,6 @@ class Timing:
     read: float = 0.0
     extract: float = 0.0
     store: float = 0.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Bounds:
-    limits: Limits
-    seconds: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,61 +93,97 @@ class Summary:
 def ingest_sources(sources: Sequence[Source], *, store: Store, resources: Callable[[], object],
                    published: date | None = None, batch_size: int = 32,
                    on_outcome: Callable[[Outcome], None] | None = None,
-                   limits: Limits | None = None, seconds: int = 0) -> Summary:
-    """Ingest every source in order; ``resources`` loads the pipeline on first need.
+                   rules: FetchRules | None = None, limits: Limits | None = None,
+                   seconds: int = 0) -> Summary:
+    """Ingest every source in order; ``resources`` loads the pipeline on first need. A
+    source may hold many reports (a feed, an archive: ``warlog.ingest.streams``).
 
     ``limits`` bound what is read of each input; ``seconds`` (0: none) bounds the
     extraction of each report, past which it fails with E204."""
     timing = Timing()
+    return ingest_items(read_items(sources, published=published, rules=rules, timing=timing,
+                                   limits=limits),
+                        store=store, resources=resources, batch_size=batch_size,
+                        on_outcome=on_outcome, timing=timing, seconds=seconds)
+
+
+def read_items(sources: Iterable[Source], *, published: date | None = None,
+               rules: FetchRules | None = None, timing: Timing | None = None,
+               limits: Limits | None = None) -> Iterator[Document | Outcome]:
+    """Every report of the sources, read; a failure as a failed Outcome naming it."""
+    for source in sources:
+        stream = documents_of(source, published=published, rules=rules, limits=limits)
+        while True:
+            started = time.perf_counter()
+            item = next(stream, None)
+            if timing is not None:
+                timing.read += time.perf_counter() - started
+            if item is None:
+                break
+            yield (item if isinstance(item, Document)
+                   else Outcome(name=_failed_name(item, source), status="failed", error=str(item)))
+
+
+def _failed_name(err: WarlogError, source: Source) -> str:
+    named = err.fields.get("path") or err.fields.get("url")
+    return str(named) if named else source.name
+
+
+def ingest_items(items: Iterable[Document | Outcome], *, store: Store,
+                 resources: Callable[[], object], batch_size: int = 32,
+                 on_outcome: Callable[[Outcome], None] | None = None,
+                 timing: Timing | None = None, seconds: int = 0) -> Summary:
+    """Ingest documents already read (failures passed through), in order, in batches;
+    ``seconds`` (0: none) bounds each report's extraction."""
+    timing = timing or Timing()
     outcomes: list[Outcome] = []
-    bounds = _Bounds(limits=limits or Limits(), seconds=seconds)
-    for i in range(0, len(sources), batch_size):
-        for outcome in _ingest_batch(sources[i:i + batch_size], store=store, resources=resources,
-                                     published=published, timing=timing, bounds=bounds):
+    for batch in _batched(items, batch_size):
+        for outcome in _ingest_batch(batch, store=store, resources=resources, timing=timing,
+                                     seconds=seconds):
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
     return Summary(outcomes=tuple(outcomes), timing=timing)
 
 
-def _ingest_batch(batch: Sequence[Source], *, store: Store, resources: Callable[[], object],
-                  published: date | None, timing: Timing, bounds: _Bounds) -> Iterator[Outcome]:
-    started = time.perf_counter()
-    docs = [_read(s, published=published, limits=bounds.limits) for s in batch]
-    timing.read += time.perf_counter() - started
+def _batched(items: Iterable[Document | Outcome], size: int) -> Iterator[list[Document | Outcome]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _ingest_batch(docs: Sequence[Document | Outcome], *, store: Store,
+                  resources: Callable[[], object], timing: Timing,
+                  seconds: int = 0) -> Iterator[Outcome]:
     with store.engine.connect() as conn:
         known = known_documents(conn, [d.id for d in docs if isinstance(d, Document)])
     fresh = {i: d for i, d in enumerate(docs) if isinstance(d, Document) and d.id not in known}
     if not fresh:
-        yield from (d if isinstance(d, Outcome) else _unchanged(s, d)
-                    for s, d in zip(batch, docs, strict=True))
+        yield from (d if isinstance(d, Outcome) else _unchanged(d) for d in docs)
         return
     loaded = resources()
-    extracted = _extract(fresh, names={i: batch[i].name for i in fresh}, resources=loaded,
-                         timing=timing, seconds=bounds.seconds)
+    extracted = _extract(fresh, names={i: _name(d) for i, d in fresh.items()}, resources=loaded,
+                         timing=timing, seconds=seconds)
     country_of = _country_of(loaded)
-    for i, (source, doc) in enumerate(zip(batch, docs, strict=True)):
+    for i, doc in enumerate(docs):
         if isinstance(doc, Outcome):
             yield doc
         elif i not in fresh:
-            yield _unchanged(source, doc)
+            yield _unchanged(doc)
         elif isinstance(item := extracted[i], Outcome):
             yield item
         else:
             started = time.perf_counter()
-            yield ingest_report(store, item, name=source.name, country_of=country_of)
+            yield ingest_report(store, item, name=_name(doc), country_of=country_of)
             timing.store += time.perf_counter() - started
 
 
-def _unchanged(source: Source, doc: Document) -> Outcome:
-    return Outcome(name=source.name, status="unchanged", document_id=doc.id)
+def _name(doc: Document) -> str:
+    return doc.path or doc.id
 
 
-def _read(source: Source, *, published: date | None, limits: Limits) -> Document | Outcome:
-    try:
-        return read_source(source, published=published, limits=limits)
-    except WarlogError as err:
-        return Outcome(name=source.name, status="failed", error=str(err))
+def _unchanged(doc: Document) -> Outcome:
+    return Outcome(name=_name(doc), status="unchanged", document_id=doc.id)
 
 
 def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: object,
@@ -272,9 +308,11 @@ def _link(conn: Connection, added: Sequence[Candidate], *, doc_id: str, name: st
     mine = {c.key for c in added}
     touched = [m for m in done.merged if mine & {c.key for c in m.members}]
     # an event of this report "merged" when its merged event has another report's events
-    joined = sum(1 for m in touched if any(c.document.id != doc_id for c in m.members))
+    joined = [m.id for m in touched if any(c.document.id != doc_id for c in m.members)]
+    alone = [m.id for m in touched if m.id not in joined]
     return Outcome(name=name, status="new", document_id=doc_id,
-                   events_new=len(touched) - joined, events_merged=joined)
+                   events_new=len(alone), events_merged=len(joined),
+                   new_ids=tuple(alone), updated_ids=tuple(joined))
 
 
 def _source_doc(doc: Document) -> SourceDoc:

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from warlog.errors import UnreadableInput
+from warlog.ingest import archives as _archives  # noqa: F401  (registers warlog.warc.v1)
+from warlog.ingest import compressed as _compressed  # noqa: F401  (registers warlog.gzip.v1)
+from warlog.ingest import feeds as _feeds  # noqa: F401  (registers warlog.feed.v1)
 from warlog.ingest import html as _html  # noqa: F401  (registers warlog.html.v1)
 from warlog.ingest import text as _text  # noqa: F401  (registers warlog.text.v1)
 from warlog.ingest.decoding import looks_like_html
@@ -29,6 +32,9 @@ log = logging.getLogger(__name__)
 STDIN = "-"
 SIDECAR_SUFFIX = ".meta.json"
 READER_BY_SUFFIX = {".txt": "warlog.text.v1", ".html": "warlog.html.v1", ".htm": "warlog.html.v1"}
+# Files a folder walk also takes: feeds, web archives, gzip files (warlog.ingest.streams
+# reads them, many reports to a file).
+MANY_SUFFIXES = (".rss", ".atom", ".xml", ".warc", ".arc", ".gz")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,10 +90,11 @@ def _walk(folder: Path) -> tuple[list[Source], list[Notice]]:
         name = shown_name(str(folder / relative))
         if relative.name.endswith(SIDECAR_SUFFIX):
             continue
-        if relative.suffix.lower() in READER_BY_SUFFIX:
+        if relative.suffix.lower() in READER_BY_SUFFIX or relative.suffix.lower() in MANY_SUFFIXES:
             sources.append(Source(name=name, path=folder / relative))
         else:
-            notices.append(Notice(name=name, message=f"{name}: skipped (not .txt, .html or .htm)"))
+            notices.append(Notice(name=name, message=f"{name}: skipped (not .txt, .html, .htm, "
+                                                     "a feed, an archive or .gz)"))
     return sources, notices
 
 
@@ -111,7 +118,7 @@ def read_source(source: Source, *, published: date | None = None, stdin: BinaryI
     text kept; what lies beyond is cut, with a notice (a warning on the log).
     """
     if source.path is None:
-        raw = _read_stream(stdin if stdin is not None else getattr(sys.stdin, "buffer", None),
+        raw = read_stream(stdin if stdin is not None else getattr(sys.stdin, "buffer", None),
                            name=source.name, limit=limits.max_bytes)
         origin = _origin(source.name, sidecar=Sidecar(), published=published)
         return _capped(_reader(None, raw)(raw, origin=origin), max_chars=limits.max_chars)
@@ -156,10 +163,10 @@ def _read_bytes(path: Path, *, name: str, limit: int) -> bytes:
         kind = next((what for test, what in _KINDS if test(mode)), "not a file")
         raise UnreadableInput("E102", path=name, why=f"not a regular file: {kind}")
     with os.fdopen(fd, "rb") as stream:
-        return _read_stream(stream, name=name, limit=limit)
+        return read_stream(stream, name=name, limit=limit)
 
 
-def _read_stream(stream: BinaryIO | None, *, name: str, limit: int) -> bytes:
+def read_stream(stream: BinaryIO | None, *, name: str, limit: int) -> bytes:
     """At most ``limit`` bytes of a stream, cut at a whole character, with a notice."""
     if stream is None:
         raise UnreadableInput("E102", path=name, why="standard input is closed")

@@ -146,3 +146,6 @@ link_decisions = Table(
 # Parents before children: the order to write, and the reverse order to delete.
 ALL = (documents, places, actors, report_events, merged_events, event_sources, claims,
        link_decisions)
+
+# `warlog watch` keeps its own tables in the same schema (revision 0004_watch_state).
+from warlog.store import watch_state as _watch_state  # noqa: F401

@@ -14,6 +14,12 @@ let handle = null;
 let generation = 0;
 let fittedFor = null;     // the filters the map was last fitted to
 let fitting = false;      // moves made by fitting are not the user's: no extra request
+// Following along: the content mark of the data shown, and the events new since the page
+// opened (marked in the list, counted in the notice until it is clicked).
+const FOLLOW_MS = 3000;
+const news = document.getElementById("news");
+let mark = null;
+const fresh = new Set();
 
 function state() {
   const params = new URLSearchParams(location.search);
@@ -131,6 +137,12 @@ async function refreshList(s, run, offset = 0) {
 }
 
 function listItem(e, selected) {
+  const item = plainItem(e, selected);
+  if (fresh.has(e.id)) item.classList.add("new");
+  return item;
+}
+
+function plainItem(e, selected) {
   const place = e.location ? `${e.location.name}${e.location.country ? ", " + e.location.country : ""}` : "place ?";
   const killed = e.killed.length ? ` · killed ${e.killed.map((c) => c.best ?? bounds(c.low, c.high)).join("+")}` : "";
   return el("li", {}, el("button", { type: "button", dataset: { id: e.id }, "aria-current": e.id === selected ? "true" : "false",
@@ -176,6 +188,39 @@ async function select(id) {
   }
 }
 
+function showNews() {
+  news.hidden = fresh.size === 0;
+  news.dataset.count = fresh.size;
+  document.getElementById("news-button").textContent = `${fresh.size} new`;
+}
+
+function clearNews() {
+  fresh.clear();
+  for (const item of document.querySelectorAll("#list li.new")) item.classList.remove("new");
+  showNews();
+}
+
+// Ask the API what changed since the data shown; redraw map, list and timeline when
+// something did. Paused while the tab is hidden.
+async function follow() {
+  try {
+    if (!document.hidden) {
+      const data = await getJSON(`/api/changes?${filterQuery(state(), { mark })}`);
+      const changed = data.changed;
+      mark = data.mark;
+      if (changed) {
+        for (const id of data.new) fresh.add(id);
+        await refresh();
+        showNews();
+      }
+    }
+  } catch (err) {
+    say(String(err.message || err), true);
+  } finally {
+    setTimeout(follow, FOLLOW_MS);
+  }
+}
+
 async function fillMenus() {
   const f = await getJSON("/api/facets");
   const options = (name, items) => {
@@ -208,12 +253,15 @@ async function start() {
   form.addEventListener("submit", (e) => e.preventDefault());
   document.getElementById("reset").addEventListener("click", () => { setURL({}); refresh(); });
   window.addEventListener("popstate", () => refresh());
+  document.getElementById("news-button").addEventListener("click", clearNews);
   try {
-    await Promise.all([drawBasemap(handle), fillMenus()]);
+    const [, , now] = await Promise.all([drawBasemap(handle), fillMenus(), getJSON("/api/changes")]);
+    mark = now.mark;
   } catch (err) {
     say(String(err.message || err), true);
   }
   await refresh();
+  setTimeout(follow, FOLLOW_MS);
 }
 
 start();
