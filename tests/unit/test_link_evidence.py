@@ -139,3 +139,19 @@ def test_a_recollection_with_a_country_a_month_and_the_toll_joins_the_event() ->
     # nor does a recollection with another toll
     other = cand("b", replace(recalled.event, killed=(count(5),)), published="2024-02-28")
     assert not weigh(attack, other).linked
+
+
+def test_a_name_as_written_agrees_where_one_report_placed_it_and_another_could_not() -> None:
+    from warlog.link.evidence import place_factor
+    from warlog.model import Place, Span
+
+    for written, holder in (("Pazigyi village", "Kanbalu"), ("Lido beach", "Mogadishu"),
+                            ("Mir Ali area", "North Waziristan")):
+        placed = Place(text=written, name=holder, admin1=None, country=None, lat=10.0, lon=20.0,
+                       precision="town", gazetteer_id="g:9", role="literal",
+                       span=Span(start=0, end=1))
+        unplaced = replace(placed, name=written, lat=None, lon=None, precision=None,
+                           gazetteer_id=None)
+        assert place_factor(placed, unplaced).weight > 0, written
+        other = replace(unplaced, text="Tessit", name="Tessit")
+        assert place_factor(placed, other).weight <= 0, written

@@ -199,6 +199,10 @@ def place_factor(p: Place | None, q: Place | None) -> Factor:
     if km is None:
         if content_words(p.name) & content_words(q.name):
             return Factor("place", 2.0, f"names share a word: {p.name}, {q.name}")
+        # a name one report's gazetteer put in the place that holds it ("Pazigyi village"
+        # at Kanbalu) and another left unplaced: the names as written still agree
+        if content_words(p.text) & content_words(q.text):
+            return Factor("place", 2.0, f"names as written share a word: {p.text}, {q.text}")
         if p.country and p.country == q.country:
             return Factor("place", 0.0, f"both in {p.country}, one without coordinates")
         return Factor("place", -1.0, f"cannot compare {p.name} and {q.name}")
