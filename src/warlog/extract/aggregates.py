@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.casualties import RawCount
 from warlog.extract.lexicon import words
+from warlog.extract.lookup import ents_within, in_start_order_on, places_from
 from warlog.extract.vague import parse_number
 from warlog.model import Place
 
@@ -40,7 +41,10 @@ _DATING = re.compile(r"\b(?:ago|later|earlier|after|before)\b")
 def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
     """The tokens of every scope cue in the sentence (by index); ``places`` are the
     geoparser's, which name places the tagger misses."""
-    spans = [(p.span.start, p.span.end) for p in places if p.role == "literal"]
+    # the sentence's own places, by bisection on the geoparser's order (not a pass over all)
+    near = places_from(places, sent.start_char, sent.end_char,
+                       ordered=in_start_order_on(sent.doc, places))
+    spans = [(p.span.start, p.span.end) for p in near if p.role == "literal"]
     cues: set[int] = set()
     tokens = list(sent)
     for i, tok in enumerate(tokens):
@@ -51,7 +55,7 @@ def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
             cues.add(tok.i)
             if tok.lower_ == "since" and tok.dep_ == "mark" and tok.head.dep_ == "advcl":
                 cues.add(tok.head.head.i)  # "since the war began, 500 have been killed"
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
         text = f"{ent.text.lower()} {after}"
         if ent.label_ in ("DATE", "TIME") and _SPAN_DATE.search(text) \
@@ -120,7 +124,7 @@ def period_tokens(sent: Span) -> set[int]:
     """Dates that name a month or a year and no day ("in August", "in 2023", "last
     month"): a period, which sums what a plural of attacks did in it."""
     out: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         if ent.label_ != "DATE":
             continue
         words = ent.text.lower().replace(",", " ").split()

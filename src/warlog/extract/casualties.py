@@ -312,7 +312,7 @@ def _zero_count(tok: Token, field: Field) -> RawCount | None:
         if nobody and tok.tag_ == "VBN":
             start, end = nobody[0].idx, tok.idx + len(tok.text)
             return RawCount(field=field, quantity=Quantity(low=0, best=0, high=0),
-                            text=tok.doc.text[start:end], start_char=start, end_char=end,
+                            text=doc_text(tok.doc)[start:end], start_char=start, end_char=end,
                             victims=None)
     if tok.pos_ != "NOUN":
         return None

@@ -19,7 +19,7 @@ from warlog.extract.aggregates import aggregate_counts
 from warlog.extract.attribution import said_by
 from warlog.extract.casualties import Field, RawCount, find_counts
 from warlog.extract.dates import resolve_time
-from warlog.extract.lookup import ents_within
+from warlog.extract.lookup import doc_text, ents_within
 from warlog.extract.vague import parse_number, parse_quantity
 from warlog.model import Claim, ClaimKind, Place, Qualifier, Scope
 from warlog.model import Span as TextSpan
@@ -420,7 +420,7 @@ def _bare_figures(doc: Doc, sent: Span, counts: list[RawCount]) -> list[RawCount
         if quantity is None:
             continue
         start, end = nums[0].left_edge.idx, tok.idx + len(tok.text)
-        out.append(RawCount(field=field, quantity=quantity, text=doc.text[start:end],
+        out.append(RawCount(field=field, quantity=quantity, text=doc_text(doc)[start:end],
                             start_char=start, end_char=end, victims=None))
     return out
 
@@ -451,7 +451,7 @@ def _conjoined_parts(doc: Doc, sent: Span, raw: RawCount) -> list[RawCount]:
         quantity = parse_quantity(doc[num.left_edge.i:num.i + 1].text) if num is not None else None
         if num is not None and quantity is not None:
             parts.append(replace(raw, quantity=quantity, start_char=num.left_edge.idx,
-                                 text=doc.text[num.left_edge.idx:noun.idx + len(noun.text)]))
+                                 text=doc_text(doc)[num.left_edge.idx:noun.idx + len(noun.text)]))
     return parts if len(parts) >= 2 else [raw]
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from warlog.extract.lookup import doc_text
@@ -81,14 +83,17 @@ def is_headline(sent: Span) -> bool:
 def is_section_head(sent: Span) -> bool:
     """A heading inside the text ("June 9 — Reasi: pilgrim bus ambushed"): a short line of
     its own with no closing full stop, past the title, with text after it."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     stripped = sent.text.strip()
     start = sent.start_char
     end = start + len(sent.text.rstrip())
     own_line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("\n",)
     return (own_line and not is_headline(sent) and bool(stripped)
             and not stripped.endswith((".", "—", "-", ":", ";", ",")) and len(stripped.split()) <= 15
-            and bool(text[end:].strip()))
+            and _NON_SPACE.search(text, end) is not None)
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def is_dateline(sent: Span) -> bool:

@@ -70,7 +70,7 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     # Region") puts each unplaced name where the one after it was put
     for i in range(len(mentions) - 1, -1, -1):
         if placed[i] is None and mentions[i].source != "local":
-            placed[i] = container_of(mentions, placed, i, text=doc.text)
+            placed[i] = container_of(mentions, placed, i, text=text)
     for i, (m, entry) in enumerate(zip(mentions, chosen, strict=True)):
         place = _place(m, entry, role=roles[i], context=context)
         if entry is None and (m.source == "local" or m.start in buildings):
