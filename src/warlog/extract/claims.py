@@ -338,7 +338,7 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
             continue
         for j in range(i + 1, min(i + 5, len(tokens) - 1)):
             if tokens[j].pos_ in ("NOUN", "PROPN") and tokens[j].lemma_.lower() not in \
-                    COUNTED_NOUNS | lx.MUNITION_NOUNS | {"time"}:
+                    COUNTED_NOUNS | lx.MUNITION_NOUNS | {"time"} and not _takes_place(tokens[j]):
                 break  # "seven sites in Iraq" counts sites, not the claim's part in Iraq
             if tokens[j].lower_ in BREAKDOWN_PREPS and (
                     tokens[j + 1].ent_type_ == "GPE" or tokens[j + 1].pos_ == "PROPN"):
@@ -351,6 +351,11 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
     # the parts of a figure add up to it ("47 in Iraq and 55 in Syria" of 102)
     total = sum(parts.values())
     return tuple(sorted(parts.items())) if len(parts) >= 2 and total == whole else ()
+
+
+def _takes_place(tok: Token) -> bool:
+    """"70 took place in Iraq": the noun of "take place" counts nothing."""
+    return tok.lemma_.lower() == "place" and tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() == "take"
 
 
 def _ent_text(tok: Token) -> str:
