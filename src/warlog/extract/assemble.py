@@ -168,6 +168,10 @@ def _grouped_counts(cluster: Cluster, *, attacker: Actor | None,
             key = (raw.field, group)
             if key not in best or _more_telling(count, best[key]):
                 best[key] = count
+    # a zero with no group of its own ("No one was hurt", read without victims) is no
+    # figure beside a counted one of the same kind: the people counted were hurt
+    counted = {f for (f, _), c in best.items() if (c.high is None or c.high > 0)}
+    best = {k: c for k, c in best.items() if not (k[0] in counted and c.high == 0)}
     killed = tuple(c for (f, _), c in sorted(best.items()) if f == "killed")
     injured = tuple(c for (f, _), c in sorted(best.items()) if f == "injured")
     return killed, injured

@@ -19,7 +19,8 @@ VAGUE_HEADS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "s
 KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "mother", "father", "brother",
                        "sister", "boy", "girl", "baby", "infant", "man", "toddler", "teenager",
                        "relative", "deputy", "commander", "leader", "official", "guard"})
-NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities"})
+# "the bodies of 12 people were recovered", "nine bodies": counted dead
+NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities", "body", "bodies"})
 NOUN_INJURE = frozenset({"injury", "injuries", "wound", "wounds"})
 
 
@@ -308,9 +309,10 @@ def _zero_count(tok: Token, field: Field) -> RawCount | None:
     """"caused no injuries", "no one was killed": a reported zero."""
     if tok.pos_ == "VERB" and field is not None:
         nobody = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")
-                  and c.lower_ in ("nobody", "none")]
+                  and (c.lower_ in ("nobody", "none")
+                       or c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))]
         if nobody and tok.tag_ == "VBN":
-            start, end = nobody[0].idx, tok.idx + len(tok.text)
+            start, end = nobody[0].left_edge.idx, tok.idx + len(tok.text)
             return RawCount(field=field, quantity=Quantity(low=0, best=0, high=0),
                             text=doc_text(tok.doc)[start:end], start_char=start, end_char=end,
                             victims=None)

@@ -44,7 +44,8 @@ CONFLICT_CUES = frozenset(
     explosive explosives gunman shooter suicide kill killing die dead wound injure
     detonate detonated detonation
     assassination assassinated armed ambush ambushed hitmen hitman police policemen
-    gendarmes gendarmerie""")
+    gendarmes gendarmerie shelling shelled bombardment bombarded gunfire sniper snipers
+    grenade grenades landmine landmines""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.

@@ -117,8 +117,11 @@ def _named_before(places: tuple[Place, ...], head: Token, clause: set[int]) -> P
     written where "the city" is."""
     doc = head.doc
     for tok in doc[head.sent.start:head.sent.end]:
-        if tok.idx not in clause or tok.lemma_.lower() not in TOWN_NOUNS or tok.dep_ != "pobj" \
-                or not _locative(tok.head) \
+        # "shelling across the city", and the attacked city itself: "struck the city",
+        # "the town was shelled"
+        where = tok.dep_ == "pobj" and _locative(tok.head) \
+            or tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == head.i
+        if tok.idx not in clause or tok.lemma_.lower() not in TOWN_NOUNS or not where \
                 or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
         earlier = [p for p in places if p.precision == "town" and p.span.start < tok.idx

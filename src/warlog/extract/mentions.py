@@ -144,7 +144,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return False  # "Attack on Titan", "Rocket League": a title or a name
     if police_search(tok):
         return False
-    if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS:
+    # the small tagger files a sentence-initial "Shelling hit…" as an auxiliary: no
+    # auxiliary verb is an attack noun, so the word is the noun it reads as
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS \
+            or tok.pos_ == "AUX" and tok.tag_ == "VBG" and tok.lower_ in lx.NOUN_TRIGGERS:
         if unarmed(tok):
             return False  # "a heart attack", "a ransomware attack", "a shark attack"
         return lemma != "engagement" or _has_weapon_or_force(sent)

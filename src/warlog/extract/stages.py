@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from warlog.errors import PipelineError
 from warlog.extract.actors import CountryOf, make_actor
@@ -116,12 +117,14 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             continue
         claimed, denied = claimed_by(sent), denied_by(sent)
         target = targets.get(sent.start_char)
-        # a follow-up sentence's figures join the latest event; its zeros ("most had caused
-        # no injuries") are about other attacks more often than not
+        # a follow-up sentence's figures join the latest event; its zeros join it too
+        # ("No one was hurt."), unless the sentence speaks of several attacks ("most had
+        # caused no injuries")
+        several = _of_several(sent)
         counts = () if is_aggregate_sentence(sent) else tuple(
             c for c in event_counts(sent, tuple(find_counts(ann.parsed, sent)),
                                        places=ann.places or ())
-            if c.quantity.high != 0)
+            if c.quantity.high != 0 or not several)
         if not (claimed or denied or target or counts):
             continue
         last = latest(sent.start_char)
@@ -141,6 +144,15 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         ))
     return out
+
+
+# Words by which a sentence speaks of several attacks or of some among them.
+_SEVERAL = frozenset({"most", "many", "some", "several", "all", "other", "others", "previous",
+                      "earlier", "both", "each", "attacks", "strikes", "incidents", "raids"})
+
+
+def _of_several(sent: SpacySpan) -> bool:
+    return any(t.lower_ in _SEVERAL for t in sent)
 
 
 def _latest_before(readings: list[Reading]) -> Callable[[int], Reading | None]:

@@ -214,6 +214,9 @@ def part_of_whole(doc: Doc, mention: Mention) -> bool:
 
 # "Mexico City", "Kuwait City", "Washington, D.C.": a town's own name, less these words.
 _CITY_SUFFIXES = frozenset({"city", "dc"})
+# "Acapulco de Juárez", "Coyuca de Benítez", "Santiago del Estero", "Vila do Conde": the
+# name before the connective is the town's name in use.
+_NAME_CONNECTIVES = frozenset({"de", "del", "della", "di", "do", "da", "dos", "das", "du", "des"})
 # A division seat GeoNames lists without a population counts as a town of this size.
 _SEAT_POPULATION = 3000
 
@@ -245,10 +248,18 @@ class Scored:
 
 
 def is_exact(entry: Entry, key: str) -> bool:
-    """The name itself, not an alternate: "New York" is New York City's own name too."""
+    """The name itself, not an alternate: "New York" is New York City's own name too, and
+    "Acapulco" is the short form of "Acapulco de Juárez" (the words after a connective
+    like "de" tell the town apart from others and are dropped in use)."""
     own = names.name_key(entry.name)
-    return own == key or (entry.kind == "town" and own.startswith(f"{key} ")
-                          and own[len(key) + 1:] in _CITY_SUFFIXES)
+    if own == key:
+        return True
+    if entry.kind == "town" and key.startswith(f"{own} ") and key[len(own) + 1:] in _CITY_SUFFIXES:
+        return True  # "Gaza City" for GeoNames' "Gaza"
+    if entry.kind != "town" or not own.startswith(f"{key} "):
+        return False
+    rest = own[len(key) + 1:]
+    return rest in _CITY_SUFFIXES or rest.split(" ", 1)[0] in _NAME_CONNECTIVES
 
 
 def score(entry: Entry, *, key: str, cue: Kind | None, context: Context, mention: Mention,

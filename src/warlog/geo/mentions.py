@@ -310,8 +310,11 @@ def repeated_mentions(doc: Doc, placed: list[Mention], *, taken: list[Mention]) 
     if not names_:
         return []
     busy = {i for m in taken for i in range(m.tok_start, m.tok_end)}
+    # a town's name alone, tagged as a person in a line's opening label ("Kramatorsk: toll
+    # rises to 12"), is the small tagger's slip, not a namesake
     names_of = [(e.start, e.end) for e in doc.ents
-                if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")]
+                if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW")
+                and not (e.label_ == "PERSON" and _placed_name_alone(doc, e.start, e.end, names_))]
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for name in names_:
         by_first.setdefault(name[0], []).append(name)
@@ -335,6 +338,23 @@ def repeated_mentions(doc: Doc, placed: list[Mention], *, taken: list[Mention]) 
         found.append(_mention(doc, i, match, "proper_noun", names_[tuple(t.text for t in doc[i:match])]))
         i = match
     return found
+
+
+# What ends a line's opening label or dateline place.
+_LABEL_MARKS = frozenset({":", ",", "—", "–", "-", "("})
+
+
+def _placed_name_alone(doc: Doc, start: int, end: int,
+                       placed: dict[tuple[str, ...], Entry | None]) -> bool:
+    """The person entity is exactly a placed town's name, opening a line as its label."""
+    name = tuple(t.text for t in doc[start:end])
+    hint = placed.get(name)
+    if name not in placed or (hint is not None and hint.kind != "town"):
+        return False
+    # where the tagger lacks context: a label opening a line ("Kramatorsk: toll rises")
+    # or a dateline ("GWOZA, Nigeria —")
+    opens = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    return opens and end < len(doc) and doc[end].text in _LABEL_MARKS
 
 
 def _first_without_overlap(candidates: list[Mention]) -> list[Mention]:

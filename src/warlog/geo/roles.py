@@ -52,6 +52,17 @@ _PART_NOUNS = frozenset({"district", "districts", "neighbourhood", "neighborhood
                          "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
+# Nouns for a building or site: "Peshawar's police headquarters", "Gaza City's main
+# hospital" stand in the place that owns them. (Not an embassy or consulate: "Iran's
+# embassy in Damascus" is Iran's, and in Damascus.)
+_SITE_NOUNS = frozenset({"headquarters", "hospital", "hospitals", "market", "markets", "mosque",
+                         "mosques", "church", "churches", "school", "schools", "prison", "station",
+                         "square", "street", "streets", "road", "bridge", "mall", "hotel",
+                         "university", "stadium", "camp", "camps", "base", "airfield", "compound",
+                         "neighbourhoods", "neighborhoods", "residential", "refinery", "plant",
+                         "harbour", "harbor", "railway", "cathedral", "bazaar", "barracks"})
+
+
 _DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "prefecture", "county",
                              "krai", "state"})
 
@@ -62,7 +73,8 @@ def _names_part(root: Token) -> bool:
     district", stays a modifier: made literal, it split WikiEvents events on half-read names.)"""
     head = root.head
     if root.dep_ == "poss":
-        return head.lemma_.lower() in _PART_NOUNS or (head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC"))
+        return head.lemma_.lower() in _PART_NOUNS or head.lower_ in _SITE_NOUNS \
+            or (head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC"))
     # "the Krasnodar region", "Helmand province": the division is named, not qualified
     return root.dep_ == "compound" and head.i == root.i + 1 and head.lemma_.lower() in _DIVISION_NOUNS
 
