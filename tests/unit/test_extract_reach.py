@@ -147,3 +147,29 @@ def test_a_town_written_with_city_after_its_name_is_that_town(nlp: Any, gazettee
                                                              text: str) -> None:
     found = {p.text: p for p in geoparse(nlp(text), gazetteer=gazetteer)}
     assert found["Gaza City"].country == "PS" and found["Gaza City"].lat is not None
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("A suicide bomber detonated his explosives among hundreds of worshippers inside a mosque "
+     "in Quetta on Friday.", "worshippers"),
+    ("A bomber blew himself up among dozens of recruits outside a police academy in Kabul on "
+     "Monday.", "recruits"),
+    ("A suicide bomber detonated a vest amid a crowd of mourners in Baghdad on Sunday.",
+     "mourners"),
+])
+def test_a_blast_among_people_targets_them_and_not_the_device(read_text: Any, text: str,
+                                                              target: str) -> None:
+    (event,) = read_text(text).events
+    assert event.target is not None and target in event.target.text
+    assert event.sub_type == "suicide_bomb"  # mourners are no demonstration
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas and live rounds at the crowd in Nairobi on Tuesday, killing two "
+    "protesters.",
+    "Soldiers opened fire on a crowd of protesters in Mandalay on Sunday.",
+    "Riot police fired on demonstrators in Dhaka on Sunday, wounding dozens.",
+])
+def test_the_states_force_against_a_demonstration_stays_so(read_text: Any, text: str) -> None:
+    (event,) = read_text(text).events
+    assert event.sub_type == "excessive_force_against_protesters"

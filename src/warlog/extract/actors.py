@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.lookup import ents_within
@@ -16,6 +16,12 @@ CountryOf = Callable[[str], "str | None"]
 LEADING = ("the ", "a ", "an ", "some ", "two ", "several ")
 
 
+def _counts_some(root: Token) -> bool:
+    """"hundreds of worshippers", "dozens of soldiers": a figure that names whom it counts."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children) for c in root.children)
+
+
 def make_actor(doc: Doc, rng: TokenRange, *, country_of: CountryOf) -> Actor | None:
     """An ACTOR for tokens [start, end) of doc, or None for an empty or pronoun phrase."""
     span = doc[rng.start:rng.end]
@@ -24,7 +30,8 @@ def make_actor(doc: Doc, rng: TokenRange, *, country_of: CountryOf) -> Actor | N
         return None
     if span[0].lower_ in ("no", "none", "nobody"):
         return None  # "no group claimed it" names nobody
-    if span.root.ent_type_ in ("ORDINAL", "CARDINAL") or span.root.pos_ == "NUM":
+    if (span.root.ent_type_ in ("ORDINAL", "CARDINAL") or span.root.pos_ == "NUM") \
+            and not _counts_some(span.root):
         return None  # "the second struck the base": a count of weapons, not a party
     kind, country, group = classify(span, country_of=country_of)
     return Actor(

@@ -57,10 +57,21 @@ def _crowd_side(attacker: Actor | None, target: Actor | None) -> tuple[EventType
     against a demonstration."""
     if _is_crowd(attacker):
         return "riots", "violent_demonstration"
-    if _is_crowd(target):
+    # force against a demonstration is the state's (a bomber's blast among protesters is
+    # an explosion like any other)
+    if _is_crowd(target) and (attacker is None or attacker.kind == "state_forces"):
         return "protests", "excessive_force_against_protesters"
     return None
 
 
 def _is_crowd(actor: Actor | None) -> bool:
-    return actor is not None and bool(set(actor.text.lower().split()) & CROWD_WORDS)
+    """Protesters, a mob, a crowd — but not "a crowd of mourners" or "of shoppers"."""
+    if actor is None:
+        return False
+    words = actor.text.lower().replace(",", " ").split()
+    if not set(words) & CROWD_WORDS:
+        return False
+    for i, w in enumerate(words[:-1]):
+        if w in ("crowd", "crowds") and words[i + 1] == "of":
+            return bool(set(words[i + 2:]) & CROWD_WORDS)
+    return True

@@ -146,7 +146,9 @@ def _verb_target(verb: Token) -> TokenRange | None:
         return actor_range(verb.head)  # "Chekatt, shot dead by police": the noun it describes
     # "fired rockets at X": the object is the weapon; "killed five" counts the dead, but
     # "killed 13 protesters" says whom the killing was aimed at
-    object_is_target = lemma not in ("fire", "launch", "blow", "open")  # "opened fire at X"
+    # "opened fire at X"; "detonated a vest", "planted a device": what is set off or laid
+    object_is_target = lemma not in ("fire", "launch", "blow", "open", "detonate", "explode",
+                                     "plant", "throw", "hurl", "lob")
     for child in verb.children:
         if child.dep_ == "dobj" and not is_weapon_word(child) and object_is_target \
                 and child.pos_ in ("NOUN", "PROPN"):
@@ -163,7 +165,8 @@ def _verb_target(verb: Token) -> TokenRange | None:
 # A blast "under a convoy", "near a patrol", "outside a mosque" was aimed at what it went
 # off beside; "near the city of Deir ez-Zor" only says where.
 BLAST_VERBS = frozenset({"explode", "detonate", "blow", "go"})
-BESIDE_PREPS = frozenset({"under", "near", "beside", "outside", "alongside", "inside"})
+BESIDE_PREPS = frozenset({"under", "near", "beside", "outside", "alongside", "inside", "among",
+                          "amid", "amidst"})
 
 
 def _blast_beside(verb: Token) -> TokenRange | None:
@@ -172,7 +175,9 @@ def _blast_beside(verb: Token) -> TokenRange | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in BESIDE_PREPS:
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            if objs and objs[0].pos_ == "NOUN" and objs[0].lemma_.lower() not in PLACE_NOUNS \
-                    and not is_weapon_word(objs[0]):
+            # "among hundreds of worshippers": a figure of people counts as its people
+            if objs and (objs[0].pos_ == "NOUN" or objs[0].pos_ == "NUM" and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in objs[0].children)) \
+                    and objs[0].lemma_.lower() not in PLACE_NOUNS and not is_weapon_word(objs[0]):
                 return actor_range(objs[0])
     return None
