@@ -173,3 +173,25 @@ def test_a_blast_among_people_targets_them_and_not_the_device(read_text: Any, te
 def test_the_states_force_against_a_demonstration_stays_so(read_text: Any, text: str) -> None:
     (event,) = read_text(text).events
     assert event.sub_type == "excessive_force_against_protesters"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The government condemned the bombing of a market in Maiduguri on Monday that killed 12 "
+     "people.", 4),
+    ("Kenya's president denounced an ambush on a police convoy near Garissa on Sunday in which "
+     "six officers died.", 3),
+    ("The UN on Tuesday condemned an attack on a displacement camp near Goma on Monday that "
+     "killed nine people.", 4),
+])
+def test_an_attack_condemned_in_a_statement_is_told(read_text: Any, text: str, day: int) -> None:
+    (event,) = read_text(text).events
+    assert event.time.start is not None and event.time.start.day == day
+
+
+@pytest.mark.parametrize("text", [
+    "The EU condemned attacks on civilians in Gaza and called for restraint.",
+    "The council condemns all such attacks on aid workers.",
+    "Ministers denounced repeated attacks on shipping in the Red Sea.",
+])
+def test_attacks_condemned_in_general_are_no_event(read_text: Any, text: str) -> None:
+    assert read_text(text).events == ()

@@ -18,7 +18,7 @@ from warlog.extract.vague import parse_number
 INTENT_HEADS = frozenset({"rumour", "rumor", "speculation", "hoax",
                           "threaten", "vow", "plan", "warn", "seek", "want", "intend",
                           "prepare", "pledge", "promise", "deter", "prevent", "avoid",
-                          "condemn", "fear", "risk", "rule", "way", "ability", "able",
+                          "fear", "risk", "rule", "way", "ability", "able",
                           "capable", "capability", "design", "means"})
 
 AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
@@ -171,7 +171,10 @@ def _is_negated_or_modal(head: Token) -> bool:
 
 def _under_intent(head: Token) -> bool:
     """"threatened to strike", "plans for an attack": what is intended, not done. The
-    intent's subject is no part of it ("the killer, shot dead by police, had pledged…")."""
+    intent's subject is no part of it ("the killer, shot dead by police, had pledged…").
+    What is condemned is background only when it is attacks in general ("condemned attacks
+    on civilians", "condemns all such attacks"); "condemned an attack on the village of X"
+    tells that attack, as official statements do."""
     node = head
     for _ in range(4):
         if node.head is node:
@@ -179,7 +182,19 @@ def _under_intent(head: Token) -> bool:
         child, node = node, node.head
         if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN", "ADJ"):
             return child.dep_ not in ("nsubj", "nsubjpass")
+        if node.lemma_.lower() in ("condemn", "denounce") and child is head:
+            return _in_general(head)
     return False
+
+
+def _in_general(noun: Token) -> bool:
+    """"attacks on civilians", "all attacks", "such attacks", "any attack": no one attack."""
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "amod")}
+    if dets & {"all", "any", "such", "every", "these", "those", "repeated", "continued",
+               "ongoing", "indiscriminate"}:
+        return True
+    return noun.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
 def _is_aggregate_plural(head: Token, sent: Span) -> bool:

@@ -23,9 +23,16 @@ LATER = re.compile(r"^(?:(?P<n>an?|one|two|three|four|five|six|seven|\d+) (?P<un
 EARLIER = re.compile(r"\b(?:previous|prior) (?:year|month|week)\b|\blast (?:year|month)\b")
 
 
+STATEMENT_VERBS = frozenset({"condemn", "denounce", "deplore", "decry"})
+
+
 def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
     """The time expression that dates the attack, not the report of it."""
     reporting = {a.i for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS}
+    # the day told before a statement about the attack dates the statement ("UN officials
+    # on Friday condemned an attack…"); one told after it may be the attack's ("condemned
+    # the bombing of a market on Monday")
+    stating = {a.i for a in head.ancestors if a.lemma_.lower() in STATEMENT_VERBS}
     scope = time_scope(head)
     best: tuple[int, Time] | None = None
     for ent in ents_within(sent):
@@ -34,6 +41,8 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
         if ent.start_char not in scope and not _inside_report(ent, head):
             continue  # "…said the missile was built in May 2023": another clause's date
         if _is_since(ent) or (_attached_to(ent, reporting) and not _inside_report(ent, head)):
+            continue
+        if ent.start_char < head.idx and _attached_to(ent, stating):
             continue
         resolved = resolve_time(_with_qualifier(ent), published=published)
         if resolved.start is None:
