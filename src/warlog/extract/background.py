@@ -183,8 +183,17 @@ def _under_intent(head: Token) -> bool:
         if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN", "ADJ"):
             return child.dep_ not in ("nsubj", "nsubjpass")
         if node.lemma_.lower() in ("condemn", "denounce") and child is head:
-            return _in_general(head)
+            return _in_general(head) or _restated(head)
     return False
+
+
+def _restated(noun: Token) -> bool:
+    """"condemned the attack (in Afghanistan)": a definite attack with no what or when of
+    its own is one told before, condemned; "the bombing of a market on Monday" is told."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children) \
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree)
 
 
 def _in_general(noun: Token) -> bool:
