@@ -195,3 +195,31 @@ def test_an_attack_condemned_in_a_statement_is_told(read_text: Any, text: str, d
 ])
 def test_attacks_condemned_in_general_are_no_event(read_text: Any, text: str) -> None:
     assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said India could still hit back after absorbing a nuclear attack.",
+    "Nuclear weapons would be launched only in retaliation for an attack on India.",
+    "Officials warned that the army might respond by shelling the border villages.",
+])
+def test_an_attack_in_a_clause_hanging_on_a_modal_is_hypothetical(read_text: Any,
+                                                                 text: str) -> None:
+    assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Police said the death toll of the suicide blast which took place in a mosque in Peshawar "
+     "on Monday stands at 84.", 4),
+    ("Officials revised the toll of the ambush that killed 12 soldiers near Kidal on Sunday.", 3),
+    ("Doctors treated the wounded from the airstrike which hit a market in Idlib on Monday.", 4),
+])
+def test_a_relative_clause_telling_the_attack_dates_it(read_text: Any, text: str,
+                                                       day: int) -> None:
+    (event,) = read_text(text).events
+    assert event.time.start is not None and event.time.start.day == day
+
+
+def test_a_relative_clause_about_the_attack_does_not_date_it(read_text: Any) -> None:
+    (event,) = read_text("The attack, which the ministry condemned on Tuesday, killed nine "
+                         "people in Bunia.").events
+    assert event.time.start is None or event.time.start.day != 5

@@ -157,6 +157,12 @@ def _is_counted(head: Token) -> bool:
 def _is_negated_or_modal(head: Token) -> bool:
     verb = _governing_verb(head)
     nodes = [head] + ([verb] if verb is not None else [])
+    # "could still hit back after absorbing a nuclear attack": a gerund or infinitive
+    # clause takes its mood from the verb it hangs on (its modal, not its negation)
+    outer = _governing_verb(verb) if verb is not None and _non_finite(verb) else None
+    if outer is not None and any(c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS
+                                 for c in outer.children):
+        return True
     for node in nodes:
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("no", "never", "without"):
@@ -259,9 +265,14 @@ def _has_background_adverb(head: Token) -> bool:
         for n in nodes for c in n.children)
 
 
+def _non_finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "nsubj") for c in verb.children
+                                                  if c.lower_ not in ("to",))
+
+
 def _governing_verb(tok: Token) -> Token | None:
     node = tok
-    for _ in range(4):
+    for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node is not tok:
             return node
         if node.head is node:
