@@ -223,3 +223,35 @@ def test_a_relative_clause_about_the_attack_does_not_date_it(read_text: Any) -> 
     (event,) = read_text("The attack, which the ministry condemned on Tuesday, killed nine "
                          "people in Bunia.").events
     assert event.time.start is None or event.time.start.day != 5
+
+
+@pytest.mark.parametrize("text", [
+    "A suicide bomber struck a hotel in Mogadishu on Friday, killing 32 people. It was the "
+    "deadliest attack in the capital in two years.",
+    "Gunmen raided a village near Bunia on Monday, killing 14 people. It was the worst massacre "
+    "in the province this year.",
+    "A drone hit a market in Sumy on Monday, killing nine. That was the bloodiest strike on the "
+    "city since March.",
+])
+def test_it_was_the_deadliest_attack_characterises_the_attack_told(read_text: Any,
+                                                                   text: str) -> None:
+    assert len(read_text(text).events) == 1
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen attacked a market in Bunia on Monday, killing six. In March 2023 militants raided "
+     "the same market; police said ten people were killed.", [6]),
+    ("A drone struck a depot in Belgorod on Monday, killing two. Back in June 2023, eleven "
+     "people were killed when a missile hit the same depot.", [2]),
+    ("Sixty people were wounded when a missile hit a cafe in Kramatorsk on Monday. Among them "
+     "was a child born in 2022, and three people were killed.", [3]),
+])
+def test_a_follow_up_dated_long_before_tells_another_time(read_text: Any, text: str,
+                                                         killed: list[int]) -> None:
+    events = read_text(text).events
+    assert [c.best for c in events[0].killed] == killed
+
+
+def test_a_siege_laid_is_an_attack(read_text: Any) -> None:
+    assert len(read_text("Fighters laid siege to a hotel in Mogadishu on Friday night, killing "
+                         "nine guests.").events) == 1

@@ -89,6 +89,11 @@ def characterises(head: Token) -> bool:
     noun characterises something told elsewhere in the sentence, it tells nothing new."""
     if head.dep_ == "oprd":
         return True
+    if head.dep_ == "attr" and head.head.lemma_.lower() == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in head.head.children):
+        # "It was the deadliest attack in the capital in two years": the attack told is
+        # characterised, no new one is told
+        return True
     if head.dep_ == "dobj" and head.head.lemma_.lower() in NAMING_VERBS:
         # "Zelensky called the Hroza attack a crime", "described the bombing as a war crime":
         # the attack named is one told elsewhere; only what it is called is new

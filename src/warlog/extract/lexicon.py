@@ -18,7 +18,7 @@ NOUN_TRIGGERS = frozenset(
     words("""attack assault strike airstrike raid bombing bombardment shelling barrage salvo
     ambush clash fighting firefight gunfight shootout skirmish explosion blast detonation
     massacre offensive incursion engagement volley onslaught shooting killing battle
-    gunbattle assassination""")
+    gunbattle assassination siege""")
 )
 # Lemmas that name an attack when they are verbs.
 VERB_TRIGGERS = frozenset(

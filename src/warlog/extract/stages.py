@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from spacy.tokens import Doc
@@ -24,7 +25,9 @@ from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
 from warlog.extract.claims import find_claims, is_aggregate_sentence
 from warlog.extract.context import with_context_attackers
+from warlog.extract.dates import resolve_time
 from warlog.extract.events import cluster_readings
+from warlog.extract.lookup import ents_within
 from warlog.extract.mentions import Mention, find_mentions
 from warlog.extract.readings import (
     Reading,
@@ -128,7 +131,7 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         if not (claimed or denied or target or counts):
             continue
         last = latest(sent.start_char)
-        if last is None:
+        if last is None or _of_another_time(sent, last, published=ann.document.published):
             continue
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
@@ -149,6 +152,27 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
 # Words by which a sentence speaks of several attacks or of some among them.
 _SEVERAL = frozenset({"most", "many", "some", "several", "all", "other", "others", "previous",
                       "earlier", "both", "each", "attacks", "strikes", "incidents", "raids"})
+
+
+# A follow-up sentence dated this long before the event it would join tells another one.
+OTHER_TIME_DAYS = 30
+
+
+def _of_another_time(sent: SpacySpan, last: Reading, *, published: date | None) -> bool:
+    """"In June 2023 fighters laid siege to another hotel; six were killed": figures of a
+    sentence dated weeks before the latest event are that other time's, not the event's."""
+    anchor = (last.time.start if last.time is not None else None) or published
+    if anchor is None:
+        return False
+    for ent in ents_within(sent):
+        # a date inside a noun's own phrase ("a child born in 2022") dates that noun
+        if ent.label_ != "DATE" or any(a.dep_ in ("acl", "relcl", "appos", "amod")
+                                       for a in ent.root.ancestors):
+            continue
+        start = resolve_time(ent.text, published=published).start
+        if start is not None and (anchor - start).days > OTHER_TIME_DAYS:
+            return True
+    return False
 
 
 def _of_several(sent: SpacySpan) -> bool:
