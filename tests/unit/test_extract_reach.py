@@ -255,3 +255,41 @@ def test_a_follow_up_dated_long_before_tells_another_time(read_text: Any, text: 
 def test_a_siege_laid_is_an_attack(read_text: Any) -> None:
     assert len(read_text("Fighters laid siege to a hotel in Mogadishu on Friday night, killing "
                          "nine guests.").events) == 1
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Houthi forces have attacked more than 60 ships since November, the Pentagon said.", 60),
+    ("Militants have struck 40 villages in the province so far this year, the UN said.", 40),
+    ("Rebels have attacked 25 army bases since the ceasefire collapsed, monitors said.", 25),
+])
+def test_targets_attacked_over_a_period_count_attacks(read_text: Any, text: str,
+                                                      value: int) -> None:
+    claims = read_text(text).claims
+    assert any(c.kind == "attack_count" and c.value == value for c in claims)
+
+
+def test_targets_attacked_in_one_attack_are_no_tally(read_text: Any) -> None:
+    assert read_text("Gunmen attacked three villages near Bunia on Monday, killing 20 "
+                     "people.").claims == ()
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Monitors recorded 1,300 violations of the ceasefire and 41 civilian deaths in March.", [41]),
+    ("So far this year 300 attacks and 95 deaths have been recorded in the province.", [95]),
+    ("In all, 12 soldiers and 10 civilians were killed in the region last week, officials said.",
+     [12, 10]),
+])
+def test_only_people_and_their_deaths_are_casualty_figures(read_text: Any, text: str,
+                                                            killed: list[int]) -> None:
+    claims = read_text(text).claims
+    assert [c.value for c in claims if c.kind == "killed_count"] == killed
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The death toll from the war in Gaza has risen to 35,000, the health ministry said.", 35000),
+    ("A drone strike killed four people in Rafah on Monday, raising the death toll from the war "
+     "to 34,800.", 34800),
+    ("The overall death toll in the war has passed 35,000, officials said.", 35000),
+])
+def test_a_wars_toll_is_a_claim(read_text: Any, text: str, value: int) -> None:
+    assert any(c.kind == "killed_count" and c.value == value for c in read_text(text).claims)

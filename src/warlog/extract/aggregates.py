@@ -73,7 +73,7 @@ def _is_cue(tok: Token, nxt: str, spans: list[tuple[int, int]]) -> bool:
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.TALLY_VERBS:
         return True  # "the monitor has documented 1,500 deaths"
     return (lower == "across" and _wide_place(tok)
-            or lower in ("in", "during", "throughout") and _in_a_war(tok)
+            or lower in ("in", "during", "throughout", "from") and _in_a_war(tok)
             or lower in ("in", "from") and _several_places(tok, spans)
             or _the_war(tok)  # "the war has killed 500 people"
             or _several_attacks(tok))

@@ -17,7 +17,7 @@ from warlog.extract import lexicon as lx
 from warlog.extract.actors import CountryOf
 from warlog.extract.aggregates import aggregate_counts
 from warlog.extract.attribution import said_by
-from warlog.extract.casualties import Field, RawCount, find_counts
+from warlog.extract.casualties import NOUN_INJURE, NOUN_KILL, Field, RawCount, find_counts
 from warlog.extract.dates import resolve_time
 from warlog.extract.lookup import doc_text, ents_within
 from warlog.extract.vague import parse_number, parse_quantity
@@ -125,10 +125,21 @@ def _label_kind(label: list[Token]) -> ClaimKind | None:
     return None
 
 
+# Things attacked that a tally over a period counts one attack each: "have attacked more
+# than 60 ships since November", "struck 40 villages this year".
+# (by the word itself too: the tagger makes "bases" a "basis")
+TALLIED_TARGETS = frozenset({"ship", "vessel", "village", "town", "base", "convoy", "checkpoint",
+                             "ships", "vessels", "villages", "towns", "bases", "convoys",
+                             "checkpoints"})
+
+
 def _targets_struck(tok: Token) -> bool:
     """"struck about 400 targets", "more than 150 targets were hit", "hit 120 sites": each
     target one strike."""
-    if tok.lemma_.lower() not in lx.STRUCK_NOUNS or tok.pos_ != "NOUN":
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or not (lemma in lx.STRUCK_NOUNS
+                                  or (lemma in TALLIED_TARGETS or tok.lower_ in TALLIED_TARGETS)
+                                  and is_aggregate_sentence(tok.sent)):
         return False
     verbs = [tok.head] if tok.dep_ in ("dobj", "nsubjpass") else []
     verbs += [c for c in tok.children if c.dep_ in ("acl", "relcl")]
@@ -450,6 +461,9 @@ def _conjoined_parts(doc: Doc, sent: Span, raw: RawCount) -> list[RawCount]:
         chain.append(noun)
         stack.extend(c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN")
     chain.sort(key=lambda t: t.i)
+    # "1,300 violations of the ceasefire and 41 civilian deaths": only people and their
+    # deaths or injuries are casualty figures
+    chain = [n for n in chain if _counts_casualties(n)]
     parts = []
     for noun in chain:
         num = _own_number(noun)
@@ -458,6 +472,12 @@ def _conjoined_parts(doc: Doc, sent: Span, raw: RawCount) -> list[RawCount]:
             parts.append(replace(raw, quantity=quantity, start_char=num.left_edge.idx,
                                  text=doc_text(doc)[num.left_edge.idx:noun.idx + len(noun.text)]))
     return parts if len(parts) >= 2 else [raw]
+
+
+def _counts_casualties(noun: Token) -> bool:
+    lower, lemma = noun.lower_, noun.lemma_.lower()
+    return lower in lx.PEOPLE_NOUNS or lemma in lx.PERSON_LEMMAS or lower in NOUN_KILL \
+        or lower in NOUN_INJURE or lower in ("dead", "wounded", "injured", "casualties")
 
 
 def _own_number(noun: Token) -> Token | None:
