@@ -61,6 +61,22 @@ class _FirstActor:
         return self.known if self.known is not None else self.first
 
 
+class _Named:
+    """The targets of one text in an event: the first, and the first of a known kind,
+    with their positions among its readings."""
+
+    __slots__ = ("at", "first", "known", "known_at")
+
+    def __init__(self, at: int, actor: Actor) -> None:
+        self.at, self.first = at, actor
+        self.known_at = at
+        self.known: Actor | None = actor if actor.kind != "unknown" else None
+
+    def offer(self, at: int, actor: Actor) -> None:
+        if self.known is None and actor.kind != "unknown":
+            self.known_at, self.known = at, actor
+
+
 def _side_key(actor: Actor) -> tuple[str, str | None, str]:
     """All that same_side reads of an actor: actors with one key are one side or not alike."""
     return (actor.kind, actor.country, actor.name)
@@ -99,9 +115,9 @@ class Cluster:
     _any_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _claimant: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _restated: Actor | None = field(default=None, compare=False, repr=False)
-    # targets by text (all _place_like reads): [first position, first, first known position,
-    # first known]; context attackers and targets by side key, first of each
-    _targets: dict[str, list[object]] = field(default_factory=dict, compare=False, repr=False)
+    # targets by text (all _place_like reads); context attackers (with their positions)
+    # and targets by side key, the first of each
+    _targets: dict[str, _Named] = field(default_factory=dict, compare=False, repr=False)
     _lent: dict[tuple[str, str | None, str], tuple[int, Actor]] = field(
         default_factory=dict, compare=False, repr=False)
     _target_sides: dict[tuple[str, str | None, str], Actor] = field(
@@ -158,9 +174,11 @@ class Cluster:
             if r.restates_target:
                 self._restated = r.target
             self._target_sides.setdefault(_side_key(r.target), r.target)
-            entry = self._targets.setdefault(r.target.text, [position, r.target, None, None])
-            if entry[3] is None and r.target.kind != "unknown":
-                entry[2], entry[3] = position, r.target
+            named = self._targets.get(r.target.text)
+            if named is None:
+                self._targets[r.target.text] = _Named(position, r.target)
+            else:
+                named.offer(position, r.target)
 
     def _memo_get(self, name: str) -> tuple[bool, object]:
         self._sync()
@@ -258,13 +276,13 @@ class Cluster:
             # "fired missiles at the city … one hit a residential building": what was hit
             # says more than the place it stands in, whichever the report names first
             entries = list(self._targets.values())
-            things = [e for e in entries if not _place_like(e[1], self._place_texts)]  # type: ignore[arg-type]
+            things = [e for e in entries if not _place_like(e.first, self._place_texts)]
             chosen = things or entries
-            named = [e for e in chosen if e[3] is not None]
-            if named:
-                found = min(named, key=lambda e: e[2])[3]  # type: ignore[assignment]
+            of_kind = [e for e in chosen if e.known is not None]
+            if of_kind:
+                found = min(of_kind, key=lambda e: e.known_at).known
             else:
-                found = min(chosen, key=lambda e: e[0])[1] if chosen else None  # type: ignore[assignment]
+                found = min(chosen, key=lambda e: e.at).first if chosen else None
         self._memo_put("target", found)
         return found
 
@@ -375,12 +393,13 @@ def cluster_readings(readings: list[Reading]) -> list[Cluster]:
     the body's best-matching event and stands alone only when none fits. A section head
     inside the text joins the first event of the paragraph below it, or none.
     """
-    clusters: list[Cluster] = []
+    gathering = Gathering()
     body = [r for r in readings if not r.headline and not r.heading]
     titles = [replace(r, mention=replace(r.mention, anaphoric=True)) for r in readings if r.headline]
     heads = [r for r in readings if r.heading and not r.headline]
     for reading in body:
-        _gather(reading, clusters)
+        _gather(reading, gathering)
+    clusters = gathering.clusters
     for head in heads:
         # a section head titles the paragraph below it: it joins the event told first
         # there, when nothing conflicts, and tells no event of its own
@@ -388,35 +407,117 @@ def cluster_readings(readings: list[Reading]) -> list[Cluster]:
                     key=lambda c: c.first, default=None)
         if below is not None and not conflicts(replace(head, mention=replace(
                 head.mention, anaphoric=True)), below):
-            below.add(head)
+            gathering.join(below, head)
     for reading in titles:
-        _gather(reading, clusters)
+        _gather(reading, gathering)
     return clusters
 
 
-def _gather(reading: Reading, clusters: list[Cluster]) -> None:
+# The longest date (in days) an event is filed under day by day; a longer or odd one is
+# compared with every reading.
+FILED_DAYS = 31
+
+
+class Gathering:
+    """The events gathered so far, in the order they were started, filed by the days
+    their dates cover.
+
+    A dated reading can join only an event whose date does not conflict with its own
+    (``times_conflict``), so it is compared only with the events filed under one of its
+    days and those whose date is open: none, an unknown day, longer than FILED_DAYS, or
+    borrowed from the event it answers (which may change as that one grows). Every event
+    left out would have been refused by ``conflicts``, so the choice is the same as over
+    all of them.
+    """
+
+    __slots__ = ("by_day", "clusters", "filed", "open", "position")
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.position: dict[int, int] = {}  # id(cluster) → its index in clusters
+        self.by_day: dict[int, set[int]] = {}  # day ordinal → indexes of events
+        self.open: set[int] = set()
+        # index → the date it was filed by, and the days it is filed under (None: open)
+        self.filed: dict[int, tuple[Time | None, list[int] | None]] = {}
+
+    def start(self, cluster: Cluster, reading: Reading) -> None:
+        self.position[id(cluster)] = len(self.clusters)
+        self.clusters.append(cluster)
+        self.join(cluster, reading)
+
+    def join(self, cluster: Cluster, reading: Reading) -> None:
+        cluster.add(reading)
+        index = self.position[id(cluster)]
+        time = cluster.time()
+        days = None if _borrows_time(cluster) else _days_of(time)
+        before = self.filed.get(index)
+        if before is not None:
+            if before[0] is time and before[1] == days:
+                return
+            for day in before[1] if before[1] is not None else ():
+                self.by_day[day].discard(index)
+            self.open.discard(index)
+        if days is None:
+            self.open.add(index)
+        for day in days if days is not None else ():
+            self.by_day.setdefault(day, set()).add(index)
+        self.filed[index] = (time, days)
+
+    def candidates(self, reading: Reading) -> list[int]:
+        """Indexes, in order, of the events the reading's date does not rule out."""
+        days = _days_of(_day_of(reading))
+        if days is None:
+            return list(range(len(self.clusters)))
+        found = set(self.open)
+        for day in days:
+            found.update(self.by_day.get(day, ()))
+        return sorted(found)
+
+
+def _borrows_time(cluster: Cluster) -> bool:
+    """Whether the event's date is the one of the event it answers."""
+    own = cluster._time
+    return cluster.answers is not None and cluster._follows and (own is None or own[0] != 0)
+
+
+def _days_of(time: Time | None) -> list[int] | None:
+    """The days (ordinals) a date covers; None when it is open: no known day, or an end
+    before its start, or longer than FILED_DAYS."""
+    if time is None or time.start is None:
+        return None
+    first = time.start.toordinal()
+    last = (time.end or time.start).toordinal()
+    if last < first or last - first >= FILED_DAYS:
+        return None
+    return list(range(first, last + 1))
+
+
+def _gather(reading: Reading, gathering: Gathering) -> None:
     """Put one reading in the event it tells, or in a new one."""
     if reading.mention.anaphoric and not reading.informative:
         return
-    home = _home_for(reading, clusters)
+    home = _home_for(reading, gathering)
     if home is None:
-        home = Cluster(answers=_answered(reading, clusters))
-        clusters.append(home)
-    home.add(reading)
+        gathering.start(Cluster(answers=_answered(reading, gathering.clusters)), reading)
+    else:
+        gathering.join(home, reading)
 
 
-def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
+def _home_for(reading: Reading, gathering: Gathering) -> Cluster | None:
     if reading.separate and not reading.mention.anaphoric:
         return None
+    clusters = gathering.clusters
+    candidates = gathering.candidates(reading)
     if _unanchored(reading):
         # "the second struck the base": a sentence with no date or place of its own goes
         # on telling the story of the latest event it fits
-        for cluster in reversed(clusters):
-            if not conflicts(reading, cluster):
-                return cluster
+        for index in reversed(candidates):
+            if not conflicts(reading, clusters[index]):
+                return clusters[index]
         return None
     scored: list[tuple[int, int, Cluster]] = []
-    for index, cluster in enumerate(clusters):
+    for index in candidates:
+        cluster = clusters[index]
         if conflicts(reading, cluster):
             continue
         scored.append((agreement(reading, cluster), index, cluster))
