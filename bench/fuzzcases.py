@@ -4,6 +4,8 @@ Shared by tests/property/test_hostile_props.py (a CI-sized run) and bench/fuzz.p
 cases). A case is a file written under a scratch folder (or bytes on stdin); running it
 means `read_source` on it (the reader its suffix or content picks), then, for what reads,
 the CLI's own extraction path (`parse_texts`, then `read_parsed` under the time limit).
+A feed or an archive (FEED_KINDS) is read as the CLI reads it, item by item
+(`documents_of`), and its first items are extracted.
 
 The rule: a case ends in a result, or in one WarlogError whose one-line message names the
 input. Anything else (another exception, a message without the name or over two lines,
@@ -21,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fuzzfeeds import LEAK_MARK, big_record_archive, feed_case, warc_case
+
 STORY = ("Militants fired four rockets at a military base near Kirkuk on Monday, wounding "
          "three soldiers, police said. The attack also damaged two vehicles.")
 RTL = "هاجم مسلحون مركزاً للشرطة في بغداد يوم الاثنين، وقتل ثلاثة أشخاص. מתקפה בירושלים."
@@ -35,6 +39,7 @@ class Case:
     name: str                      # file name under the scratch folder ("-" for stdin)
     data: bytes | None             # None: the case makes its own file (links, FIFOs)
     make: Callable[[Path], None] | None = None
+    many: bool = False             # read as the CLI reads a feed or an archive: item by item
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +80,10 @@ def _html(rng: random.Random, body: str) -> bytes:
     return page.encode(rng.choice(["utf-8", "utf-8", "cp1252", "utf-16"]), "replace")
 
 
-def random_case(rng: random.Random, index: int) -> Case:
-    """One case of a random kind; the same seed and index give the same case."""
-    kind = rng.choice(KINDS)
+def random_case(rng: random.Random, index: int, *, kinds: tuple[str, ...] | None = None) -> Case:
+    """One case of a random kind (of ``kinds``, else of KINDS); the same seed and index give
+    the same case."""
+    kind = rng.choice(kinds or KINDS)
     suffix = rng.choice([".txt", ".html", ".htm", ".TXT", ""])
     name = f"c{index}{suffix}"
     if kind == "bytes":
@@ -91,8 +97,8 @@ def random_case(rng: random.Random, index: int) -> Case:
         return Case(kind, name, rng.choice([b"", b"\x00", b"\x00" * 1000, b" \n\t\r\n", b"\xef\xbb\xbf",
                                             codecs.BOM_UTF16_LE, b"<html></html>", b"<"]))
     if kind == "encoding":
-        codec, data = _encodings(rng)
-        return Case(f"encoding:{codec}", name, data)
+        codec, encoded = _encodings(rng)
+        return Case(f"encoding:{codec}", name, encoded)
     if kind == "html":
         return Case(kind, f"c{index}.html", _html(rng, rng.choice([STORY, RTL, EMOJI, _text(rng, 200)])))
     if kind == "nesting":
@@ -108,6 +114,9 @@ def random_case(rng: random.Random, index: int) -> Case:
     if kind == "long-line":
         unit = rng.choice(["x", "(", ")", "'", "a.", "-", "\u202e", "😀", "<b>"])
         return Case(kind, name, (unit * rng.randint(1000, 200_000)).encode())
+    if kind in ("feed", "warc"):
+        damage, file_name, raw = (feed_case if kind == "feed" else warc_case)(rng, index)
+        return Case(f"{kind}:{damage}", file_name, raw, many=True)
     if kind == "odd-name":
         odd = rng.choice(["\x1b[31mred", "\x1b]0;title\x07", "x" * 240, "caf\udce9", "\u202eevil",
                           "new\nline", "tab\tname", "sp ace", "ü" * 120, "-dash", "..dots"])
@@ -145,6 +154,9 @@ def _unreadable_sidecar(folder: Path) -> None:
 _SPECIAL = (_loop, _dangling, _fifo, _zero, _folder, _unreadable_sidecar)
 KINDS = ("bytes", "text-bytes", "empty", "encoding", "html", "nesting", "words", "long-line",
          "odd-name", "special")
+# Feeds and web archives (bench/fuzzfeeds.py), drawn apart from KINDS so that a seeded run
+# of those stays the run it was.
+FEED_KINDS = ("feed", "warc")
 
 
 def heavy_cases() -> Iterator[Case]:
@@ -159,6 +171,13 @@ def heavy_cases() -> Iterator[Case]:
     yield Case("5MB-line", "line.txt", b"(" * 5_000_000)
     yield Case("10000-paragraphs", "paragraphs.txt", "\n\n".join(
         STORY if i % 50 == 0 else f"The council met ({i})." for i in range(10_000)).encode())
+    # past the page size cap (max_page_bytes, 20 MB): the record, or the feed, is refused
+    # by name (E145) and the records around it are read
+    yield Case("warc-21MB-record", "big.warc", big_record_archive(), many=True)
+    item = f"<item><title>t</title><description>{STORY}</description></item>"
+    yield Case("feed-21MB", "big.rss", ("<?xml version='1.0'?><rss version='2.0'><channel>"
+                                        + item * (21_000_000 // len(item))
+                                        + "</channel></rss>").encode(), many=True)
 
 
 def run_case(case: Case, folder: Path, *, resources: Any, extract: bool,
@@ -188,6 +207,8 @@ def run_case(case: Case, folder: Path, *, resources: Any, extract: bool,
                 return Outcome(case.kind, "skipped")
             source = sources[0]
             shown = source.name
+            if case.many:
+                return _run_many(case, source, resources=resources, extract=extract)
             stdin = io.BytesIO(case.data or b"") if path == "-" else None
             doc = read_source(source, stdin=stdin)
             if not extract:
@@ -204,3 +225,40 @@ def run_case(case: Case, folder: Path, *, resources: Any, extract: bool,
         return Outcome(case.kind, f"error:{err.code}")
     except Exception as err:  # noqa: BLE001  (the failure fuzzing looks for: recorded)
         return Outcome(case.kind, f"FAIL: {type(err).__name__}", str(err)[:300])
+
+
+# Items of a feed or records of an archive extracted per case (the first ones): enough
+# to take each kind of item through extraction without the run's time going to it.
+EXTRACTED_ITEMS = 3
+
+
+def _run_many(case: Case, source: Any, *, resources: Any, extract: bool) -> Outcome:
+    """A feed or an archive read as the CLI reads it (``documents_of``): every item is a
+    report or an UnreadableInput value naming the input; any exception raised out of the
+    stream, a message without the name or over one line, or a report holding what an
+    external entity would have read (a local file) is a failure."""
+    from warlog.errors import WarlogError
+    from warlog.ingest.streams import documents_of
+    from warlog.pipeline import parse_texts, read_parsed
+
+    docs = extracted = 0
+    codes: list[str] = []
+    for item in documents_of(source):
+        if isinstance(item, WarlogError):
+            message = str(item)
+            if "\n" in message or source.name not in message:
+                return Outcome(case.kind, "FAIL: message", message)
+            codes.append(item.code)
+            continue
+        docs += 1
+        if LEAK_MARK in item.text or LEAK_MARK in (item.title or ""):
+            return Outcome(case.kind, "FAIL: leak", item.text[:300])
+        if extract and extracted < EXTRACTED_ITEMS:
+            (parsed,) = parse_texts([item.text], nlp=resources.nlp)
+            read_parsed(item, parsed, resources=resources)
+            extracted += 1
+    done = "extracted" if extracted else "read"
+    if not codes:
+        return Outcome(case.kind, done if docs else "no items")
+    errors = "+".join(f"error:{c}" for c in sorted(set(codes)))
+    return Outcome(case.kind, f"{done}+{errors}" if docs else errors)

@@ -36,12 +36,159 @@ PRECISION_KM = {"facility": 15.0, "town": 30.0, "admin1": 250.0, "country": 2000
                 "region": 4000.0}
 
 
+TIME_RANK = {"day": 0, "week": 1, "month": 2}
+PLACE_ORDER = {"facility": 0, "town": 1, "admin1": 2, "": 2.5, "country": 3, "region": 4}
+
+
+class _FirstActor:
+    """best_actor over actors offered one at a time: the first known one, else the first."""
+
+    __slots__ = ("first", "known")
+
+    def __init__(self) -> None:
+        self.first: Actor | None = None
+        self.known: Actor | None = None
+
+    def offer(self, actor: object) -> None:
+        if not isinstance(actor, Actor):
+            return
+        if self.first is None:
+            self.first = actor
+        if self.known is None and actor.kind != "unknown":
+            self.known = actor
+
+    def best(self) -> Actor | None:
+        return self.known if self.known is not None else self.first
+
+
+class _Named:
+    """The targets of one text in an event: the first, and the first of a known kind,
+    with their positions among its readings."""
+
+    __slots__ = ("at", "first", "known", "known_at")
+
+    def __init__(self, at: int, actor: Actor) -> None:
+        self.at, self.first = at, actor
+        self.known_at = at
+        self.known: Actor | None = actor if actor.kind != "unknown" else None
+
+    def offer(self, at: int, actor: Actor) -> None:
+        if self.known is None and actor.kind != "unknown":
+            self.known_at, self.known = at, actor
+
+
+def _side_key(actor: Actor) -> tuple[str, str | None, str]:
+    """All that same_side reads of an actor: actors with one key are one side or not alike."""
+    return (actor.kind, actor.country, actor.name)
+
+
 @dataclass(slots=True)
 class Cluster:
-    """An event being gathered: its readings in text order, and what it answers."""
+    """An event being gathered: its readings in text order, and what it answers.
+
+    What the comparisons ask of an event (its day, place, attacker, weapon, kinds) is kept
+    as running aggregates, folded in once per reading as it joins (``add``), so that
+    comparing a reading with an event costs the same however many readings it holds.
+    Each aggregate answers exactly what a pass over all the readings would.
+    """
 
     readings: list[Reading] = field(default_factory=list)
     answers: Cluster | None = None
+    # running aggregates over readings[:_seen]; readings appended directly are folded in
+    # on the next question
+    _seen: int = field(default=0, compare=False, repr=False)
+    _response: bool = field(default=False, compare=False, repr=False)
+    _suicide: bool = field(default=False, compare=False, repr=False)
+    _accidental: bool = field(default=False, compare=False, repr=False)
+    _follows: bool = field(default=False, compare=False, repr=False)
+    _body: bool = field(default=False, compare=False, repr=False)
+    _time: tuple[int, Time] | None = field(default=None, compare=False, repr=False)
+    _context_time: tuple[int, Time] | None = field(default=None, compare=False, repr=False)
+    _place: tuple[tuple[float, bool], Place] | None = field(default=None, compare=False,
+                                                             repr=False)
+    _place_texts: set[str] = field(default_factory=set, compare=False, repr=False)
+    _streets: set[str] = field(default_factory=set, compare=False, repr=False)
+    _kinds: set[str] = field(default_factory=set, compare=False, repr=False)
+    _families: set[str | None] = field(default_factory=set, compare=False, repr=False)
+    _weapon_told: str | None = field(default=None, compare=False, repr=False)
+    _body_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
+    _any_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
+    _claimant: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
+    _restated: Actor | None = field(default=None, compare=False, repr=False)
+    # targets by text (all _place_like reads); context attackers (with their positions)
+    # and targets by side key, the first of each
+    _targets: dict[str, _Named] = field(default_factory=dict, compare=False, repr=False)
+    _lent: dict[tuple[str, str | None, str], tuple[int, Actor]] = field(
+        default_factory=dict, compare=False, repr=False)
+    _target_sides: dict[tuple[str, str | None, str], Actor] = field(
+        default_factory=dict, compare=False, repr=False)
+    # answers derived from the aggregates, for the readings folded when they were asked
+    _memo: dict[str, tuple[int, object]] = field(default_factory=dict, compare=False,
+                                                 repr=False)
+
+    def add(self, reading: Reading) -> None:
+        self.readings.append(reading)
+        self._sync()
+
+    def _sync(self) -> None:
+        while self._seen < len(self.readings):
+            self._fold(self._seen, self.readings[self._seen])
+            self._seen += 1
+
+    def _fold(self, position: int, r: Reading) -> None:
+        self._response = self._response or r.response
+        self._suicide = self._suicide or r.suicide
+        self._accidental = self._accidental or r.accidental
+        self._follows = self._follows or r.follows
+        if r.time is not None:
+            rank = TIME_RANK.get(r.time.precision, 3)
+            if self._time is None or rank < self._time[0]:
+                self._time = (rank, r.time)
+        if r.context_time is not None:
+            rank = TIME_RANK.get(r.context_time.precision, 3)
+            if self._context_time is None or rank < self._context_time[0]:
+                self._context_time = (rank, r.context_time)
+        street = r.place is not None and is_street(r.place.text)
+        if r.place is not None:
+            order = (PLACE_ORDER.get(r.place.precision or "", 5), not street)
+            if self._place is None or order < self._place[0]:
+                self._place = (order, r.place)
+            self._place_texts.add(r.place.text.lower())
+            if street and not r.mention.anaphoric:
+                self._streets.add(r.place.text.lower())
+        if not r.mention.anaphoric:
+            kind = _kind_of(r.lemma) if r.headline else _kind_of_reading(r)
+            if kind is not None:
+                self._kinds.add(kind)
+        self._families.add(LEMMA_FAMILY.get(r.lemma))
+        if self._weapon_told is None and r.weapon != "unknown":
+            self._weapon_told = r.weapon
+        if not r.headline:
+            self._body = True
+            self._body_attacker.offer(r.attacker)
+        self._any_attacker.offer(r.attacker)
+        self._claimant.offer(r.claimant)
+        if r.context_attacker is not None:
+            self._lent.setdefault(_side_key(r.context_attacker), (position, r.context_attacker))
+        if r.target is not None:
+            if r.restates_target:
+                self._restated = r.target
+            self._target_sides.setdefault(_side_key(r.target), r.target)
+            named = self._targets.get(r.target.text)
+            if named is None:
+                self._targets[r.target.text] = _Named(position, r.target)
+            else:
+                named.offer(position, r.target)
+
+    def _memo_get(self, name: str) -> tuple[bool, object]:
+        self._sync()
+        found = self._memo.get(name)
+        if found is not None and found[0] == self._seen:
+            return True, found[1]
+        return False, None
+
+    def _memo_put(self, name: str, value: object) -> None:
+        self._memo[name] = (self._seen, value)
 
     @property
     def first(self) -> int:
@@ -49,73 +196,125 @@ class Cluster:
 
     @property
     def response(self) -> bool:
-        return any(r.response for r in self.readings)
+        self._sync()
+        return self._response
 
     @property
     def suicide(self) -> bool:
-        return any(r.suicide for r in self.readings)
+        self._sync()
+        return self._suicide
 
     @property
     def accidental(self) -> bool:
-        return any(r.accidental for r in self.readings)
+        self._sync()
+        return self._accidental
+
+    @property
+    def streets(self) -> set[str]:
+        """The streets its own (not re-mentioning) readings name, in lower case."""
+        self._sync()
+        return self._streets
+
+    @property
+    def kinds(self) -> set[str]:
+        """The kinds ("clash", "blast") its own readings tell; a headline's by its trigger."""
+        self._sync()
+        return self._kinds
+
+    @property
+    def lemma_families(self) -> set[str | None]:
+        self._sync()
+        return self._families
+
+    def has_target_of_side(self, actor: Actor) -> bool:
+        """Whether any of its readings' targets is of the actor's side."""
+        self._sync()
+        return any(same_side(t, actor) for t in self._target_sides.values())
 
     def told_attacker(self) -> Actor | None:
         # a headline packs several clauses into one line ("Roadside bomb hits convoy as
         # helicopters open fire"): it names the attacker only of an event the body leaves
         # without readings of its own
-        body = [r for r in self.readings if not r.headline]
-        return best_actor(r.attacker for r in (body or self.readings))
+        self._sync()
+        return (self._body_attacker if self._body else self._any_attacker).best()
 
     def attacker(self) -> Actor | None:
         # a claim of responsibility names the attacker as surely as the parse does, and
         # more surely than a party named elsewhere in the paragraph
         # a party lent from the context is never the event's own target
+        known, value = self._memo_get("attacker")
+        if known:
+            return value  # type: ignore[return-value]
         target = self.target()
-        lent = [r.context_attacker for r in self.readings
-                if not same_side(r.context_attacker, target)]
         told = self.told_attacker()
-        claimant = best_actor(r.claimant for r in self.readings)
+        claimant = self._claimant.best()
         # "a suicide bomber blew himself up … Al-Shabaab claimed the attack": the group that
         # claims it names the attacker better than a bare "bomber" or "gunmen" does
         if told is not None and claimant is not None and _generic(told) and not _generic(claimant) \
                 and not same_side(claimant, target):
-            return claimant
-        return told or claimant or best_actor(lent)
+            found: Actor | None = claimant
+        else:
+            found = told or claimant or self._lent_attacker(target)
+        self._memo_put("attacker", found)
+        return found
+
+    def _lent_attacker(self, target: Actor | None) -> Actor | None:
+        """best_actor of the context attackers not of the target's side."""
+        lent = [(position, actor) for position, actor in self._lent.values()
+                if not same_side(actor, target)]
+        known = [pa for pa in lent if pa[1].kind != "unknown"]
+        chosen = min(known or lent, key=lambda pa: pa[0], default=None)
+        return chosen[1] if chosen is not None else None
 
     def target(self) -> Actor | None:
-        restated = [r.target for r in self.readings if r.restates_target and r.target]
-        if restated:
-            return restated[-1]
-        # "fired missiles at the city … one hit a residential building": what was hit says
-        # more than the place it stands in, whichever the report names first
-        places = {r.place.text.lower() for r in self.readings if r.place is not None}
-        targets = [r.target for r in self.readings if r.target is not None]
-        things = [t for t in targets if not _place_like(t, places)]
-        return best_actor(things or targets)
+        known, value = self._memo_get("target")
+        if known:
+            return value  # type: ignore[return-value]
+        if self._restated is not None:
+            found: Actor | None = self._restated
+        else:
+            # "fired missiles at the city … one hit a residential building": what was hit
+            # says more than the place it stands in, whichever the report names first
+            entries = list(self._targets.values())
+            things = [e for e in entries if not _place_like(e.first, self._place_texts)]
+            chosen = things or entries
+            of_kind = [e for e in chosen if e.known is not None]
+            if of_kind:
+                found = min(of_kind, key=lambda e: e.known_at).known
+            else:
+                found = min(chosen, key=lambda e: e.at).first if chosen else None
+        self._memo_put("target", found)
+        return found
 
     def place(self) -> Place | None:
-        places = [r.place for r in self.readings if r.place is not None]
         # a place named below country level that the gazetteer cannot resolve ("in Bagram")
-        # still says more than the country named elsewhere
-        order = {"facility": 0, "town": 1, "admin1": 2, "": 2.5, "country": 3, "region": 4}
-        # a street put in its town says more than the town it is in
-        return min(places, key=lambda p: (order.get(p.precision or "", 5), not is_street(p.text))) \
-            if places else None
+        # still says more than the country named elsewhere; a street put in its town says
+        # more than the town it is in
+        self._sync()
+        return self._place[1] if self._place is not None else None
 
     def time(self) -> Time | None:
-        times = [r.time for r in self.readings if r.time is not None]
-        context = [r.context_time for r in self.readings if r.context_time is not None]
-        rank = {"day": 0, "week": 1, "month": 2}
-        if times and rank.get(min(times, key=lambda t: rank.get(t.precision, 3)).precision, 3) == 0:
-            return min(times, key=lambda t: rank.get(t.precision, 3))
-        if self.answers is not None and any(r.follows for r in self.readings):
+        self._sync()
+        if self._time is not None and self._time[0] == 0:
+            return self._time[1]
+        if self.answers is not None and self._follows:
             return self.answers.time()
         # a day named just before, in the same paragraph ("The injuries date from Oct. 17.
         # At Al-Asad, forces engaged two drones…"), is more precise than "last week"
-        candidates = times + context
-        return min(candidates, key=lambda t: rank.get(t.precision, 3)) if candidates else None
+        own, context = self._time, self._context_time
+        if own is not None and (context is None or own[0] <= context[0]):
+            return own[1]
+        return context[1] if context is not None else None
 
     def weapon(self) -> str:
+        known, value = self._memo_get("weapon")
+        if known:
+            return value  # type: ignore[return-value]
+        found = self._weapon()
+        self._memo_put("weapon", found)
+        return found
+
+    def _weapon(self) -> str:
         # the platform that delivered the weapon names the attack: "an Apache helicopter
         # fired missiles" is a helicopter strike
         attacker = self.attacker()
@@ -123,10 +322,9 @@ class Cluster:
             platform = platform_of(attacker.text, country=attacker.country)
             if platform is not None:
                 return platform
-        known = [r.weapon for r in self.readings if r.weapon != "unknown"]
-        if not known and self.suicide:
+        if self._weapon_told is None and self._suicide:
             return "ied"  # "a suicide bombing": a bomb the attacker carried
-        return known[0] if known else "unknown"
+        return self._weapon_told if self._weapon_told is not None else "unknown"
 
 
 # Nouns for a stretch of land: a target named by one of these is where, not what.
@@ -195,12 +393,13 @@ def cluster_readings(readings: list[Reading]) -> list[Cluster]:
     the body's best-matching event and stands alone only when none fits. A section head
     inside the text joins the first event of the paragraph below it, or none.
     """
-    clusters: list[Cluster] = []
+    gathering = Gathering()
     body = [r for r in readings if not r.headline and not r.heading]
     titles = [replace(r, mention=replace(r.mention, anaphoric=True)) for r in readings if r.headline]
     heads = [r for r in readings if r.heading and not r.headline]
     for reading in body:
-        _gather(reading, clusters)
+        _gather(reading, gathering)
+    clusters = gathering.clusters
     for head in heads:
         # a section head titles the paragraph below it: it joins the event told first
         # there, when nothing conflicts, and tells no event of its own
@@ -208,35 +407,117 @@ def cluster_readings(readings: list[Reading]) -> list[Cluster]:
                     key=lambda c: c.first, default=None)
         if below is not None and not conflicts(replace(head, mention=replace(
                 head.mention, anaphoric=True)), below):
-            below.readings.append(head)
+            gathering.join(below, head)
     for reading in titles:
-        _gather(reading, clusters)
+        _gather(reading, gathering)
     return clusters
 
 
-def _gather(reading: Reading, clusters: list[Cluster]) -> None:
+# The longest date (in days) an event is filed under day by day; a longer or odd one is
+# compared with every reading.
+FILED_DAYS = 31
+
+
+class Gathering:
+    """The events gathered so far, in the order they were started, filed by the days
+    their dates cover.
+
+    A dated reading can join only an event whose date does not conflict with its own
+    (``times_conflict``), so it is compared only with the events filed under one of its
+    days and those whose date is open: none, an unknown day, longer than FILED_DAYS, or
+    borrowed from the event it answers (which may change as that one grows). Every event
+    left out would have been refused by ``conflicts``, so the choice is the same as over
+    all of them.
+    """
+
+    __slots__ = ("by_day", "clusters", "filed", "open", "position")
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.position: dict[int, int] = {}  # id(cluster) → its index in clusters
+        self.by_day: dict[int, set[int]] = {}  # day ordinal → indexes of events
+        self.open: set[int] = set()
+        # index → the date it was filed by, and the days it is filed under (None: open)
+        self.filed: dict[int, tuple[Time | None, list[int] | None]] = {}
+
+    def start(self, cluster: Cluster, reading: Reading) -> None:
+        self.position[id(cluster)] = len(self.clusters)
+        self.clusters.append(cluster)
+        self.join(cluster, reading)
+
+    def join(self, cluster: Cluster, reading: Reading) -> None:
+        cluster.add(reading)
+        index = self.position[id(cluster)]
+        time = cluster.time()
+        days = None if _borrows_time(cluster) else _days_of(time)
+        before = self.filed.get(index)
+        if before is not None:
+            if before[0] is time and before[1] == days:
+                return
+            for day in before[1] if before[1] is not None else ():
+                self.by_day[day].discard(index)
+            self.open.discard(index)
+        if days is None:
+            self.open.add(index)
+        for day in days if days is not None else ():
+            self.by_day.setdefault(day, set()).add(index)
+        self.filed[index] = (time, days)
+
+    def candidates(self, reading: Reading) -> list[int]:
+        """Indexes, in order, of the events the reading's date does not rule out."""
+        days = _days_of(_day_of(reading))
+        if days is None:
+            return list(range(len(self.clusters)))
+        found = set(self.open)
+        for day in days:
+            found.update(self.by_day.get(day, ()))
+        return sorted(found)
+
+
+def _borrows_time(cluster: Cluster) -> bool:
+    """Whether the event's date is the one of the event it answers."""
+    own = cluster._time
+    return cluster.answers is not None and cluster._follows and (own is None or own[0] != 0)
+
+
+def _days_of(time: Time | None) -> list[int] | None:
+    """The days (ordinals) a date covers; None when it is open: no known day, or an end
+    before its start, or longer than FILED_DAYS."""
+    if time is None or time.start is None:
+        return None
+    first = time.start.toordinal()
+    last = (time.end or time.start).toordinal()
+    if last < first or last - first >= FILED_DAYS:
+        return None
+    return list(range(first, last + 1))
+
+
+def _gather(reading: Reading, gathering: Gathering) -> None:
     """Put one reading in the event it tells, or in a new one."""
     if reading.mention.anaphoric and not reading.informative:
         return
-    home = _home_for(reading, clusters)
+    home = _home_for(reading, gathering)
     if home is None:
-        home = Cluster(answers=_answered(reading, clusters))
-        clusters.append(home)
-    home.readings.append(reading)
+        gathering.start(Cluster(answers=_answered(reading, gathering.clusters)), reading)
+    else:
+        gathering.join(home, reading)
 
 
-def _home_for(reading: Reading, clusters: list[Cluster]) -> Cluster | None:
+def _home_for(reading: Reading, gathering: Gathering) -> Cluster | None:
     if reading.separate and not reading.mention.anaphoric:
         return None
+    clusters = gathering.clusters
+    candidates = gathering.candidates(reading)
     if _unanchored(reading):
         # "the second struck the base": a sentence with no date or place of its own goes
         # on telling the story of the latest event it fits
-        for cluster in reversed(clusters):
-            if not conflicts(reading, cluster):
-                return cluster
+        for index in reversed(candidates):
+            if not conflicts(reading, clusters[index]):
+                return clusters[index]
         return None
     scored: list[tuple[int, int, Cluster]] = []
-    for index, cluster in enumerate(clusters):
+    for index in candidates:
+        cluster = clusters[index]
         if conflicts(reading, cluster):
             continue
         scored.append((agreement(reading, cluster), index, cluster))
@@ -326,8 +607,7 @@ def _kinds_conflict(reading: Reading, cluster: Cluster) -> bool:
         return False
     mine = _kind_of_reading(reading)
     # a headline packs several incidents into one line: its weapon sets no kind
-    theirs = {_kind_of(r.lemma) if r.headline else _kind_of_reading(r)
-              for r in cluster.readings if not r.mention.anaphoric} - {None}
+    theirs = cluster.kinds
     return mine is not None and bool(theirs) and mine not in theirs
 
 
@@ -345,8 +625,7 @@ def _turns_on_perpetrator(reading: Reading, cluster: Cluster) -> bool:
         return False
     if not set(re.findall(r"[\w-]+", reading.target.text.lower())) & PERPETRATOR_WORDS:
         return False
-    return not any(r.target is not None and same_side(r.target, reading.target)
-                   for r in cluster.readings)
+    return not cluster.has_target_of_side(reading.target)
 
 
 def agreement(reading: Reading, cluster: Cluster) -> int:
@@ -366,8 +645,7 @@ def agreement(reading: Reading, cluster: Cluster) -> int:
         score += 1
     if reading.response and cluster.response:
         score += 1
-    families = {LEMMA_FAMILY.get(r.lemma) for r in cluster.readings}
-    if LEMMA_FAMILY.get(reading.lemma) in families:
+    if LEMMA_FAMILY.get(reading.lemma) in cluster.lemma_families:
         score += 1 if reading.mention.anaphoric else 0
     return score
 
@@ -430,9 +708,8 @@ def _streets_conflict(reading: Reading, cluster: Cluster) -> bool:
     mine = reading.place
     if reading.mention.anaphoric or mine is None or not is_street(mine.text):
         return False
-    theirs = [r.place for r in cluster.readings if r.place is not None and not r.mention.anaphoric
-              and is_street(r.place.text)]
-    return bool(theirs) and all(p.text.lower() != mine.text.lower() for p in theirs)
+    theirs = cluster.streets
+    return bool(theirs) and mine.text.lower() not in theirs
 
 
 def _names_within(a: Place, b: Place) -> bool:
