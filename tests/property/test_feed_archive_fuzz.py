@@ -3,8 +3,8 @@ or one coded line naming the input (issue 15, fuzzing of the feed and WARC reade
 
 The cases come from bench/fuzzfeeds.py (shared with bench/fuzz.py, which runs thousands);
 each is read as the CLI reads it (``documents_of``: failures as values, item by item).
-The damages the readers survive are run here seeded; the ones they do not yet survive
-each have a strict xfail below with the smallest input that shows it.
+Every damage is run here seeded; the five that once ended in a traceback or raw stderr
+lines each keep a test below with the smallest input that showed it.
 """
 
 from __future__ import annotations
@@ -35,10 +35,9 @@ from fuzzfeeds import (
     big_record_archive,
 )
 
-# Damages that can still end in a traceback (the xfails below): left out of the seeded
-# run until the readers hold under them. (warcio's lines on stderr: the last xfail.)
-NOT_YET = {"feed:spliced", "warc:length-huge", "warc:headers-only", "warc:truncated",
-           "warc:spliced"}
+# Damages left out of the seeded run: none since the readers hold under all of them (each
+# once ended in a traceback; the tests at the end keep the smallest input of each).
+NOT_YET: set[str] = set()
 
 
 def items_of(tmp_path: Path, name: str, data: bytes) -> list[Any]:
@@ -122,31 +121,21 @@ def _ends_well(tmp_path: Path, name: str, data: bytes) -> None:
     assert not outcome.failed, outcome
 
 
-@pytest.mark.xfail(strict=True, reason="archives.py: warcio raises OverflowError on a "
-                   "Content-Length past 2**63; read_archive does not catch it (traceback)")
 def test_a_record_declaring_an_impossible_length(tmp_path: Path) -> None:
     bad = _record("response", _http(_page(random.Random(4))), uri="https://x/2", n=2,
                   length=2**63)
     _ends_well(tmp_path, "huge-length.warc", GOOD + bad)
 
 
-@pytest.mark.xfail(strict=True, reason="archives.py: a response record without Content-Type "
-                   "(or cut inside its head) makes warcio raise AttributeError (traceback)")
 def test_a_record_without_its_content_type(tmp_path: Path) -> None:
     _ends_well(tmp_path, "headless.warc", GOOD + b"WARC/1.0\r\nWARC-Type: response\r\n\r\n")
 
 
-@pytest.mark.xfail(strict=True, reason="feeds.py: feedparser raises UnicodeDecodeError on "
-                   "non-UTF-8 bytes in the XML declaration's encoding; parse_feed does not "
-                   "catch it (traceback)")
 def test_a_feed_whose_declared_encoding_is_not_ascii(tmp_path: Path) -> None:
     _ends_well(tmp_path, "declared.rss", _rss(random.Random(5), 1).encode().replace(
         b'encoding="utf-8"', b'encoding="u\xb7f-8"'))
 
 
-@pytest.mark.xfail(strict=True, reason="feeds.py fragment_text: a control character in an "
-                   "item read by feedparser's loose parser reaches lxml, which raises "
-                   "ValueError (traceback)")
 def test_a_feed_item_holding_a_control_character(tmp_path: Path) -> None:
     feed = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>W\xa7'
             b"</title><item><title>a</title><description>x\x01" + STORY.encode()
@@ -154,9 +143,6 @@ def test_a_feed_item_holding_a_control_character(tmp_path: Path) -> None:
     _ends_well(tmp_path, "control.rss", feed)
 
 
-@pytest.mark.xfail(strict=True, reason="warcio writes 'WARNING: Record not followed by "
-                   "newline…' with the offset and raw bytes straight to stderr, three lines "
-                   "a record, beside warlog's one-line notices")
 def test_a_record_shorter_than_declared_says_so_in_one_line(
         tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
     short = _record("response", _http(_page(random.Random(6))), uri="https://x/2", n=2,

@@ -83,7 +83,8 @@ def defends(verb: Token) -> bool:
     is the defender, not the attacker."""
     lemma = verb.lemma_.lower()
     if lemma == "shoot":
-        return any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+        # the tagger makes "down" a particle or an adverb
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
     return lemma in DEFENCE_VERBS
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.lexicon import words
+from warlog.extract.clauses import is_headline, is_section_head
 from warlog.extract.lookup import ents_within
 from warlog.extract.vague import parse_number
 
@@ -50,7 +51,19 @@ def is_background(head: Token, sent: Span) -> bool:
         or _counted_by_its_noun(head)
         or _is_habitual(head, sent)
         or _is_a_charge(head)
+        or _a_point_in_time(head)
     )
+
+
+def _a_point_in_time(head: Token) -> bool:
+    """"the first mass attack since the strike of 9 March": an attack named as the point a
+    comparison is counted from is an earlier one, recalled ("three more have died since
+    the attack on the market" counts from the attack told)."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and node.head.lower_ == "since" \
+        and any(t.lower_ in lx.COMPARISON_WORDS for t in head.sent)
 
 
 def is_generic_killing(head: Token, sent: Span) -> bool:
@@ -132,8 +145,22 @@ def _is_habitual(head: Token, sent: Span) -> bool:
     since = any(t.lower_ == "since" for t in verb.subtree)
     if perfect and since:
         return True
+    if _generic_present(verb) and not _has_day(head, sent):
+        return True
     aspect = verb.head if verb.dep_ == "xcomp" else None
     return aspect is not None and aspect.lemma_.lower() in ASPECT_HEADS and not _has_day(head, sent)
+
+
+def _generic_present(verb: Token) -> bool:
+    """"bombers launch from far beyond the reach of air defences", "militants often attack
+    convoys": a present-tense verb with a bare plural subject tells what happens as a rule
+    (a headline's present, "Drones hit Kyiv", is read as a headline)."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subj[0].children) \
+        and not is_headline(verb.sent) and not is_section_head(verb.sent)
 
 
 def _a_night_s_barrage(head: Token, sent: Span) -> bool:

@@ -11,6 +11,7 @@ the report's publication date when the page itself gives none (``published_sourc
 from __future__ import annotations
 
 import dataclasses
+import logging
 import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -27,6 +28,8 @@ from warlog.ingest.text import read_text
 from warlog.model import Document
 from warlog.registry import readers
 
+log = logging.getLogger(__name__)
+
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 ARCHIVE_TYPES = ("application/warc", "application/x-arc")
@@ -37,6 +40,13 @@ def looks_like_archive(inner: bytes) -> bool:
     return inner.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
+class _QuietIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator, which writes a three-line warning with raw bytes to stderr for
+    each record not followed by a blank line: counted here, told in one line instead."""
+
+    INC_RECORD = ""
+
+
 class _CutShort(Exception):
     """The archive ended inside a record."""
 
@@ -44,7 +54,7 @@ class _CutShort(Exception):
 def read_archive(stream: BinaryIO, *, origin: Origin,
                  rules: FetchRules) -> Iterator[Document | UnreadableInput]:
     """A report per kept record, in the archive's order; truncation named at the end."""
-    records = ArchiveIterator(stream, arc2warc=True)
+    records = _QuietIterator(stream, arc2warc=True)
     kept = seen = 0
     try:
         for record in records:
@@ -57,10 +67,16 @@ def read_archive(stream: BinaryIO, *, origin: Origin,
             yield from _record_document(record, media, name=name, origin=origin, rules=rules)
     except _CutShort as err:
         yield UnreadableInput("E148", path=origin.name, count=kept - 1, why=str(err))
-    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as err:
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError,
+            # warcio's own faults on damaged heads: no Content-Type where it expects one
+            # (AttributeError), a Content-Length past 2**63 (OverflowError)
+            AttributeError, OverflowError) as err:
         why = str(err).splitlines()[0] if str(err) else type(err).__name__
         yield UnreadableInput("E148", path=origin.name, count=kept, why=why)
         return
+    if records.err_count:
+        log.warning("%s: %d record(s) not followed by a blank line; a Content-Length may be "
+                    "wrong", origin.name, records.err_count)
     if seen == 0:
         yield UnreadableInput("E108", path=origin.name)
 

@@ -71,7 +71,11 @@ class ParsedFeed:
 
 def parse_feed(raw: bytes, *, name: str) -> ParsedFeed:
     """The items of a feed; E147 when nothing of it can be read as a feed."""
-    parsed: Any = feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed: Any = feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeDecodeError, LookupError, ValueError) as err:
+        # feedparser decodes the declared encoding's name itself ("encoding='u\xb7f-8'")
+        raise UnreadableInput("E147", path=name, why=f"unreadable encoding ({type(err).__name__})") from None
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and isinstance(problem, _HARMLESS):
         problem = None
@@ -125,10 +129,15 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def fragment_text(markup: str) -> str:
     """An HTML fragment's text, one paragraph per block element, blank lines between."""
     if not markup.strip():
         return ""
+    # XML forbids the C0 controls but tab, newline and return; lxml refuses a string with them
+    markup = _CONTROLS.sub(" ", markup)
     root = lxml.html.fragment_fromstring(markup, create_parent="div")
     parts: list[str] = []
     _walk(root, parts)
