@@ -11,7 +11,8 @@ Without --db a throwaway PostgreSQL server is started from Debian's binaries
 1. Writes: the same 2,000 generated events written report by report (``save_document``
    + ``save_events`` + ``save_merged``, one transaction per report, as `warlog ingest`
    does) and as one batch (``save_reports`` + ``save_merged``, one transaction): events
-   per second of each, and the ratio, in scratch databases of the same server.
+   per second of each, and the ratio, in scratch databases of the same server; rows are
+   built before the clock starts (``--writes-only`` stops here).
 2. Fills the store to each size through ``save_reports`` and ``save_merged`` in
    transactions of 500 reports (10 events each, made up as bench/api_load.py makes
    them: 30 countries, six kinds of attack, 29 actors), in date order at --per-day events
@@ -50,7 +51,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from api_load import (  # noqa: E402
+from api_load import (
     ACTORS,
     COUNTRIES,
     KINDS,
@@ -61,14 +62,14 @@ from api_load import (  # noqa: E402
     one_source_event,
     percentile,
 )
-from pgserver import new_database, postgres_bindir, throwaway_postgres  # noqa: E402
+from pgserver import new_database, postgres_bindir, throwaway_postgres
 
-from warlog.batch import linking  # noqa: E402
-from warlog.batch.linking import merged_row, relink  # noqa: E402
-from warlog.link.candidate import SourceDoc, candidates  # noqa: E402
-from warlog.model import Actor, Count, Document, Event, Place, Span, Time  # noqa: E402
-from warlog.store.engine import open_store  # noqa: E402
-from warlog.store.repository import (  # noqa: E402
+from warlog.batch import linking
+from warlog.batch.linking import merged_row, relink
+from warlog.link.candidate import SourceDoc, candidates
+from warlog.model import Actor, Count, Document, Event, Place, Span, Time
+from warlog.store.engine import open_store
+from warlog.store.repository import (
     ReportRows,
     save_document,
     save_events,
@@ -151,24 +152,31 @@ def write_batch(conn: Any, reports: list[tuple[Document, list[Event]]]) -> None:
 
 
 def writes(server: str, per_day: int) -> dict[str, float]:
-    """Events per second, report by report against one batch, on the same 2,000 events."""
+    """Events per second, report by report against one batch, on the same 2,000 events.
+    The rows (merged records included) are built before the clock starts: only the
+    store's functions and the transactions are timed."""
     reports = [Maker(seed=5, per_day=per_day).report(n, tag="w") for n in range(200)]
     events = sum(len(e) for _, e in reports)
+    prepared = []
+    for doc, evs in reports:
+        keys = [f"{doc.id}:{e.id}" for e in evs]
+        prepared.append((doc, evs, keys, _merged_rows(doc, evs, keys)))
     out: dict[str, float] = {}
     one = open_store(new_database(server))
     started = time.perf_counter()
-    for doc, evs in reports:
+    for doc, evs, keys, merged in prepared:
         with one.write() as conn:
-            keys = [f"{doc.id}:{e.id}" for e in evs]
             save_document(conn, doc, fingerprint=(), current=True)
             save_events(conn, doc.id, evs, keys)
-            save_merged(conn, _merged_rows(doc, evs, keys))
+            save_merged(conn, merged)
     out["per_report_events_per_s"] = events / (time.perf_counter() - started)
     one.close()
     batch = open_store(new_database(server))
     started = time.perf_counter()
     with batch.write() as conn:
-        write_batch(conn, reports)
+        save_reports(conn, [ReportRows(document=doc, fingerprint=(), current=True, events=evs,
+                                       keys=keys) for doc, evs, keys, _ in prepared])
+        save_merged(conn, [m for *_, merged in prepared for m in merged])
     out["batch_events_per_s"] = events / (time.perf_counter() - started)
     batch.close()
     out["ratio"] = out["batch_events_per_s"] / out["per_report_events_per_s"]
@@ -260,6 +268,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--per-day", type=int, default=900)
     parser.add_argument("--db", help="an empty PostgreSQL database (default: a throwaway server)")
     parser.add_argument("--no-api", action="store_true")
+    parser.add_argument("--writes-only", action="store_true",
+                        help="only step 1: report by report against one batch")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     with ExitStack() as stack:
@@ -275,6 +285,8 @@ def main(argv: list[str]) -> int:
         w = writes(server, args.per_day)
         print(f"writes, 2,000 events: report by report {w['per_report_events_per_s']:,.0f} events/s, "
               f"one batch {w['batch_events_per_s']:,.0f} events/s: ×{w['ratio']:.1f}", flush=True)
+        if args.writes_only:
+            return 0
         store = open_store(db)
         linking.overlapping_events = _counting(linking.overlapping_events)  # type: ignore[assignment]
         maker = Maker(seed=7, per_day=args.per_day)
