@@ -40,6 +40,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date, timedelta
 from pathlib import Path
@@ -215,7 +216,7 @@ def probe(store: Any, maker: Maker, *, stored_reports: int, count: int) -> dict[
 
 
 def event_pages(n: int, rng: random.Random, days: int) -> list[str]:
-    choices = [
+    choices: list[Callable[[], str]] = [
         lambda: f"/api/events?offset={rng.randrange(0, 900_000)}",
         lambda: "/api/events",
         lambda: f"/api/events?country={rng.choice(COUNTRIES)[0]}&offset={rng.randrange(0, 20_000)}",
@@ -288,10 +289,10 @@ def main(argv: list[str]) -> int:
         if args.writes_only:
             return 0
         store = open_store(db)
-        linking.overlapping_events = _counting(linking.overlapping_events)  # type: ignore[assignment]
+        linking.overlapping_events = _counting(linking.overlapping_events)  # type: ignore[attr-defined]
         maker = Maker(seed=7, per_day=args.per_day)
         stored = 0          # reports of the fill
-        rows = []
+        rows: list[dict[str, Any]] = []
         for size in sizes:
             started = time.perf_counter()
             while stored * PER_REPORT < size:
@@ -313,7 +314,7 @@ def main(argv: list[str]) -> int:
         base = rows[0]["mean"]
         print(f"{'events':>10} {'fill s':>7} {'events/s':>9} {'relink ms':>10} {'median':>7} "
               f"{'p95':>7} {'× first':>8} {'block read':>11}")
-        previous = 0
+        previous = 0.0
         for r in rows:
             rate = (r["size"] - previous) / r["fill_s"] if r["fill_s"] else 0.0
             previous = r["size"]

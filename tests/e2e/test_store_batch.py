@@ -199,7 +199,8 @@ def generated(n: int, seed: int) -> list[tuple[Document, Event]]:
 def test_blocked_candidates_are_those_a_full_scan_finds(db_url: str) -> None:
     store = open_store(db_url)
     made = generated(240, seed=3)
-    rows, added = [], []
+    rows: list[ReportRows] = []
+    added: list[Candidate] = []
     for doc, event in made:
         source = SourceDoc(id=doc.id, path=doc.path, outlet=doc.outlet, published=doc.published)
         cands = candidates(source, (event,))
