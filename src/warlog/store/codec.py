@@ -13,7 +13,6 @@ from typing import Any
 
 from warlog.model import Actor, Claim, Count, Event, Place, Scope, Span, Time
 
-
 _PLAIN = (str, int, float, bool, type(None))
 _FIELDS: dict[type, tuple[str, ...] | None] = {}   # a class → its dataclass fields' names
 
