@@ -94,7 +94,7 @@ report_events = Table(
     Index("ix_report_events_document", "document_id"),
     Index("ix_report_events_candidates", "type", "time_start", "time_end"),
     Index("ix_report_events_days", "time_start", "time_end"),   # linking's block
-    Index("ix_report_events_block", "country", "time_start"),   # … within one country
+    Index("ix_report_events_block", "country", "time_start", "time_end"),   # … in one country
 )
 
 merged_events = Table(

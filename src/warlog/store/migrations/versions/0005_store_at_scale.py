@@ -4,7 +4,9 @@ filters the API and `warlog events` apply.
 - ``report_events.country``: the ISO code of the event's place, copied from ``places``
   (filled here for the rows already stored). Linking's candidate query reads the events
   of one country (and those without one) in a window of days, through
-  ``ix_report_events_block`` (country, time_start), instead of every event of those days.
+  ``ix_report_events_block`` (country, time_start, time_end), instead of every event of
+  those days; the end date in the index is tested there, so only the events whose span
+  meets the window are read from the table.
 - ``merged_events``: indexes on the end date (``since`` filters on it), on weapon and on
   sub type, and on (country, time_start) for a country's events in a period.
 
@@ -35,7 +37,8 @@ def upgrade() -> None:
     # the rows stored before this revision: their place's country
     op.execute("UPDATE report_events SET country = (SELECT NULLIF(places.country, '') FROM places "
                "WHERE places.id = report_events.place_id) WHERE place_id IS NOT NULL")
-    op.create_index("ix_report_events_block", "report_events", ["country", "time_start"])
+    op.create_index("ix_report_events_block", "report_events",
+                    ["country", "time_start", "time_end"])
     for name, columns in MERGED_INDEXES.items():
         op.create_index(name, "merged_events", columns)
 
