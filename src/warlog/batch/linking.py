@@ -11,7 +11,7 @@ evidence rules out events more than a day apart (``warlog.link.evidence``), so o
 events whose spans come within a day of the new one are compared; and places in two
 countries rule a pair out, so an event placed in a country is compared only with the
 events of that country and those with no country, through the store's index on
-(country, start date). An event with no country is compared with every event of its
+(country, start date, end date). An event with no country is compared with every event of its
 days. The cost of a new report depends on how many events share its days and country,
 not on how many the store holds (bench/link_scale.py and bench/store_scale.py measure it).
 """

@@ -306,7 +306,7 @@ def overlapping_events(conn: Connection, *, type_: str | None = None, start: dat
     meet, not every earlier event. ``country`` (a code, or None for "no country") blocks
     on the place: the events of that country and those with no country, the only ones
     whose place does not rule them out (``link.evidence.place_factor``); each part is read
-    through the index on (country, start date)."""
+    through the index on (country, start date, end date)."""
     def block(query: Any) -> list[StoredEvent]:
         query = query.where(documents.c.current.is_(True), report_events.c.time_start <= end,
                             report_events.c.time_end >= start)
