@@ -21,7 +21,7 @@ from warlog.api.aggregate import facets
 from warlog.exports.selection import EventFilter, EventRow, event_row, sort_key
 from warlog.link.tally import TallyEvent, tally_event
 from warlog.store.engine import Store
-from warlog.store.queries_api import all_merged_bodies, content_mark
+from warlog.store.queries_api import content_mark, merged_bodies_streamed
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +110,8 @@ def _union(lists: Iterable[list[int]]) -> list[int]:
 def load_snapshot(store: Store) -> Snapshot:
     with store.read() as conn:      # the mark and the bodies of one moment
         mark = content_mark(conn)
-        bodies = all_merged_bodies(conn)
-    return snapshot_of(bodies, mark=mark)
+        # streamed: each record becomes its row and is let go (a million do not fit)
+        return snapshot_of(merged_bodies_streamed(conn), mark=mark)
 
 
 def snapshot_of(bodies: Iterable[dict[str, object]], *, mark: tuple[object, ...] = ()) -> Snapshot:

@@ -8,9 +8,12 @@ never crosses components, so re-linking the whole component around the changed e
 and replacing every merged event that touched it, gives exactly what a full re-link of
 the database would (a test checks that). Candidates are found by blocking on dates: the
 evidence rules out events more than a day apart (``warlog.link.evidence``), so only the
-events whose spans come within a day of the new one are compared, through the store's
-index on dates. The cost of a new report depends on how many events share its days, not
-on how many the store holds (bench/link_scale.py measures it).
+events whose spans come within a day of the new one are compared; and places in two
+countries rule a pair out, so an event placed in a country is compared only with the
+events of that country and those with no country, through the store's index on
+(country, start date, end date). An event with no country is compared with every event of its
+days. The cost of a new report depends on how many events share its days and country,
+not on how many the store holds (bench/link_scale.py and bench/store_scale.py measure it).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from warlog.link.dedup import Merged, Rulings, link, rulings_of
 from warlog.link.evidence import LONGEST_SPAN_DAYS
 from warlog.link.records import merged_record
 from warlog.store.repository import (
+    ANY_COUNTRY,
     MergedRow,
     StoredEvent,
     decisions,
@@ -103,8 +107,12 @@ def _neighbours(conn: Connection, c: Candidate) -> Iterable[Candidate]:
     if start is None or end is None:
         return ()
     # the block: events whose dates come within a day (the most the evidence allows)
+    # and whose place's country is this one's or none (another country is a veto)
+    country = (c.event.location.country or None) if c.event.location else None
+    block = ANY_COUNTRY if country is None else country
     near = (candidate(s) for s in overlapping_events(conn, start=start - BLOCK_SLACK,
-                                                    end=end + BLOCK_SLACK, longest=LONGEST))
+                                                    end=end + BLOCK_SLACK, longest=LONGEST,
+                                                    country=block))
     return [o for o in near if o.key != c.key and compatible(c, o)]
 
 

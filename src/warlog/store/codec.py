@@ -13,11 +13,23 @@ from typing import Any
 
 from warlog.model import Actor, Claim, Count, Event, Place, Scope, Span, Time
 
+_PLAIN = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...] | None] = {}   # a class → its dataclass fields' names
+
 
 def encode(value: Any) -> Any:
-    """Dataclasses → dicts, tuples → lists, dates → ISO strings."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in fields(value)}
+    """Dataclasses → dicts, tuples → lists, dates → ISO strings. Each class's fields
+    are looked up once (a batch of a million events walks a few dozen classes)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    names = _FIELDS.get(kind, ())
+    if names == ():
+        names = (tuple(f.name for f in fields(value))
+                 if is_dataclass(value) and not isinstance(value, type) else None)
+        _FIELDS[kind] = names
+    if names is not None:
+        return {name: encode(getattr(value, name)) for name in names}
     if isinstance(value, (tuple, list)):
         return [encode(v) for v in value]
     if isinstance(value, date):

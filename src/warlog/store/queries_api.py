@@ -8,7 +8,7 @@ goes out is sorted in Python, so SQLite and PostgreSQL give the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +44,17 @@ def content_mark(conn: Connection) -> tuple[object, ...]:
 
 def all_merged_bodies(conn: Connection) -> list[dict[str, Any]]:
     """Every MERGED EVENT record (unsorted: the caller sorts)."""
-    return [dict(body) for body in conn.scalars(select(merged_events.c.body))]
+    return list(merged_bodies_streamed(conn))
+
+
+def merged_bodies_streamed(conn: Connection, *, per_fetch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every MERGED EVENT record (unsorted), fetched ``per_fetch`` at a time (a
+    server-side cursor on PostgreSQL), so that a caller that keeps less than the whole
+    record (the API's index) never holds a million of them at once. Read it inside the
+    connection's transaction."""
+    result = conn.execution_options(yield_per=per_fetch).scalars(select(merged_events.c.body))
+    for body in result:
+        yield dict(body)
 
 
 def merged_bodies(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, Any]]:

@@ -1,5 +1,7 @@
 """Saving and finding reports, events and claims. Every function takes an open
-connection, so the caller decides the transaction (one per report, in ``warlog.batch``).
+connection, so the caller decides the transaction: one per report (``save_document``,
+``save_events``, ``save_claims``), or one for a whole batch (``save_reports``: one
+multi-row insert per table for many reports, the same rows as saving them one by one).
 
 Nothing here sorts by the database's collation or reads the clock: what goes out is
 sorted in Python, so SQLite and PostgreSQL give the same bytes.
@@ -32,6 +34,7 @@ from warlog.store.tables import (
 )
 
 CHUNK = 500     # ids per IN (…) list: well under SQLite's and psycopg's parameter limits
+ROWS_PER_INSERT = 5000  # rows per executemany call of ``save_reports`` (bounds its memory)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,11 +117,16 @@ def known_documents(conn: Connection, ids: Iterable[str]) -> set[str]:
 
 def save_document(conn: Connection, doc: Document, *, fingerprint: Sequence[int],
                   current: bool) -> None:
-    conn.execute(insert(documents).values(
-        id=doc.id, url=doc.url, path=doc.path, outlet=doc.outlet, title=doc.title,
-        published=doc.published, published_source=doc.published_source, text=doc.text,
-        dropped=encode(doc.dropped), fingerprint=list(fingerprint), current=current,
-        url_source=doc.url_source))
+    conn.execute(insert(documents).values(**_document_row(doc, fingerprint=fingerprint,
+                                                          current=current)))
+
+
+def _document_row(doc: Document, *, fingerprint: Sequence[int], current: bool) -> dict[str, Any]:
+    return {"id": doc.id, "url": doc.url, "path": doc.path, "outlet": doc.outlet,
+            "title": doc.title, "published": doc.published,
+            "published_source": doc.published_source, "text": doc.text,
+            "dropped": encode(doc.dropped), "fingerprint": list(fingerprint),
+            "current": current, "url_source": doc.url_source}
 
 
 def save_events(conn: Connection, doc_id: str, events: Sequence[Event],
@@ -135,12 +143,17 @@ def save_events(conn: Connection, doc_id: str, events: Sequence[Event],
 
 def save_claims(conn: Connection, doc_id: str, found: Sequence[Claim],
                 target_countries: Sequence[str | None]) -> None:
-    rows = [{"key": f"{doc_id}:{i}", "document_id": doc_id, "ordinal": i, "kind": c.kind,
+    rows = _claim_rows(doc_id, found, target_countries)
+    if rows:
+        conn.execute(insert(claims), rows)
+
+
+def _claim_rows(doc_id: str, found: Sequence[Claim],
+                target_countries: Sequence[str | None]) -> list[dict[str, Any]]:
+    return [{"key": f"{doc_id}:{i}", "document_id": doc_id, "ordinal": i, "kind": c.kind,
              "value": c.value, "since": c.since, "as_of": c.as_of, "target_country": country,
              "body": _claim_body(c)}
             for i, (c, country) in enumerate(zip(found, target_countries, strict=True))]
-    if rows:
-        conn.execute(insert(claims), rows)
 
 
 def _claim_body(c: Claim) -> dict[str, Any]:
@@ -152,7 +165,9 @@ def _claim_body(c: Claim) -> dict[str, Any]:
 def _add_missing(conn: Connection, table: Table, rows: Mapping[str, dict[str, Any]]) -> None:
     if not rows:
         return
-    have = set(conn.scalars(select(table.c.id).where(table.c.id.in_(sorted(rows)))))
+    have: set[str] = set()
+    for part in chunks(sorted(rows)):
+        have.update(conn.scalars(select(table.c.id).where(table.c.id.in_(part))))
     missing = [rows[k] for k in sorted(rows) if k not in have]
     if missing:
         conn.execute(insert(table), missing)
@@ -179,7 +194,61 @@ def _event_row(doc_id: str, ordinal: int, key: str, e: Event) -> dict[str, Any]:
         "attacker_id": _actor_row(e.attacker)["id"] if e.attacker else None,
         "target_id": _actor_row(e.target)["id"] if e.target else None,
         "body": encode(e),
+        "country": (e.location.country or None) if e.location else None,
     }
+
+
+# -- writing many reports at once ---------------------------------------------------
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportRows:
+    """One report as ``save_reports`` writes it: what ``save_document``, ``save_events``
+    and ``save_claims`` take for it, in one value."""
+
+    document: Document
+    fingerprint: Sequence[int]
+    current: bool
+    events: Sequence[Event] = ()
+    keys: Sequence[str] = ()            # the events' keys (``link.candidate.event_keys``)
+    claims: Sequence[Claim] = ()
+    target_countries: Sequence[str | None] = ()   # one per claim
+
+
+def save_reports(conn: Connection, reports: Sequence[ReportRows]) -> None:
+    """Many reports in the caller's one transaction: the same rows as ``save_document``,
+    ``save_events`` and ``save_claims`` per report, written as one multi-row insert per
+    table (executemany; PostgreSQL's driver pipelines it), places and actors once each
+    whether stored before or named by several reports of the batch. On an error nothing
+    of the batch is written once the caller's transaction rolls back; a document id
+    given twice, or one already stored, is an IntegrityError like ``save_document``'s."""
+    if not reports:
+        return
+    doc_rows, event_rows, claim_rows = [], [], []
+    place_rows: dict[str, dict[str, Any]] = {}
+    actor_rows: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        doc = r.document
+        if len(r.keys) != len(r.events) or len(r.target_countries) != len(r.claims):
+            raise ValueError(f"report {doc.id}: {len(r.events)} events with {len(r.keys)} keys, "
+                             f"{len(r.claims)} claims with {len(r.target_countries)} countries")
+        doc_rows.append(_document_row(doc, fingerprint=r.fingerprint, current=r.current))
+        for e in r.events:
+            if e.location is not None:
+                row = _place_row(e.location)
+                place_rows.setdefault(row["id"], row)
+            for a in (e.attacker, e.target):
+                if a is not None:
+                    row = _actor_row(a)
+                    actor_rows.setdefault(row["id"], row)
+        event_rows += [_event_row(doc.id, i, key, e)
+                       for i, (key, e) in enumerate(zip(r.keys, r.events, strict=True))]
+        claim_rows += _claim_rows(doc.id, r.claims, r.target_countries)
+    conn.execute(insert(documents), doc_rows)
+    _add_missing(conn, places, place_rows)
+    _add_missing(conn, actors, actor_rows)
+    for table, rows in ((report_events, event_rows), (claims, claim_rows)):
+        for i in range(0, len(rows), ROWS_PER_INSERT):
+            conn.execute(insert(table), rows[i:i + ROWS_PER_INSERT])
 
 
 # -- versions of one report ---------------------------------------------------------
@@ -225,20 +294,36 @@ def events_by_key(conn: Connection, keys: Iterable[str], *,
     return sorted(out, key=lambda s: s.key)
 
 
+ANY_COUNTRY = "*"   # ``overlapping_events(country=...)``: no blocking on the country
+
+
 def overlapping_events(conn: Connection, *, type_: str | None = None, start: date,
-                       end: date, longest: timedelta | None = None) -> list[StoredEvent]:
+                       end: date, longest: timedelta | None = None,
+                       country: str | None = ANY_COUNTRY) -> list[StoredEvent]:
     """Events of current reports whose dates meet [start, end] (of the type, if given):
     linking's block. Widen the days to find the events a day off. ``longest`` bounds how
     long a stored span can be, so the index on start dates reads only the days that can
-    meet, not every earlier event."""
-    query = (select(*_EVENT_COLUMNS).join(documents)
-             .where(documents.c.current.is_(True), report_events.c.time_start <= end,
-                    report_events.c.time_end >= start))
-    if longest is not None:
-        query = query.where(report_events.c.time_start >= start - longest)
-    if type_ is not None:
-        query = query.where(report_events.c.type == type_)
-    return sorted((_stored_event(r) for r in conn.execute(query)), key=lambda s: s.key)
+    meet, not every earlier event. ``country`` (a code, or None for "no country") blocks
+    on the place: the events of that country and those with no country, the only ones
+    whose place does not rule them out (``link.evidence.place_factor``); each part is read
+    through the index on (country, start date, end date)."""
+    def block(query: Any) -> list[StoredEvent]:
+        query = query.where(documents.c.current.is_(True), report_events.c.time_start <= end,
+                            report_events.c.time_end >= start)
+        if longest is not None:
+            query = query.where(report_events.c.time_start >= start - longest)
+        if type_ is not None:
+            query = query.where(report_events.c.type == type_)
+        return [_stored_event(r) for r in conn.execute(query)]
+
+    base = select(*_EVENT_COLUMNS).join(documents)
+    if country == ANY_COUNTRY:
+        found = block(base)
+    else:
+        found = block(base.where(report_events.c.country.is_(None)))
+        if country is not None:
+            found += block(base.where(report_events.c.country == country))
+    return sorted(found, key=lambda s: s.key)
 
 
 def _stored_event(r: Row[*tuple[Any, ...]]) -> StoredEvent:

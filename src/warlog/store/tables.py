@@ -8,7 +8,8 @@ same reports give the same rows in any ingest order (``repository.dump`` compare
   report share a URL given by their origin (``url_source`` "origin": sidecar or fetch
   address, never the page's own claim); ``current`` marks the one whose reading counts.
 - ``report_events``: each event as one report tells it (``body`` is the EVENT), keyed
-  ``<document id>:<event id>``; indexed columns for finding linking candidates.
+  ``<document id>:<event id>``; indexed columns for finding linking candidates (dates,
+  and the place's country: the blocking key).
 - ``places``, ``actors``: the distinct places and actors the events name.
 - ``merged_events``: one row per real-world event; ``body`` is the MERGED EVENT record.
 - ``event_sources``: which report events each merged event is made of.
@@ -89,9 +90,11 @@ report_events = Table(
     Column("attacker_id", String(16), ForeignKey("actors.id"), nullable=True),
     Column("target_id", String(16), ForeignKey("actors.id"), nullable=True),
     Column("body", JSON, nullable=False),
+    Column("country", String(2), nullable=True),    # the place's, linking's blocking key
     Index("ix_report_events_document", "document_id"),
     Index("ix_report_events_candidates", "type", "time_start", "time_end"),
     Index("ix_report_events_days", "time_start", "time_end"),   # linking's block
+    Index("ix_report_events_block", "country", "time_start", "time_end"),   # … in one country
 )
 
 merged_events = Table(
@@ -108,6 +111,11 @@ merged_events = Table(
     Column("body", JSON, nullable=False),
     Index("ix_merged_events_time", "time_start", "time_end"),
     Index("ix_merged_events_country", "country"),
+    # the filters of `warlog events` and the API (revision 0005_store_at_scale)
+    Index("ix_merged_events_end", "time_end"),
+    Index("ix_merged_events_weapon", "weapon", "time_start"),
+    Index("ix_merged_events_sub_type", "sub_type", "time_start"),
+    Index("ix_merged_events_country_start", "country", "time_start"),
 )
 
 event_sources = Table(
