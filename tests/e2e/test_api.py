@@ -273,3 +273,43 @@ def test_an_ingest_beside_a_running_server_shows_up(tmp_path: Path, example_repo
         assert after > before
         assert c.get("/api/facets").json()["total"] == after
     store.close()
+
+
+def test_a_slow_change_check_never_holds_up_a_request(tmp_path: Path, example_reports: Any,
+                                                      country_of: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # at a million events the check counts the whole table for seconds: requests go on
+    # with the snapshot they have while it runs, and the change shows up once it is done
+    import threading
+
+    from warlog.api import index as index_module
+
+    store = open_store(f"sqlite:///{tmp_path / 'slow.sqlite3'}")
+    first, *rest = example_reports
+    ingest_report(store, first, country_of=country_of)
+    real_mark = index_module.content_mark
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow_mark(conn: Any) -> tuple[object, ...]:
+        if index_module.threading.current_thread().name == "warlog-index":
+            started.set()
+            assert release.wait(30)
+        return real_mark(conn)
+
+    with TestClient(create_app(store, recheck=0.01)) as c:
+        before = c.get("/api/events").json()["total"]
+        for report in rest:
+            ingest_report(store, report, country_of=country_of)
+        monkeypatch.setattr(index_module, "content_mark", slow_mark)
+        import time as _time
+        _time.sleep(0.05)
+        assert c.get("/api/events").json()["total"] == before  # the check starts, unawaited
+        assert started.wait(30)
+        assert c.get("/api/events").json()["total"] == before  # still checking: answered
+        release.set()
+        deadline = _time.monotonic() + 30
+        while c.get("/api/events").json()["total"] == before and _time.monotonic() < deadline:
+            _time.sleep(0.05)
+        assert c.get("/api/events").json()["total"] > before
+    store.close()

@@ -4,12 +4,14 @@ Each row is the few fields filters, the map and the timeline read, plus the coun
 view ``warlog.link.tally`` takes; full records stay in the database and are read a
 page at a time. The index belongs to one app (no module state) and is rebuilt when
 ``content_mark`` shows the stored events changed, checked at most every ``recheck``
-seconds, so a `warlog ingest` beside a running server shows up within that time.
+seconds in a background thread (requests meanwhile answer from the snapshot they have),
+so a `warlog ingest` beside a running server shows up soon after that time.
 """
 
 from __future__ import annotations
 
 import bisect
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +24,8 @@ from warlog.exports.selection import EventFilter, EventRow, event_row, sort_key
 from warlog.link.tally import TallyEvent, tally_event
 from warlog.store.engine import Store
 from warlog.store.queries_api import content_mark, merged_bodies_streamed
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,22 +136,54 @@ class EventIndex:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._checked = 0.0
+        self._checking = False
 
     def current(self) -> Snapshot:
+        """The snapshot to answer with. Past ``recheck`` seconds the store is checked for
+        changes in a background thread while requests go on with the snapshot they have:
+        on a large store the check and the rebuild take seconds, and no request should
+        queue behind them (``recheck`` 0 checks in the request, for tests)."""
         with self._lock:
             now = self._clock()
             if self._snapshot is None:
                 self._snapshot, self._checked = load_snapshot(self._store), now
             elif now - self._checked >= self._recheck:
                 self._checked = now
-                with self._store.engine.connect() as conn:
-                    changed = content_mark(conn) != self._snapshot.mark
-                if changed:
-                    self._snapshot = load_snapshot(self._store)
+                if self._recheck <= 0:
+                    self._snapshot = self._newer(self._snapshot) or self._snapshot
+                elif not self._checking:
+                    self._checking = True
+                    threading.Thread(target=self._check_in_background, name="warlog-index",
+                                     daemon=True).start()
             return self._snapshot
 
+    def _newer(self, snapshot: Snapshot) -> Snapshot | None:
+        with self._store.engine.connect() as conn:
+            changed = content_mark(conn) != snapshot.mark
+        return load_snapshot(self._store) if changed else None
+
+    def _check_in_background(self) -> None:
+        try:
+            with self._lock:
+                snapshot = self._snapshot
+            newer = self._newer(snapshot) if snapshot is not None else None
+            if newer is not None:
+                with self._lock:
+                    self._snapshot = newer
+        except Exception:  # the next check tries again; the old snapshot still answers
+            log.warning("re-reading the stored events failed; answering from the last "
+                        "snapshot", exc_info=True)
+        finally:
+            with self._lock:
+                self._checking = False
+
     def refresh(self) -> Snapshot:
-        """The snapshot, re-read now if the database changed since it was taken."""
+        """The snapshot, re-read now (in this request) if the database changed since it
+        was taken."""
         with self._lock:
-            self._checked = -float("inf")
-        return self.current()
+            self._checked = self._clock()
+            if self._snapshot is None:
+                self._snapshot = load_snapshot(self._store)
+            else:
+                self._snapshot = self._newer(self._snapshot) or self._snapshot
+            return self._snapshot
