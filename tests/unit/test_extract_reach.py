@@ -339,3 +339,18 @@ def test_an_attack_a_comparison_counts_from_is_recalled(read_text: Any, text: st
 ])
 def test_a_present_tense_rule_is_no_event(read_text: Any, text: str) -> None:
     assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize(("text", "lat", "lon"), [
+    # Aden 12.78 N 45.04 E; Hodeidah 14.80 N 42.95 E; Kyiv 50.45 N 30.52 E
+    ("A merchant ship was struck by a missile 54 nautical miles southwest of Aden on Monday.",
+     12.14, 44.39),
+    ("Two drones hit a bulk carrier about 70 nautical miles west of Hodeidah, Yemen, on "
+     "Tuesday.", 14.80, 41.75),
+    ("Shelling hit a village 30 km north of Kyiv on Monday, killing two.", 50.72, 30.52),
+])
+def test_a_point_told_by_distance_and_bearing_is_placed_there(read_text: Any, text: str,
+                                                               lat: float, lon: float) -> None:
+    (event,) = read_text(text).events
+    assert event.location is not None
+    assert abs(event.location.lat - lat) < 0.05 and abs(event.location.lon - lon) < 0.05

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from warlog.extract.casualties import RawCount
 from warlog.extract.coding import code_event
 from warlog.extract.events import PERPETRATOR_WORDS, Cluster, same_side
+from warlog.extract.location import offset_place
 from warlog.model import Actor, Count, Event, Group, Outcome, Place, Span, Time
 
 UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
@@ -25,7 +26,7 @@ def stable_id(*parts: object) -> str:
 
 def build_events(clusters: Sequence[Cluster], *, doc_id: str,
                  fallback_places: dict[str, Place], report_country: str | None,
-                 places: Sequence[Place] = ()) -> tuple[Event, ...]:
+                 places: Sequence[Place] = (), text: str = "") -> tuple[Event, ...]:
     """EVENTs in text order; responds_to points at the answered event's id."""
     ids: dict[int, str] = {}
     events: list[Event] = []
@@ -37,6 +38,8 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
         place = (cluster.place() or _place_of_kin(cluster, ordered[:index])
                  or _place_in_its_sentences(cluster, places)
                  or _fallback_place(cluster, fallback_places, report_country))
+        if place is not None and text:
+            place = offset_place(text, place)  # "54 nautical miles southwest of Aden"
         # A report's later sentences ("Gun battles went on for ten hours") rarely repeat
         # the day; the lead event's day is the report's day.
         # ... unless the event is told as an earlier one ("earlier in the year, …")

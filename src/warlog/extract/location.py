@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -52,10 +54,60 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         return _named_before(places, head, clause)
     # the target's own place locates the attack best, when the gazetteer can put it on a map
     # a street put in its town says more than the town ("a bakery on Rue Victor Hugo in Lyon")
-    return min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
+    best = min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
                                           p.span.start not in clause,
                                           _is_origin(doc, p), PRECISION_RANK[p.precision],
                                           not is_street(p.text), p.span.start))
+    return offset_place(doc_text(doc), best)
+
+
+# "54 nautical miles southwest of Aden", "30 km north of Kyiv": a point told by its
+# distance and bearing from a named place.
+_UNITS_KM = {"nautical miles": 1.852, "nautical mile": 1.852, "nm": 1.852, "nmi": 1.852,
+             "miles": 1.609344, "mile": 1.609344, "km": 1.0, "kilometres": 1.0,
+             "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0}
+_POINTS = ("north", "north-northeast", "northeast", "east-northeast", "east", "east-southeast",
+           "southeast", "south-southeast", "south", "south-southwest", "southwest",
+           "west-southwest", "west", "west-northwest", "northwest", "north-northwest")
+_BEARINGS = {name: 22.5 * i for i, name in enumerate(_POINTS)}
+_BEARINGS |= {name.replace("-", ""): deg for name, deg in _BEARINGS.items()}
+_BEARINGS |= {"north-east": 45.0, "south-east": 135.0, "south-west": 225.0, "north-west": 315.0}
+_OFFSET = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(nautical miles?|nmi|nm|miles?|km|kilomet(?:re|er)s?)\s+(?:to the\s+)?"
+    r"([a-z-]+)\s+of\s+(?:the\s+(?:port|city|town|coast|island)\s+of\s+|the\s+)?$", re.IGNORECASE)
+_OFFSET_REACH = 90  # characters before the place's name
+
+
+def offset_place(text: str, place: Place) -> Place:
+    """The place itself, or the point a distance and bearing before its name tell."""
+    if place.lat is None or place.lon is None:
+        return place
+    before = text[max(0, place.span.start - _OFFSET_REACH):place.span.start]
+    match = _OFFSET.search(before)
+    if match is None:
+        return place
+    bearing = _BEARINGS.get(match.group(3).lower())
+    unit = _UNITS_KM.get(match.group(2).lower())
+    if bearing is None or unit is None:
+        return place
+    km = float(match.group(1).replace(",", ".")) * unit
+    lat, lon = destination(place.lat, place.lon, bearing=bearing, km=km)
+    start = place.span.start - len(before) + match.start()
+    return replace(place, lat=round(lat, 5), lon=round(lon, 5),
+                   text=text[start:place.span.end],
+                   span=TextSpan(start=start, end=place.span.end))
+
+
+def destination(lat: float, lon: float, *, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) on the initial ``bearing`` (degrees), on a sphere."""
+    radius = 6371.0088
+    phi, lam, theta, delta = (math.radians(lat), math.radians(lon), math.radians(bearing),
+                              km / radius)
+    phi2 = math.asin(math.sin(phi) * math.cos(delta)
+                     + math.cos(phi) * math.sin(delta) * math.cos(theta))
+    lam2 = lam + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(phi),
+                            math.cos(delta) - math.sin(phi) * math.sin(phi2))
+    return math.degrees(phi2), (math.degrees(lam2) + 540.0) % 360.0 - 180.0
 
 
 def _temporal_phrase(head: Token) -> set[int] | None:

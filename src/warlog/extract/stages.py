@@ -205,7 +205,8 @@ def events_stage(ann: Annotated, ctx: Context) -> Annotated:
         if p.precision == "country" and p.country and p.lat is not None:
             country_points.setdefault(p.country, replace(p, role="literal"))
     events = build_events(clusters, doc_id=ann.document.id, fallback_places=country_points,
-                          report_country=_report_country(ann.places), places=ann.places)
+                          report_country=_report_country(ann.places), places=ann.places,
+                          text=ann.document.text)
     return replace(ann, events=events)
 
 
