@@ -5,25 +5,28 @@ attacks. Before it, a test on words alone decides:
 
 1. The text is cut into paragraphs (blank lines; a text without any is cut at line
    breaks; a text without those is one paragraph).
-2. Each paragraph's words (lower-cased runs of letters, hyphenated parts apart) are
-   looked up in word lists of conflict reporting, every word with its inflections
-   (``forms``: "strike" gives strikes, striking, struck, stricken …):
+2. Each paragraph's words (lower-cased runs of letters, hyphenated words also by their
+   parts) are looked up in three word lists of conflict reporting, every word with its
+   inflections (``forms``: "strike" gives strikes, striking, struck, stricken …):
 
-   * **strong** cues name violence on their own: airstrike, shelling, missile, mortar,
-     gunmen, ambush, explosion, killed, wounded, casualties …
-   * **weak** cues name it only in company: attack, strike, hit, fire, shot, forces,
-     police, troops, dead, death, war … and a figure (a digit or a number word), since a
-     tally is a figure beside an attack or casualty word.
+   * **strong** cues name armed violence on their own: airstrike, shelling, missile,
+     mortar, gunmen, ambush, casualties, gunfire …
+   * **acts** name violence or its toll but have everyday senses too: attack, strike,
+     hit, fire, kill, dead, wound, explosion, rocket, drone, war …
+   * **context** words say who fights or is counted, and figures: troops, police, base,
+     civilians, people, a digit, a number word ("two", "dozens") …
 
-   A paragraph is **hot** when it holds a strong cue, or two different cues.
+   A paragraph is **hot** when it holds a strong cue, or an act beside a second act, a
+   context word or a figure ("a heart attack" is not; "two people were killed" and
+   "66 attacks since October" are).
 3. A report with no hot paragraph is **skipped**: it is not parsed, and counted.
-4. Of a report that is kept, a paragraph is parsed when it holds any cue at all, when it
-   lies within ``context`` paragraphs of a hot one (the sentence before "the attack"
-   that names the place or the day), or when it is the first (the dateline and lede).
-   The other paragraphs are **blanked**: each of their characters but line breaks
-   becomes a space, so the text keeps its length and every offset still points into
-   the report's own text, while spaCy sees one whitespace token where the paragraph
-   was.
+4. Of a report that is kept, a paragraph is parsed when it holds a strong cue or an act,
+   when it lies within ``context`` paragraphs of a hot one (the sentence before "the
+   attack" that names the place or the day), or when it is the first (the dateline and
+   lede). The other paragraphs are **blanked**: each of their characters but line
+   breaks becomes a space, so the text keeps its length and every offset still points
+   into the report's own text, while spaCy sees one whitespace token where the
+   paragraph was.
 
 Every rule errs one way: a word of the lists in a paragraph keeps it. The lists are
 general vocabulary (lemmas and their inflections), never a report's sentences; a test
@@ -35,42 +38,44 @@ bench/prefilter_share.py measures what it skips of general news.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["CONTEXT", "STRONG", "WEAK", "Screen", "forms", "paragraphs", "screen"]
+__all__ = ["ACTS", "CONTEXT", "CONTEXT_WORDS", "STRONG", "Screen", "forms", "paragraphs",
+           "screen"]
 
 CONTEXT = 1  # paragraphs parsed on either side of a hot one
 
-# Lemmas whose every form names violence or its toll by itself.
+# Lemmas whose every form names armed violence by itself.
 _STRONG_LEMMAS = """
-airstrike air-strike bombing bombardment shelling barrage salvo ambush firefight gunfight
-shootout skirmish massacre gunbattle assassination assassinate missile rocket mortar
-artillery howitzer drone uav shahed katyusha projectile warhead munition grenade ied
-explosive explosion blast detonation detonate militant insurgent insurgency gunman gunmen
-hitman hitmen jihadist jihadi militia militiaman militiamen rebel guerrilla paramilitary
-terrorist terrorism suicide bomber warplane gunship helicopter fighter-jet kill slay wound
-injure casualty fatality slain dead killing wounded injured bloodshed clash fighting
-sniper gunfire shrapnel rpg kamikaze interceptor intercept insurgent-held air-defence
-air-defense ceasefire truce hostage abduct kidnap behead atrocity
-genocide airstrikes battlefield frontline front-line offensive incursion counteroffensive
-counter-offensive onslaught volley sortie
+airstrike air-strike bombing bombardment shelling barrage ambush firefight gunfight
+shootout skirmish massacre gunbattle assassination assassinate missile mortar artillery
+howitzer uav shahed katyusha warhead munition grenade ied explosive detonation detonate
+militant insurgent insurgency gunman gunmen hitman hitmen jihadist jihadi militia
+militiaman militiamen guerrilla paramilitary terrorist terrorism bomber warplane gunship
+slay slain casualty fatality sniper gunfire shrapnel rpg kamikaze interceptor
+air-defence air-defense frontline front-line incursion counteroffensive counter-offensive
+sortie gunshot crossfire
 """
-# Lemmas that name violence only beside another cue: everyday words too.
-_WEAK_LEMMAS = """
-attack strike hit target bomb shell pound fire launch shoot ambush raid storm assault
-explode clash fight gun blow down slam smash crash tear rain pummel rake ram plough plow
-drop throw hurl lob toss plant fly send aim land fall reach destroy damage engage
-die death lose life perish hurt injury victim toll body corpse casualty
+# Lemmas of acts of violence and their toll that also have everyday senses ("a heart
+# attack", "hit the market", "killed the bill"): a cue beside another act or a context word.
+_ACT_LEMMAS = """
+attack strike hit target bomb shell pound fire launch shoot raid storm assault explode
+explosion blast clash fight fighting gun blow down slam smash crash tear rain pummel rake
+ram plough plow drop throw hurl lob toss plant destroy damage engage kill killing dead
+die death perish wound injure injury hurt victim toll body corpse violence violent
+weapon rifle bullet shot siege capture seize overrun invasion invade retaliation
+retaliate reprisal avenge battle combat war conflict hostility armed offensive onslaught
+volley salvo rocket drone projectile helicopter rebel hostage kidnap abduct behead
+ceasefire truce genocide atrocity suicide intercept responsibility lose life
+"""
+# Who fights and who is counted, and figures: context for an act, nothing alone.
+_CONTEXT_LEMMAS = """
 force troop soldier army military police policeman officer guard marine sailor navy
-commando special-forces security base convoy checkpoint camp outpost barracks patrol
-war conflict combat battle hostility violence violent armed arm weapon gun rifle
-bullet shot strike-force defence defense defender enemy invasion invade occupy occupation
-siege capture seize overrun retake withdraw retreat advance front positions
-incident operation mission retaliation retaliate reprisal response self-defence
-self-defense avenge respond threat threaten claim responsibility deny accuse blame
-civilian resident villager child people person man woman
-tally total toll count record document register verify number figure so-far overall
+commando security base convoy checkpoint camp outpost barracks patrol enemy defence
+defense defender occupation occupy civilian resident villager child people person man
+woman worshipper passenger fighter tally total count record document register verify
+overall so-far
 """
 # Numbers written out, which a tally may use instead of digits.
 _NUMBER_WORDS = """
@@ -128,7 +133,8 @@ def _vocabulary(lemmas: str) -> frozenset[str]:
 
 
 STRONG = _vocabulary(_STRONG_LEMMAS)
-WEAK = (_vocabulary(_WEAK_LEMMAS) | frozenset(_NUMBER_WORDS.split())) - STRONG
+ACTS = _vocabulary(_ACT_LEMMAS) - STRONG
+CONTEXT_WORDS = (_vocabulary(_CONTEXT_LEMMAS) | frozenset(_NUMBER_WORDS.split())) - STRONG - ACTS
 _WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _DIGIT = re.compile(r"\d")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
@@ -165,29 +171,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cues(words: Iterable[str]) -> tuple[int, int]:
-    """(strong cues, distinct cues) among the words, hyphenated words also by part."""
-    strong = 0
-    seen: set[str] = set()
-    for word in words:
-        parts = (word, *word.split("-")) if "-" in word else (word,)
-        for part in parts:
-            if part in STRONG:
-                strong += 1
-                seen.add(part)
-            elif part in WEAK:
-                seen.add(part)
-    return strong, len(seen)
+def _words(piece: str) -> set[str]:
+    """The paragraph's words, lower-cased, a hyphenated word also by its parts."""
+    found = set(_WORDS.findall(piece.lower()))
+    for word in [w for w in found if "-" in w]:
+        found.update(word.split("-"))
+    return found
 
 
 def _paragraph_cues(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[bool, bool]]:
-    """(hot, any cue) per paragraph."""
+    """(hot, any act or strong cue) per paragraph: hot when it holds a strong cue, or an
+    act beside another act, a context word or a figure."""
     for start, end in spans:
         piece = text[start:end]
-        strong, distinct = _cues(_WORDS.findall(piece.lower()))
-        if _DIGIT.search(piece):
-            distinct += 1
-        yield strong > 0 or distinct >= 2, distinct > 0
+        found = _words(piece)
+        if found & STRONG:
+            yield True, True
+            continue
+        acts = len(found & ACTS)
+        company = acts - 1 + len(found & CONTEXT_WORDS) + (_DIGIT.search(piece) is not None)
+        yield acts > 0 and company > 0, acts > 0
 
 
 def screen(text: str, *, context: int = CONTEXT) -> Screen:
