@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,5 +63,5 @@ def test_paragraphs_cover_the_text_in_order(parts: list[str]) -> None:
     text = "\n\n".join(parts)
     spans = paragraphs(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert len(screen(text).text) == len(text)
