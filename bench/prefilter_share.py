@@ -172,17 +172,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def table(result: dict[str, Any]) -> str:
-    lines = [f"{'set':<30} {'pages':>5} {'conflict':>8} {'(skipped)':>9} {'other':>5} "
-             f"{'skipped':>7} {'share':>6} {'chars not parsed':>16}"]
+    lines = [(f"{'set':<30} {'pages':>5} {'conflict':>8} {'(skipped)':>9} {'other':>5} "
+              f"{'skipped':>7} {'share':>6} {'chars not parsed':>16}")]
     for r in result["share_skipped"]:
         lines.append(f"{r['set']:<30} {r['pages']:>5} {r['conflict_pages']:>8} "
                      f"{r['conflict_pages_skipped']:>9} {r['non_conflict_pages']:>5} "
                      f"{r['non_conflict_skipped']:>7} {r['share_skipped']:>6.2f} "
                      f"{r['share_chars_not_parsed']:>16.2f}")
     m = result["mixed"]
-    lines += ["", f"mixed news: {m['docs']} texts, {m['chars']} characters, "
-                  f"{m['non_conflict_share']:.0%} non-conflict; median of {result['repeats']}",
-              f"{'':<30} {'median s':>9} {'docs/s':>8} {'× spaCy':>8}"]
+    head = (f"mixed news: {m['docs']} texts, {m['chars']} characters, "
+            f"{m['non_conflict_share']:.0%} non-conflict; median of {result['repeats']}")
+    lines += ["", head, f"{'':<30} {'median s':>9} {'docs/s':>8} {'× spaCy':>8}"]
     for r in m["rows"]:
         lines.append(f"{r['name']:<30} {r['median_s']:>9.2f} {r['docs_per_s']:>8.1f} "
                      f"{r['x_spacy']:>8.2f}")

@@ -55,6 +55,14 @@ class Loaded(WorkerPlugin):
         return self.resources
 
 
+def load_on_worker() -> None:
+    """Load the worker's resources now (``DaskRunner.warm``) rather than on its first task."""
+    from distributed import get_worker
+
+    loaded: Any = get_worker().plugins[PLUGIN]
+    loaded.get()
+
+
 def read_on_worker(docs: list[Document], prefilter: bool, seconds: int
                    ) -> list[Extracted | Outcome]:
     """The task: one batch read with the worker's loaded resources."""
@@ -116,6 +124,10 @@ class DaskRunner(AbstractContextManager["DaskRunner"]):
 
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
+
+    def warm(self) -> None:
+        """Every worker loads its resources before the first batch is sent."""
+        self._client.run(load_on_worker)
 
     @property
     def workers(self) -> int:
