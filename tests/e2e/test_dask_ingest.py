@@ -36,9 +36,10 @@ NOT_ABOUT_ATTACKS = ("The city council approved a new budget for parks and libra
                      "Tuesday, after a long debate about bus fares.\n\nThe mayor welcomed it.\n")
 
 
-def warlog(*args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
+def warlog(*args: str, timeout: float = 900, env: dict[str, str] | None = None
+           ) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "warlog", *args], capture_output=True,
-                          text=True, check=False, cwd=REPO, timeout=timeout, env=ENV)
+                          text=True, check=False, cwd=REPO, timeout=timeout, env=env or ENV)
 
 
 def query(url: str, sql: str) -> list[tuple[Any, ...]]:
@@ -84,6 +85,13 @@ def mixed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_reports(folder / "generated", range(30))
     (folder / "council.txt").write_text(NOT_ABOUT_ATTACKS, encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
+    # two versions of one report (same URL), read into one batch: the later one counts
+    for n, (published, killed) in enumerate((("2016-03-02", 4), ("2016-03-03", 6))):
+        (folder / f"version{n}.txt").write_text(
+            f"Mortar attack in Gao\n\nA mortar attack killed {killed} soldiers at a base in "
+            "Gao on March 1, 2016, officials said.\n", encoding="utf-8")
+        (folder / f"version{n}.meta.json").write_text(json.dumps(
+            {"url": "https://news.example/gao-mortar", "published": published}))
     return folder
 
 
@@ -98,9 +106,12 @@ def test_a_dask_ingest_stores_what_the_in_process_ingest_stores(
     local_url = fresh_url(dialect, tmp_path, request, "local")
     dask_url = fresh_url(dialect, tmp_path, request, "dask")
     inputs = (str(mixed_corpus), str(EXAMPLES))
+    one_url = fresh_url(dialect, tmp_path, request, "one-by-one")
     local = warlog("ingest", "--db", local_url, *inputs)
     dask = warlog("ingest", "--db", dask_url, "--dask", "local:2", *inputs)
-    for done in (local, dask):
+    # batches of one: each report its own transaction, stored and linked in input order
+    one = warlog("ingest", "--db", one_url, *inputs, env={**ENV, "WARLOG_BATCH_SIZE": "1"})
+    for done in (local, dask, one):
         assert done.returncode == 1, done.stderr            # the empty input
         assert "empty.txt" in done.stderr and "Traceback" not in done.stderr
         assert "1 skipped by the prefilter" in done.stdout  # the council report
@@ -110,6 +121,10 @@ def test_a_dask_ingest_stores_what_the_in_process_ingest_stores(
     mine, theirs = snapshot(dask_url), snapshot(local_url)
     assert mine["events"], "the corpus has events"
     assert mine == theirs
+    assert mine == snapshot(one_url), "batched as stored report by report"
+    current = query(dask_url, "SELECT path, current FROM documents WHERE path LIKE '%version%'")
+    assert sorted((Path(p).name, bool(c)) for p, c in current) == [
+        ("version0.txt", False), ("version1.txt", True)]
 
 
 def test_a_bad_cluster_is_a_usage_error(tmp_path: Path) -> None:

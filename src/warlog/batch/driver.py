@@ -165,22 +165,28 @@ def _store_together(store: Store, read: Sequence[Extracted]) -> list[Outcome]:
         outcomes: dict[str, Outcome] = {}
         added: list[Candidate] = []
         removed: list[str] = []
+        superseded: set[str] = set()
         for r in read:
             doc = r.report.document
             if doc.id in known:
                 outcomes[doc.id] = Outcome(name=_name(doc), status="unchanged",
                                            document_id=doc.id)
                 continue
-            current, gone = _save(conn, r)
+            current, replaced, gone = _save(conn, r)
             if current:
                 added.extend(candidates(_source_doc(doc), r.report.events))
+            superseded.update(replaced)
             removed.extend(gone)
+        # a version stored earlier in this batch and replaced by a later one in it was
+        # never linked: its events are not added, as they would not be one by one
+        added = [c for c in added if c.document.id not in superseded]
         done = relink(conn, added=added, removed=removed) if added or removed else None
     return [outcomes.get(r.report.document.id) or _linked(r, done) for r in read]
 
 
-def _save(conn: Connection, r: Extracted) -> tuple[bool, list[str]]:
-    """Write one report (as ``warlog.batch.local._save``, the claims' countries given)."""
+def _save(conn: Connection, r: Extracted) -> tuple[bool, list[str], list[str]]:
+    """Write one report (as ``warlog.batch.local._save``, the claims' countries given).
+    Returns whether it counts, the versions it replaced, and their event keys."""
     doc = r.report.document
     source = _source_doc(doc)
     current, replaced = _settle_versions(conn, doc)
@@ -188,7 +194,7 @@ def _save(conn: Connection, r: Extracted) -> tuple[bool, list[str]]:
     save_events(conn, doc.id, r.report.events,
                 [c.key for c in candidates(source, r.report.events)])
     save_claims(conn, doc.id, r.report.claims, list(r.claim_countries))
-    return current, [s.key for s in events_of(conn, replaced)]
+    return current, replaced, [s.key for s in events_of(conn, replaced)]
 
 
 def _linked(r: Extracted, done: object) -> Outcome:
@@ -211,7 +217,7 @@ def _store_alone(store: Store, r: Extracted) -> Outcome:
         with store.write() as conn:
             if known_documents(conn, [doc.id]):
                 return Outcome(name=_name(doc), status="unchanged", document_id=doc.id)
-            current, removed = _save(conn, r)
+            current, _replaced, removed = _save(conn, r)
             added = candidates(_source_doc(doc), r.report.events) if current else ()
             return _link(conn, added, doc_id=doc.id, name=_name(doc), removed=removed)
 
