@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -132,6 +133,17 @@ def test_a_bad_cluster_is_a_usage_error(tmp_path: Path) -> None:
                   str(EXAMPLES))
     assert done.returncode == 2
     assert "[E605]" in done.stderr and "'remote'" in done.stderr
+
+
+def test_an_unreachable_scheduler_is_named_and_nothing_is_stored(tmp_path: Path) -> None:
+    with socket.socket() as s:   # a port on which nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    done = warlog("ingest", "--db", url, "--dask", f"tcp://127.0.0.1:{port}", str(EXAMPLES))
+    assert done.returncode == 1
+    assert f"[E606] cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in done.stderr
+    assert stored_documents(url) == 0
 
 
 @pytest.fixture(scope="module")
