@@ -21,7 +21,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.deadline import time_limit
 from warlog.batch.linking import relink
-from warlog.batch.outcome import Outcome, Status
+from warlog.batch.outcome import Outcome as Outcome  # re-exported: watch, tests
+from warlog.batch.outcome import Status as Status
 from warlog.errors import LinkError, StoreError, WarlogError
 from warlog.ingest.fetch import FetchRules
 from warlog.ingest.sources import Limits, Source
