@@ -21,8 +21,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.deadline import time_limit
 from warlog.batch.linking import relink
-from warlog.batch.outcome import Outcome as Outcome  # re-exported: watch, tests
-from warlog.batch.outcome import Status as Status
+from warlog.batch.outcome import Outcome, Status
 from warlog.errors import LinkError, StoreError, WarlogError
 from warlog.ingest.fetch import FetchRules
 from warlog.ingest.sources import Limits, Source
@@ -41,6 +40,9 @@ from warlog.store.repository import (
     versions_of,
 )
 
+# Outcome and Status live in warlog.batch.outcome, re-exported here for watch and the tests
+__all__ = ["Outcome", "Status", "Summary", "Timing", "ingest_items", "ingest_report",
+           "ingest_sources", "read_items"]
 log = logging.getLogger(__name__)
 
 
