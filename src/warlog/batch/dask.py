@@ -55,12 +55,10 @@ class Loaded(WorkerPlugin):
         return self.resources
 
 
-def load_on_worker() -> None:
-    """Load the worker's resources now (``DaskRunner.warm``) rather than on its first task."""
-    from distributed import get_worker
-
-    loaded: Any = get_worker().plugins[PLUGIN]
-    loaded.get()
+def load_on_worker(dask_worker: Any) -> None:
+    """Load the worker's resources now (``DaskRunner.warm``, through ``Client.run``, which
+    passes the worker as ``dask_worker``) rather than on its first task."""
+    dask_worker.plugins[PLUGIN].get()
 
 
 def read_on_worker(docs: list[Document], prefilter: bool, seconds: int
