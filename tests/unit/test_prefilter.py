@@ -41,13 +41,13 @@ def test_a_tally_is_kept_by_its_figure_beside_an_attack_word() -> None:
 
 def test_far_paragraphs_are_blanked_and_offsets_stay() -> None:
     text = ("KYIV, March 3 — A drone struck a block of flats, killing 12 people.\n\n"
-            + NEWS + "\n\nOfficials said the toll could rise.")
+            + NEWS + "\n\nOfficials feared more deaths.")
     verdict = screen(text)
     assert verdict.keep and verdict.paragraphs == 5
     assert len(verdict.text) == len(text)
     assert "drone struck" in verdict.text
     assert "governor" not in verdict.text and "interest rates" in verdict.text  # neighbour kept
-    assert "toll could rise" in verdict.text                               # an act cue: kept
+    assert "more deaths" in verdict.text                                 # an act cue: kept
     assert [i for i, ch in enumerate(verdict.text) if ch == "\n"] == \
         [i for i, ch in enumerate(text) if ch == "\n"]
 

@@ -12,9 +12,12 @@ attacks. Before it, a test on words alone decides:
    * **strong** cues name armed violence on their own: airstrike, shelling, missile,
      mortar, gunmen, ambush, casualties, gunfire …
    * **acts** name violence or its toll but have everyday senses too: attack, strike,
-     hit, fire, kill, dead, wound, explosion, rocket, drone, war …
-   * **context** words say who fights or is counted, and figures: troops, police, base,
-     civilians, people, a digit, a number word ("two", "dozens") …
+     bomb, kill, dead, wound, explosion, rocket, drone, war …
+   * **context** words say who fights or is counted, and what an act is done with:
+     troops, police, base, civilians, people, a digit, a number word ("two", "dozens"),
+     and the everyday verbs the extraction itself reads as an attack only beside an act
+     or a weapon (hit, fire, launch, shoot, target, drop …; ``WEAK_VERBS`` in
+     ``warlog.extract.lexicon``).
 
    A paragraph is **hot** when it holds a strong cue, or an act beside a second act, a
    context word or a figure ("a heart attack" is not; "two people were killed" and
@@ -58,19 +61,21 @@ air-defence air-defense frontline front-line incursion counteroffensive counter-
 sortie gunshot crossfire
 """
 # Lemmas of acts of violence and their toll that also have everyday senses ("a heart
-# attack", "hit the market", "killed the bill"): a cue beside another act or a context word.
+# attack", "killed the bill"): a cue beside another act or a context word.
 _ACT_LEMMAS = """
-attack strike hit target bomb shell pound fire launch shoot raid storm assault explode
-explosion blast clash fight fighting gun blow down slam smash crash tear rain pummel rake
-ram plough plow drop throw hurl lob toss plant destroy damage engage kill killing dead
-die death perish wound injure injury hurt victim toll body corpse violence violent
-weapon rifle bullet shot siege capture seize overrun invasion invade retaliation
-retaliate reprisal avenge battle combat war conflict hostility armed offensive onslaught
-volley salvo rocket drone projectile helicopter rebel hostage kidnap abduct behead
-ceasefire truce genocide atrocity suicide intercept responsibility lose life
+attack strike bomb shell raid assault explode explosion blast clash fighting gun kill
+killing dead die death perish wound injure injury violence weapon rifle bullet siege
+invasion invade retaliation retaliate reprisal avenge battle combat war conflict
+hostility armed offensive onslaught volley salvo rocket drone projectile helicopter rebel
+hostage kidnap abduct behead ceasefire truce genocide atrocity suicide intercept
 """
-# Who fights and who is counted, and figures: context for an act, nothing alone.
+# Who fights and who is counted, what is done with a weapon, and figures: context for an
+# act, nothing alone. The verbs here ("hit", "fire", "launch") make an attack in the
+# extraction only beside an attack noun or a weapon, which is an act or a strong cue.
 _CONTEXT_LEMMAS = """
+hit target fire launch shoot shot pound storm fight blow down slam smash crash tear rain
+pummel rake ram plough plow drop throw hurl lob toss plant destroy damage engage hurt
+victim toll body corpse violent capture seize overrun responsibility lose life
 force troop soldier army military police policeman officer guard marine sailor navy
 commando security base convoy checkpoint camp outpost barracks patrol enemy defence
 defense defender occupation occupy civilian resident villager child people person man
