@@ -21,7 +21,10 @@ same strings. Then, per repeat, in alternating order:
 * reading: the CLI's reader over the same paths (decode, HTML main text, sidecars); the
   row "warlog read + extract" adds it to the previous one, as `warlog extract` pays it;
 * stages: `read_parsed` alone over documents parsed beforehand by warlog's pipeline (the
-  row "of which stages": where warlog's time goes beyond the parse).
+  row "of which stages": where warlog's time goes beyond the parse);
+* ingest read, prefilter: `warlog ingest`'s reading step (`warlog.batch.reading.read_batch`)
+  with the prefilter on, as `ingest` runs it (bench/prefilter_share.py measures it on
+  mixed news).
 
 Figures are medians over the repeats. "× spaCy" is the row's documents/s divided by bare
 spaCy's (default batch size: the issue's measure); "× batched" divides by spaCy's in
@@ -104,6 +107,18 @@ def time_warlog(lazy: Any, docs: list[Any], *, batch_size: int) -> tuple[float, 
     return time.perf_counter() - start, failures.failed
 
 
+def time_ingest_reading(resources: Any, docs: list[Any], *, batch_size: int,
+                        prefilter: bool) -> float:
+    """Seconds for `warlog ingest`'s reading step (``warlog.batch.reading.read_batch``:
+    the prefilter, the parse in batches, the stages), with or without the prefilter."""
+    from warlog.batch.reading import read_batch
+
+    start = time.perf_counter()
+    for at in range(0, len(docs), batch_size):
+        read_batch(docs[at:at + batch_size], resources=resources, prefilter=prefilter)
+    return time.perf_counter() - start
+
+
 def time_stages(resources: Any, docs: list[Any], parsed: list[Any]) -> float:
     """Seconds for warlog's stages alone (`read_parsed`) over documents parsed beforehand."""
     from warlog.pipeline import read_parsed
@@ -139,6 +154,7 @@ def measure(names: list[str], *, repeats: int) -> tuple[list[Row], dict[str, Any
     warlog_s: list[float] = []
     read_s: list[float] = []
     stages_s: list[float] = []
+    ingest_s: list[float] = []
     failed = 0
     for i in range(repeats):
         for side in ("spacy", "warlog") if i % 2 == 0 else ("warlog", "spacy"):
@@ -150,6 +166,8 @@ def measure(names: list[str], *, repeats: int) -> tuple[list[Row], dict[str, Any
                 warlog_s.append(seconds)
         read_s.append(time_reading(names))
         stages_s.append(time_stages(lazy.get(), docs, parsed))
+        ingest_s.append(time_ingest_reading(lazy.get(), docs, batch_size=settings["batch_size"],
+                                            prefilter=True))
     n = len(texts)
     rows = [Row(name="spaCy nlp.pipe (bare)", docs=n, words=words, seconds=spacy_s),
             Row(name=f"spaCy, batches of {settings['batch_size']}", docs=n, words=words,
@@ -157,7 +175,8 @@ def measure(names: list[str], *, repeats: int) -> tuple[list[Row], dict[str, Any
             Row(name="warlog extract", docs=n, words=words, seconds=warlog_s),
             Row(name="warlog read + extract", docs=n, words=words,
                 seconds=[w + r for w, r in zip(warlog_s, read_s, strict=True)]),
-            Row(name="  of which stages", docs=n, words=words, seconds=stages_s)]
+            Row(name="  of which stages", docs=n, words=words, seconds=stages_s),
+            Row(name="ingest read, prefilter", docs=n, words=words, seconds=ingest_s)]
     notes = {"unreadable_inputs": unreadable, "extract_failures_E203": failed,
              "batch_size": settings["batch_size"], "read_median_s": statistics.median(read_s),
              "repeats": repeats}

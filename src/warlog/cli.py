@@ -221,55 +221,83 @@ UNTIL = click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD",
 @click.argument("paths", nargs=-1, required=True)
 @DB
 @PUBLISHED
-def ingest(paths: tuple[str, ...], db_url: str | None, published: date | None) -> None:
+@click.option("--dask", "dask_spec", metavar="local[:N]|tcp://HOST:PORT",
+              help="read the reports on a Dask cluster: a local one of N workers (default: "
+                   "the workers setting), or the scheduler at the address")
+@click.option("--prefilter/--no-prefilter", default=None,
+              help="skip reports, and paragraphs, that cannot tell an attack or a tally "
+                   "(default: the prefilter setting, on)")
+def ingest(paths: tuple[str, ...], db_url: str | None, published: date | None,
+           dask_spec: str | None, prefilter: bool | None) -> None:
     """Extract, geocode, link and store reports; re-ingesting a report changes nothing.
 
     PATHS are files, folders (read recursively), http(s) URLs or - for stdin: text and
-    HTML reports, RSS/Atom feeds, WARC/ARC archives and .gz files (docs/sources.md). Each
-    report is one transaction: one that fails is named on stderr and leaves nothing
-    behind. Of two versions of a report (same URL) the later published one counts.
+    HTML reports, RSS/Atom feeds, WARC/ARC archives and .gz files (docs/sources.md).
+    Reports are read in batches, each stored in one transaction; when one fails, its
+    reports are stored one by one, so a failing report is named on stderr and leaves
+    nothing behind. Reports already stored are skipped before any work, so an
+    interrupted run resumes. Of two versions of a report (same URL) the later published
+    one counts.
     """
-    from warlog.batch.local import ingest_sources
+    from warlog.batch.driver import InProcess, Plan, ingest_batched
     from warlog.store.engine import open_store
 
-    settings = load_settings(db_url=db_url)
+    settings = load_settings(db_url=db_url, prefilter=prefilter)
+    runner_cm = _runner(dask_spec, settings)
     store = open_store(settings["db_url"])
     sources, notices = find_sources(paths)
     for notice in notices:
         click.echo(printable(f"Notice: {notice.message}"), err=True)
-    lazy = LazyResources(gazetteer=settings["gazetteer"])
-    with _IngestProgress(len(sources)) as progress:
-        summary = ingest_sources(sources, store=store, resources=lazy.get, published=published,
-                                 batch_size=settings["batch_size"], on_outcome=progress.advance,
-                                 limits=_limits(settings), seconds=settings["time_limit"])
+    plan = Plan(published=published, batch_size=settings["batch_size"], limits=_limits(settings))
+    with runner_cm as runner, _IngestProgress() as progress:
+        if runner is None:
+            lazy = LazyResources(gazetteer=settings["gazetteer"])
+            runner = InProcess(resources=lazy.get, prefilter=settings["prefilter"],
+                               seconds=settings["time_limit"])
+        summary = ingest_batched(sources, store=store, runner=runner, plan=plan,
+                                 on_outcome=progress.advance)
     store.close()
     _out(summary.line())
     raise SystemExit(1 if summary.failed else 0)
 
 
-class _IngestProgress:
-    """A progress bar on stderr when it is a terminal; each failure named in one line."""
+def _runner(spec: str | None, settings: dict[str, Any]) -> Any:
+    """The Dask runner for ``--dask`` (a context manager), else a null context."""
+    from contextlib import nullcontext
 
-    def __init__(self, length: int) -> None:
-        self._bar: Any = None
-        if sys.stderr.isatty() and length > 1:
-            self._bar = click.progressbar(length=length, label="ingesting", file=sys.stderr)
+    if spec is None:
+        return nullcontext(None)
+    from warlog.batch.dask import DaskRunner, parse_spec
+
+    return DaskRunner(spec=parse_spec(spec, workers=settings["workers"]),
+                      gazetteer=settings["gazetteer"], prefilter=settings["prefilter"],
+                      seconds=settings["time_limit"],
+                      on_dashboard=lambda link: click.echo(f"Dask dashboard: {link}", err=True))
+
+
+class _IngestProgress:
+    """Reports done so far on one stderr line when it is a terminal; each failure named."""
+
+    def __init__(self) -> None:
+        self._live = sys.stderr.isatty()
+        self._counts: dict[str, int] = {}
 
     def __enter__(self) -> Self:
-        if self._bar is not None:
-            self._bar.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)
+        if self._live and self._counts:
+            click.echo("", err=True)
 
     def advance(self, outcome: Any) -> None:
+        self._counts[outcome.status] = self._counts.get(outcome.status, 0) + 1
         if outcome.status == "failed":
-            click.echo(("\n" if self._bar is not None else "") + printable(f"Error: {outcome.error}"),
+            click.echo(("\n" if self._live else "") + printable(f"Error: {outcome.error}"),
                        err=True)
-        if self._bar is not None:
-            self._bar.update(1)
+        if self._live:
+            done = sum(self._counts.values())
+            parts = ", ".join(f"{n} {status}" for status, n in sorted(self._counts.items()))
+            click.echo(f"\ringesting: {done} reports ({parts})", err=True, nl=False)
 
 
 @cli.command()
@@ -602,7 +630,7 @@ def demo(host: str | None, port: int | None, no_serve: bool) -> None:
     store = open_store(url)
     sources, _notices = find_sources([str(files("warlog") / "examples")])
     lazy = LazyResources(gazetteer=settings["gazetteer"])
-    with _IngestProgress(len(sources)) as progress:
+    with _IngestProgress() as progress:
         summary = ingest_sources(sources, store=store, resources=lazy.get,
                                  batch_size=settings["batch_size"], on_outcome=progress.advance)
     click.echo(summary.line())

@@ -45,6 +45,8 @@ MESSAGES: dict[str, str] = {
     "E602": "setting {name} has a bad value {value!r} ({why})",
     "E603": "{registry} has no entry {name!r}; registered: {known}",
     "E604": "{registry} already has an entry {name!r}",
+    "E605": "--dask {spec!r} is not a cluster; give local, local:N (N workers) or tcp://HOST:PORT",
+    "E606": "cannot reach the Dask scheduler at {address} ({why})",
     "E701": "bad request: {why}",
     "E702": "no event with id {id!r}",
     "E703": "no document with id {id!r}",

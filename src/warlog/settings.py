@@ -26,6 +26,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("gazetteer", "warlog.places.v1", "registered gazetteer used for geocoding"),
     Setting("batch_size", 32, "reports parsed together by spaCy's nlp.pipe"),
     Setting("workers", 2, "Dask workers used by batch ingest"),
+    Setting("prefilter", True, "`warlog ingest` parses only reports, and paragraphs, whose "
+            "words can tell an attack or a tally; the others are skipped and counted "
+            "(--no-prefilter turns it off)"),
     Setting("max_input_bytes", 16 * 1024 * 1024,
             "bytes read of one input at most; the rest is cut, with a notice"),
     Setting("max_text_chars", 2_000_000,

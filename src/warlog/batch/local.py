@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -22,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.deadline import time_limit
 from warlog.batch.linking import relink
+from warlog.batch.outcome import Outcome, Status
 from warlog.errors import LinkError, StoreError, WarlogError
 from warlog.ingest.fetch import FetchRules
 from warlog.ingest.sources import Limits, Source
@@ -40,23 +40,10 @@ from warlog.store.repository import (
     versions_of,
 )
 
+# Outcome and Status live in warlog.batch.outcome, re-exported here for watch and the tests
+__all__ = ["Outcome", "Status", "Summary", "Timing", "ingest_items", "ingest_report",
+           "ingest_sources", "read_items"]
 log = logging.getLogger(__name__)
-Status = Literal["new", "unchanged", "failed"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Outcome:
-    """What became of one input."""
-
-    name: str
-    status: Status
-    document_id: str | None = None
-    events_new: int = 0         # events of this report that start a merged event of their own
-    events_merged: int = 0      # events of this report that joined other reports' events
-    error: str | None = None    # the coded message of a failure
-    # the merged events this report started (new) or joined (updated), by id
-    new_ids: tuple[str, ...] = ()
-    updated_ids: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, kw_only=True)
@@ -81,12 +68,15 @@ class Summary:
         return self.count("failed")
 
     def line(self) -> str:
-        """The closing line: reports read, new, unchanged, failed; events new and merged."""
+        """The closing line: reports read, new, unchanged, skipped (when any), failed; events
+        new and merged."""
         new = sum(o.events_new for o in self.outcomes)
         merged = sum(o.events_merged for o in self.outcomes)
         read = len(self.outcomes)
+        skipped = (f"{self.count('skipped')} skipped by the prefilter, "
+                   if self.count("skipped") else "")
         return (f"{read} report{'' if read == 1 else 's'} read: {self.count('new')} new, "
-                f"{self.count('unchanged')} unchanged, {self.failed} failed; "
+                f"{self.count('unchanged')} unchanged, {skipped}{self.failed} failed; "
                 f"events: {new} new, {merged} merged into events already on record")
 
 

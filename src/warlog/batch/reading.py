@@ -1,0 +1,79 @@
+"""One batch of documents read into reports: the prefilter, one ``nlp.pipe``, the stages.
+
+The same function runs in `warlog ingest`'s own process and on a Dask worker
+(``warlog.batch.dask``): it takes documents and loaded resources and returns plain
+values, one per document, in order. A report the prefilter skips, or whose reading
+fails, comes back as an ``Outcome`` naming it; a read report as ``Extracted``, with the
+countries of its claims' targets already resolved, so that whoever stores it needs no
+gazetteer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warlog.batch.claims import target_country
+from warlog.batch.deadline import time_limit
+from warlog.batch.outcome import Outcome
+from warlog.batch.prefilter import screen
+from warlog.errors import WarlogError
+from warlog.model import Document, Report
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extracted:
+    """A report read, with the country of each claim's target (``target_country``)."""
+
+    report: Report
+    claim_countries: tuple[str | None, ...]
+
+
+def name_of(doc: Document) -> str:
+    return doc.path or doc.id
+
+
+def read_batch(docs: Sequence[Document], *, resources: object, prefilter: bool = True,
+               seconds: int = 0) -> list[Extracted | Outcome]:
+    """Every document read, in order. With ``prefilter`` (``warlog.batch.prefilter``) a
+    report that cannot hold an attack or a tally is skipped unparsed, and only the
+    paragraphs of the others that can are parsed. ``seconds`` (0: none) bounds the
+    stages of each report (E204)."""
+    from warlog.geo.resolver import country_of
+    from warlog.pipeline import Resources, parse_texts, read_parsed
+
+    assert isinstance(resources, Resources)
+    out: list[Extracted | Outcome | None] = [None] * len(docs)
+    texts: dict[int, str] = {}
+    for i, doc in enumerate(docs):
+        if not prefilter:
+            texts[i] = doc.text
+            continue
+        verdict = screen(doc.text)
+        if verdict.keep:
+            texts[i] = verdict.text
+        else:
+            out[i] = Outcome(name=name_of(doc), status="skipped", document_id=doc.id)
+    gazetteer = resources.gazetteer
+    for i, parsed in zip(texts, parse_texts(texts.values(), nlp=resources.nlp), strict=True):
+        doc = docs[i]
+        try:
+            with time_limit(seconds, name=name_of(doc)):
+                report = read_parsed(doc, parsed, resources=resources)
+                countries = tuple(
+                    target_country(c.scope.target,
+                                   lambda text: country_of(text, gazetteer=gazetteer))
+                    for c in report.claims)
+            out[i] = Extracted(report=report, claim_countries=countries)
+        except WarlogError as err:
+            out[i] = Outcome(name=name_of(doc), status="failed", document_id=doc.id,
+                             error=str(err))
+        except Exception as err:  # per item: named, counted, traceback kept in the log
+            log.info("reading %s failed", name_of(doc), exc_info=True)
+            failure = WarlogError("E203", path=name_of(doc), why=f"{type(err).__name__}: {err}")
+            out[i] = Outcome(name=name_of(doc), status="failed", document_id=doc.id,
+                             error=str(failure))
+    return [o for o in out if o is not None]
