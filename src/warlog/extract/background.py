@@ -226,11 +226,12 @@ def _under_intent(head: Token) -> bool:
 
 
 def _restated(noun: Token) -> bool:
-    """"condemned the attack (in Afghanistan)": a definite attack with no what or when of
-    its own is one told before, condemned; "the bombing of a market on Monday" is told."""
+    """"condemned the attack (on the patrol, in Afghanistan)": a definite attack with no
+    day of its own is one told before, condemned; "the bombing of a market on Monday" is
+    told."""
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return False
-    return not any(c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in noun.children) \
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) \
         and not any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree)
 
 

@@ -321,12 +321,6 @@ def choose(candidates: tuple[Entry, ...], *, mention: Mention, cue: Kind | None,
         named = [s for s in ranked if s.entry.kind in ("country", "region") and is_exact(s.entry, key)]
         if named and not _qualified_by(best.entry, context.qualifiers.get(mention.start)):
             best = named[0]
-    if best.entry.kind == "country" and not is_exact(best.entry, key):
-        # "Uman" is a transliteration of Oman and the Ukrainian town's own name: in a report
-        # that points at the town's country, the town's own name wins over a foreign alias
-        own = [s for s in ranked if s.entry.kind == "town" and s.supported and is_exact(s.entry, key)]
-        if own:
-            best = own[0]
     if best.entry.kind == "admin1" and cue != "admin1" and not part and not any(
             _contains(best.entry, inner) for inner in context.qualified.get(mention.start, ())):
         # "Kherson", "Najaf", "Gao": a division named after its seat means the town, unless
