@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.lexicon import words
 from warlog.extract.clauses import is_headline, is_section_head
+from warlog.extract.lexicon import words
 from warlog.extract.lookup import ents_within
 from warlog.extract.vague import parse_number
 
