@@ -65,3 +65,21 @@ def test_paragraphs_cover_the_text_in_order(parts: list[str]) -> None:
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert len(screen(text).text) == len(text)
+
+
+def test_a_read_report_carries_the_fingerprint_of_its_whole_text(resources) -> None:  # type: ignore[no-untyped-def]
+    """The signature is computed where the report is read, over the text as stored, not
+    over the paragraphs the prefilter kept for the parse (linking compares whole texts)."""
+    import hashlib
+
+    from warlog.batch.reading import Extracted, read_batch
+    from warlog.link.grade import fingerprint
+    from warlog.model import Document
+
+    text = ("KYIV, March 3 — A drone struck a block of flats, killing 12 people.\n\n"
+            + NEWS + "\n\n" + NEWS + "\n\nOfficials feared more deaths.")
+    doc = Document(id=hashlib.sha256(text.encode()).hexdigest(), path="flats.txt", text=text)
+    [read] = read_batch([doc], resources=resources, prefilter=True)
+    assert isinstance(read, Extracted)
+    assert screen(text).text != text                    # the parse saw less than the whole
+    assert read.fingerprint == fingerprint(text) != fingerprint(screen(text).text)

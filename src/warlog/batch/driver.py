@@ -174,7 +174,7 @@ def _store_together(store: Store, read: Sequence[Extracted]) -> list[Outcome]:
                 continue
             current, replaced, gone = _save(conn, r)
             if current:
-                added.extend(candidates(_source_doc(doc), r.report.events))
+                added.extend(candidates(_source_doc(doc, r.fingerprint), r.report.events))
             superseded.update(replaced)
             removed.extend(gone)
         # a version stored earlier in this batch and replaced by a later one in it was
@@ -188,7 +188,7 @@ def _save(conn: Connection, r: Extracted) -> tuple[bool, list[str], list[str]]:
     """Write one report (as ``warlog.batch.local._save``, the claims' countries given).
     Returns whether it counts, the versions it replaced, and their event keys."""
     doc = r.report.document
-    source = _source_doc(doc)
+    source = _source_doc(doc, r.fingerprint)
     current, replaced = _settle_versions(conn, doc)
     save_document(conn, doc, fingerprint=source.fingerprint, current=current)
     save_events(conn, doc.id, r.report.events,
@@ -201,7 +201,7 @@ def _linked(r: Extracted, done: object) -> Outcome:
     """A stored report's outcome: which merged events its events started or joined."""
     doc = r.report.document
     merged = getattr(done, "merged", ())
-    mine = {c.key for c in candidates(_source_doc(doc), r.report.events)}
+    mine = {c.key for c in candidates(_source_doc(doc, r.fingerprint), r.report.events)}
     touched = [m for m in merged if mine & {c.key for c in m.members}]
     joined = [m.id for m in touched if any(c.document.id != doc.id for c in m.members)]
     alone = [m.id for m in touched if m.id not in joined]
@@ -218,7 +218,7 @@ def _store_alone(store: Store, r: Extracted) -> Outcome:
             if known_documents(conn, [doc.id]):
                 return Outcome(name=_name(doc), status="unchanged", document_id=doc.id)
             current, _replaced, removed = _save(conn, r)
-            added = candidates(_source_doc(doc), r.report.events) if current else ()
+            added = candidates(_source_doc(doc, r.fingerprint), r.report.events) if current else ()
             return _link(conn, added, doc_id=doc.id, name=_name(doc), removed=removed)
 
     try:

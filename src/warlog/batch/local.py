@@ -305,6 +305,9 @@ def _link(conn: Connection, added: Sequence[Candidate], *, doc_id: str, name: st
                    new_ids=tuple(alone), updated_ids=tuple(joined))
 
 
-def _source_doc(doc: Document) -> SourceDoc:
+def _source_doc(doc: Document, signature: tuple[int, ...] | None = None) -> SourceDoc:
+    """The report as linking sees it; ``signature``, when the reader computed it, saves
+    computing the text's fingerprint again."""
     return SourceDoc(id=doc.id, path=doc.path, url=doc.url, outlet=doc.outlet, title=doc.title,
-                     published=doc.published, fingerprint=fingerprint(doc.text))
+                     published=doc.published,
+                     fingerprint=fingerprint(doc.text) if signature is None else signature)
