@@ -53,6 +53,9 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
     # "Iranian-backed militias": the backer's name is not the actor's country or kind
     backed = "backed" in lower or "-aligned" in lower or "linked" in words
     country = None if backed else _country(span, country_of=country_of)
+    if words & {"bomber", "bombers"} and "suicide" not in words \
+            and any(cue in lower for cue in lx.AIR_BOMBER_CUES):
+        return "state_forces", country, None  # "Tu-95MS strategic bombers": aircraft
     if words & lx.NON_STATE_WORDS or _named_as_a_group(span):
         return "non_state_armed_group", country, None
     if words & lx.CIVILIAN_WORDS and not words & lx.STATE_WORDS:

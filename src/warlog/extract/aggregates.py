@@ -71,12 +71,24 @@ def _is_cue(tok: Token, nxt: str, spans: list[tuple[int, int]]) -> bool:
     if lower in lx.AGGREGATE_WORDS:
         return nxt != "with"  # "together with his family" sums nothing
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.TALLY_VERBS:
-        return True  # "the monitor has documented 1,500 deaths"
+        # "the monitor has documented 1,500 deaths"; but a count dated by the hour or the
+        # day ("by 7 p.m. the ministry counted 23 people killed") is one attack's toll
+        return not _dated_to_a_day(tok.sent)
     return (lower == "across" and _wide_place(tok)
             or lower in ("in", "during", "throughout", "from") and _in_a_war(tok)
             or lower in ("in", "from") and _several_places(tok, spans)
             or _the_war(tok)  # "the war has killed 500 people"
             or _several_attacks(tok))
+
+
+def _dated_to_a_day(sent: Span) -> bool:
+    """The sentence names a time of day or a day ("by 7 p.m.", "on Friday evening")."""
+    for ent in ents_within(sent):
+        if ent.label_ == "TIME":
+            return True
+        if ent.label_ == "DATE" and any(w in _DAY_WORDS for w in ent.text.lower().split()):
+            return True
+    return False
 
 
 def _dates_a_superlative(tok: Token) -> bool:

@@ -26,8 +26,11 @@ def stable_id(*parts: object) -> str:
 
 def build_events(clusters: Sequence[Cluster], *, doc_id: str,
                  fallback_places: dict[str, Place], report_country: str | None,
-                 places: Sequence[Place] = (), text: str = "") -> tuple[Event, ...]:
-    """EVENTs in text order; responds_to points at the answered event's id."""
+                 places: Sequence[Place] = (), text: str = "",
+                 missile_kind: str | None = None) -> tuple[Event, ...]:
+    """EVENTs in text order; responds_to points at the answered event's id. An event
+    whose weapon is only a bare "missile" takes ``missile_kind``, the one kind of missile
+    the report names, when it names one."""
     ids: dict[int, str] = {}
     events: list[Event] = []
     ordered = sorted(clusters, key=lambda c: c.first)
@@ -46,7 +49,10 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
         told_earlier = cluster.readings[0].earlier
         time = (cluster.time() or (lead.time() if lead is not None and not told_earlier else None)
                 or UNRESOLVED)
-        event = _event_of(cluster, doc_id=doc_id, place=place, time=time)
+        weapon = cluster.weapon()
+        if missile_kind is not None and cluster.weapon_generic():
+            weapon = missile_kind
+        event = _event_of(cluster, doc_id=doc_id, place=place, time=time, weapon=weapon)
         ids[id(cluster)] = event.id
         events.append(event)
     out = []
@@ -98,14 +104,15 @@ def _lead(ordered: Sequence[Cluster]) -> Cluster | None:
     return None
 
 
-def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time) -> Event:
+def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
+              weapon: str) -> Event:
     attacker, target = cluster.attacker(), cluster.target()
     killed, injured = _grouped_counts(cluster, attacker=attacker, target=target)
     evidence = tuple(sorted({r.sentence for r in cluster.readings}, key=lambda s: s.start))
     text = " ".join(r.lemma for r in cluster.readings)
     victims_civilian = any(g == "civilians" for g in (c.group for c in killed + injured))
     kind, sub_type = code_event(
-        weapon=cluster.weapon(), lemmas=[r.lemma for r in cluster.readings], attacker=attacker,
+        weapon=weapon, lemmas=[r.lemma for r in cluster.readings], attacker=attacker,
         target=target, victims_civilian=victims_civilian,
         text=text + (" suicide" if cluster.suicide else ""),
         accidental=cluster.accidental,
@@ -118,7 +125,7 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time)
         id=stable_id(doc_id, sub_type, str(time.start), evidence[0].start,
                      min(r.mention.head for r in cluster.readings),
                      place.span.start if place is not None else None),
-        type=kind, sub_type=sub_type, weapon=cluster.weapon(),  # type: ignore[arg-type]
+        type=kind, sub_type=sub_type, weapon=weapon,  # type: ignore[arg-type]
         outcome=_outcome(cluster), attacker=attacker, target=target, location=place, time=time,
         killed=killed, injured=injured,
         said_by=said,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from warlog.extract import lexicon as lx
 from warlog.extract.readings import Reading
 from warlog.geo.local import is_street
 from warlog.model import Actor, Place, Time
@@ -22,6 +23,8 @@ WEAPON_FAMILY = {
     "mortar": "artillery", "artillery": "artillery", "drone": "drone",
     "aircraft": "air", "gunship": "air", "ied": "ied", "small_arms": "small_arms",
 }
+# The missiles told apart by kind; a bare "missile" is read as the first.
+NAMED_MISSILES = frozenset({"ballistic_missile", "cruise_missile"})
 LEMMA_FAMILY = {"drone": "strike", "missile": "strike", "rocket": "strike", "mortar": "strike",
                 "attack": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
                 "strike": "strike", "airstrike": "strike", "bombing": "strike",
@@ -111,6 +114,7 @@ class Cluster:
     _kinds: set[str] = field(default_factory=set, compare=False, repr=False)
     _families: set[str | None] = field(default_factory=set, compare=False, repr=False)
     _weapon_told: str | None = field(default=None, compare=False, repr=False)
+    _weapon_generic: bool = field(default=False, compare=False, repr=False)
     _body_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _any_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _claimant: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
@@ -161,8 +165,10 @@ class Cluster:
             if kind is not None:
                 self._kinds.add(kind)
         self._families.add(LEMMA_FAMILY.get(r.lemma))
-        if self._weapon_told is None and r.weapon != "unknown":
-            self._weapon_told = r.weapon
+        if r.weapon != "unknown" and (self._weapon_told is None or (
+                # "a missile slammed into…" then "…hit by a Kh-101 cruise missile"
+                self._weapon_generic and not r.weapon_generic and r.weapon in NAMED_MISSILES)):
+            self._weapon_told, self._weapon_generic = r.weapon, r.weapon_generic
         if not r.headline:
             self._body = True
             self._body_attacker.offer(r.attacker)
@@ -314,6 +320,11 @@ class Cluster:
         self._memo_put("weapon", found)
         return found
 
+    def weapon_generic(self) -> bool:
+        """Whether the event's weapon is only a bare "missile" (see ``weapon``)."""
+        self._sync()
+        return self._weapon_generic and self.weapon() == self._weapon_told
+
     def _weapon(self) -> str:
         # the platform that delivered the weapon names the attack: "an Apache helicopter
         # fired missiles" is a helicopter strike
@@ -361,8 +372,7 @@ PLATFORMS = (("ac-130", "gunship"), ("gunship", "gunship"), ("apache", "gunship"
              ("f-15", "aircraft"), ("f-35", "aircraft"), ("drone", "drone"), ("uav", "drone"))
 # "bomber" names a person ("a suicide bomber", "the Manchester bomber") unless the phrase
 # says it flies: a state's bombers ("U.S. bombers"), a type designation, an air-force word.
-AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "b-1", "b-2",
-                   "b-52", "tu-", "su-24", "su-34", "jet")
+AIR_BOMBER_CUES = lx.AIR_BOMBER_CUES
 
 
 def platform_of(text: str, *, country: str | None = None) -> str | None:

@@ -27,6 +27,10 @@ VERB_TRIGGERS = frozenset(
     assassinate
     crash tear rain pummel rake ram plough plow drop""")
 )
+# Words that make a "bomber" an aircraft, not a person: "strategic bombers", "Tu-95 bombers".
+AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "b-1", "b-2",
+                   "b-52", "tu-", "su-24", "su-34", "jet")
+
 # Verbs whose subject is the attacker and object the target only together with another
 # cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
 WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow",
@@ -54,6 +58,30 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
     ("short-range missile", "ballistic_missile"),
     ("close-range ballistic missile", "ballistic_missile"),
     ("cruise missile", "cruise_missile"),
+    # missiles by their model: Russian, Ukrainian and Western air- and sea-launched cruise
+    # missiles; ballistic missiles of Russia, Iran and its allies, North Korea, the US
+    ("kh-101", "cruise_missile"),
+    ("kh-555", "cruise_missile"),
+    ("kh-55", "cruise_missile"),
+    ("kh-22", "cruise_missile"),
+    ("kh-32", "cruise_missile"),
+    ("kh-59", "cruise_missile"),
+    ("kh-69", "cruise_missile"),
+    ("kalibr", "cruise_missile"),
+    ("zircon", "cruise_missile"),
+    ("tsirkon", "cruise_missile"),
+    ("storm shadow", "cruise_missile"),
+    ("iskander missile", "ballistic_missile"),   # "Iskander" alone is also a given name
+    ("iskander-m", "ballistic_missile"),
+    ("kinzhal", "ballistic_missile"),
+    ("kh-47m2", "ballistic_missile"),
+    ("kn-23", "ballistic_missile"),
+    ("atacms", "ballistic_missile"),
+    ("fateh-110", "ballistic_missile"),
+    ("zolfaghar", "ballistic_missile"),
+    ("kheibar", "ballistic_missile"),
+    ("burkan", "ballistic_missile"),
+    ("scud", "ballistic_missile"),
     ("anti-ship missile", "cruise_missile"),
     ("tomahawk", "cruise_missile"),
     ("guided missile", "cruise_missile"),

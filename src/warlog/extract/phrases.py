@@ -107,10 +107,24 @@ def can_act(tok: Token) -> bool:
         return False  # "no group claimed the attack" names nobody
     if tok.lemma_.lower() in INANIMATE or tok.lemma_.lower() in lx.NOUN_TRIGGERS:
         return False  # "the attack killed five": an attack is no one
+    if is_label(tok):
+        return False  # "Poltava: a missile struck a block of flats": where, not who
     if not is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:
         return True
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
                for t in tok.subtree if t.i != tok.i)
+
+
+def is_label(tok: Token) -> bool:
+    """The word's phrase opens a line and a colon closes it: a label saying what the
+    line is about ("Poltava: a missile struck…", "Update: …"), not a part of the clause."""
+    left, right = tok.left_edge, tok.right_edge
+    doc = tok.doc
+    opens = left.i == 0 or "\n" in doc[left.i - 1].whitespace_ or "\n" in doc[left.i - 1].text
+    # the colon closes the phrase itself, or the name before it ("Poltava:" as a compound)
+    closes = [t for t in doc[left.i:min(right.i + 2, len(doc))] if t.text == ":"]
+    return opens and bool(closes) and all(t.i > left.i for t in closes) \
+        and closes[0].i - left.i <= 4
 
 
 def subject(verb: Token, *, passive: bool) -> Token | None:

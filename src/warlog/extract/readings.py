@@ -17,6 +17,7 @@ from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
 from warlog.extract.timing import context_time, later_time, pick_time, told_as_earlier
+from warlog.extract.weapons import is_generic
 from warlog.model import Actor, Outcome, Place, Time
 from warlog.model import Span as TextSpan
 
@@ -59,6 +60,7 @@ class Reading:
     claimed_by: tuple[str, ...]
     denied_by: tuple[str, ...]
     heading: bool = False                  # a section head: it titles the paragraph below
+    weapon_generic: bool = False           # a bare "missile": of a kind the report may name
 
     @property
     def informative(self) -> bool:
@@ -109,6 +111,8 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         earlier=told_as_earlier(sent, head),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
         denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
+        weapon_generic=frame.weapon == "ballistic_missile" and frame.weapon_at is not None
+        and is_generic(doc, frame.weapon_at),
     )
 
 

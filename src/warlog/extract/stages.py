@@ -26,7 +26,8 @@ from warlog.extract.casualties import find_counts
 from warlog.extract.claims import find_claims, is_aggregate_sentence
 from warlog.extract.context import with_context_attackers
 from warlog.extract.dates import resolve_time
-from warlog.extract.events import cluster_readings
+from warlog.extract.events import NAMED_MISSILES, cluster_readings
+from warlog.extract.frames import framed
 from warlog.extract.lookup import ents_within
 from warlog.extract.mentions import Mention, find_mentions
 from warlog.extract.readings import (
@@ -91,6 +92,7 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     told = split_by_town(told, ann.places)
     readings = with_context_attackers(told, every, text=ann.document.text)
     readings.extend(_restatements(ann, ctx, readings))
+    readings = framed(readings, ann.document.text, ann.places)
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
     return replace(ann, readings=tuple(readings))
 
@@ -206,8 +208,15 @@ def events_stage(ann: Annotated, ctx: Context) -> Annotated:
             country_points.setdefault(p.country, replace(p, role="literal"))
     events = build_events(clusters, doc_id=ann.document.id, fallback_places=country_points,
                           report_country=_report_country(ann.places), places=ann.places,
-                          text=ann.document.text)
+                          text=ann.document.text, missile_kind=_missile_kind(ann.readings))
     return replace(ann, events=events)
+
+
+def _missile_kind(readings: Sequence[Reading]) -> str | None:
+    """The one kind of missile the report names ("Kh-101 cruise missiles"), if it names
+    missiles of one kind only."""
+    kinds = {r.weapon for r in readings if r.weapon in NAMED_MISSILES and not r.weapon_generic}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # The share of a report's literal places one country must hold to be the report's country.

@@ -22,7 +22,7 @@ def find_weapon(doc: Doc, mention: Mention, *,
     # weapon only inside its own phrase
     tokens = list(head.subtree) if mention.anaphoric else list(sent)
     clause = clause_chars(head)
-    found: list[tuple[tuple[int, int, int], str, int]] = []
+    found: list[tuple[tuple[int, float, int], str, int]] = []
     for tok in tokens:
         if tok.idx not in clause and (tok.lemma_.lower() in lx.NOUN_TRIGGERS
                                       or _tells_another_attack(tok, head)):
@@ -33,7 +33,10 @@ def find_weapon(doc: Doc, mention: Mention, *,
         if weapon is None or any(r is not None and r.start <= tok.i < r.end for r in exclude):
             continue
         distance = abs(tok.i - head.i)
-        found.append(((distance // 6, rank.get(weapon, 99), tok.i), weapon, tok.i))
+        # a bare "missile" says less than a missile of a named kind beside it ("a Kh-101
+        # missile"), and no less than what ranks below the missiles
+        order = GENERIC_RANK if is_generic(doc, tok.i) else rank.get(weapon, 99)
+        found.append(((distance // 6, order, tok.i), weapon, tok.i))
     if not found:
         return "unknown", None
     _, weapon, at = min(found)
@@ -45,6 +48,24 @@ def find_weapon(doc: Doc, mention: Mention, *,
         if platforms:
             _, weapon, at = min(platforms)
     return weapon, at
+
+
+# Between the named missiles (ballistic 1, cruise 2) and the drones (3).
+GENERIC_RANK = 2.5
+
+
+def is_generic(doc: Doc, i: int) -> bool:
+    """The word is the bare class noun "missile" ("a Russian missile", "missiles hit"), of
+    no kind or model: read as a ballistic missile unless the report says which kind."""
+    tok = doc[i]
+    if tok.lemma_.lower() != "missile" and tok.lower_ not in ("missile", "missiles"):
+        return False
+    pairs = []
+    if i + 1 < len(doc):
+        pairs.append(f"{tok.lemma_.lower()} {doc[i + 1].lemma_.lower()}")
+    if i > 0:
+        pairs.append(f"{doc[i - 1].lower_} {tok.lemma_.lower()}")
+    return not any(p in WEAPON_BIGRAMS for p in pairs)
 
 
 # What an aircraft or a drone carries and fires; and what carries it.

@@ -75,6 +75,11 @@ class Context:
     qualifiers: Mapping[int, Entry] = field(default_factory=dict)    # start → qualifying place
     qualified: Mapping[int, tuple[Entry, ...]] = field(default_factory=dict)  # start → candidates
     siblings: Mapping[int, frozenset[str]] = field(default_factory=dict)  # start → kinds listed
+    # (mention start, name key) of every mention: a name written again does not name a
+    # country again ("Uman" three times does not make Oman, an alternate name of which
+    # it is, a country the report names), so the questions of countries named leave out
+    # the mentions of the same name, not only the mention itself
+    name_keys: tuple[tuple[int, str], ...] = ()
     # Look-ups derived from the fields above in __post_init__ (so a replace() keeps them
     # true): each question below is asked once per candidate of every mention, and
     # scanning the report's spans each time made geoparsing quadratic in its mentions.
@@ -84,8 +89,16 @@ class Context:
                                                                   compare=False)
     _profile_total: Counter[str] = field(init=False, repr=False, compare=False)
     _profile_at: Mapping[int, Counter[str]] = field(init=False, repr=False, compare=False)
+    _kin: Mapping[int, frozenset[int]] = field(init=False, repr=False, compare=False)
+    _kin_profile: Mapping[int, Counter[str]] = field(init=False, repr=False, compare=False)
+    _kin_ground: Mapping[int, Counter[str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        by_key: dict[str, set[int]] = {}
+        for start, key in self.name_keys:
+            by_key.setdefault(key, set()).add(start)
+        object.__setattr__(self, "_kin", {start: frozenset(by_key[key])
+                                          for start, key in self.name_keys})
         starts: dict[str, set[int]] = {}
         for start, iso in self.ground_spans:
             starts.setdefault(iso, set()).add(start)
@@ -100,6 +113,23 @@ class Context:
         object.__setattr__(self, "_points", {k: frozenset(v) for k, v in points.items()})
         object.__setattr__(self, "_profile_total", Counter(iso for _, iso in self.profile))
         object.__setattr__(self, "_profile_at", at)
+        # the profile of each name's mentions together, summed once per name
+        of_name: dict[frozenset[int], Counter[str]] = {}
+        for kin in set(self._kin.values()):
+            total: Counter[str] = Counter()
+            for start in kin:
+                total.update(at.get(start, Counter()))
+            of_name[kin] = total
+        object.__setattr__(self, "_kin_profile", {start: of_name[kin]
+                                                  for start, kin in self._kin.items()})
+        grounds: dict[int, str] = {}
+        for start, iso in self.ground_spans:
+            grounds.setdefault(start, iso)
+        named: dict[frozenset[int], Counter[str]] = {}
+        for kin in set(self._kin.values()):
+            named[kin] = Counter(grounds[start] for start in kin if start in grounds)
+        object.__setattr__(self, "_kin_ground", {start: named[kin]
+                                                 for start, kin in self._kin.items()})
 
     def with_first_pass(self, placed: Iterable[tuple[int, Entry]]) -> Context:
         placed = list(placed)
@@ -112,21 +142,30 @@ class Context:
         profile = tuple((start, e.country) for start, e in placed if e.country and start not in modifiers)
         return replace(self, anchors=points, profile=profile)
 
+    def kin(self, start: int) -> frozenset[int]:
+        """The starts of the mentions of the same name as the one at ``start``, itself too."""
+        return self._kin.get(start, frozenset((start,)))
+
     def sentence_country(self, mention: Mention) -> str | None:
         spans = self._ground_sorted
         lo = bisect_left(spans, (mention.start - _COUNTRY_WINDOW, ""))
         hi = bisect_right(spans, (mention.start + _COUNTRY_WINDOW, "\U0010ffff"))
+        kin = self.kin(mention.start)
         near = [(abs(pos - mention.start), iso) for pos, iso in spans[lo:hi]
-                if abs(pos - mention.start) <= _COUNTRY_WINDOW and pos != mention.start]
+                if abs(pos - mention.start) <= _COUNTRY_WINDOW and pos not in kin]
         return min(near)[1] if near else None
 
     def named_elsewhere(self, iso: str | None, *, start: int) -> bool:
-        starts = self._ground_starts.get(iso or "", frozenset())
-        return iso is not None and (len(starts) > 1 or (len(starts) == 1 and start not in starts))
+        if iso is None:
+            return False
+        starts = self._ground_starts.get(iso, frozenset())
+        own = self._kin_ground[start][iso] if start in self._kin_ground \
+            else int(start in starts)
+        return len(starts) > own
 
     def share(self, iso: str | None, *, start: int) -> float:
-        """The share of the report's other places that lie in country ``iso``."""
-        here = self._profile_at.get(start, Counter())
+        """The share of the report's places of other names that lie in country ``iso``."""
+        here = self._kin_profile.get(start) or self._profile_at.get(start, Counter())
         others = len(self.profile) - here.total()
         if iso is None or not others:
             return 0.0
@@ -171,7 +210,8 @@ def document_context(mentions: list[Mention], *, gazetteer: Gazetteer, doc: Doc 
                     doc[m.tok_start:m.tok_end], demonym=False) != "modifier"):
                 ground.append((m.start, iso))
     return Context(countries=Counter(iso for _, iso in spans), country_spans=tuple(spans),
-                   ground_spans=tuple(ground))
+                   ground_spans=tuple(ground),
+                   name_keys=tuple((m.start, names.name_key(m.text)) for m in mentions))
 
 
 def _country_named(mention: Mention, *, gazetteer: Gazetteer) -> str | None:

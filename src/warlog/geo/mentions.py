@@ -341,7 +341,7 @@ def repeated_mentions(doc: Doc, placed: list[Mention], *, taken: list[Mention]) 
 
 
 # What ends a line's opening label or dateline place.
-_LABEL_MARKS = frozenset({":", ",", "—", "–", "-", "("})
+_LABEL_MARKS = frozenset({":", ",", "—", "–", "-", "(", "."})
 
 
 def _placed_name_alone(doc: Doc, start: int, end: int,

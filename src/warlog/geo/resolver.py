@@ -45,6 +45,9 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
     context = document_context(mentions, gazetteer=gazetteer, doc=doc)
     extra = context_mentions(doc, mentions, countries=frozenset(context.countries), gazetteer=gazetteer)
     mentions = sorted(mentions + extra, key=lambda m: (m.start, m.end))
+    if extra:
+        context = replace(context, name_keys=tuple((m.start, names.name_key(m.text))
+                                                   for m in mentions))
     chosen = _resolve_all(doc, mentions, context=context, gazetteer=gazetteer)
     roles = [_role(doc, m) for m in mentions]
     # one sense per discourse: a town the report has placed is that town where it is
@@ -269,11 +272,21 @@ def _resolve(mention: Mention, found: _Found, *, context: Context) -> Entry | No
 
 def _role(doc: Doc, mention: Mention) -> Role:
     span = doc[mention.tok_start:mention.tok_end]
+    if _is_label(doc, mention):
+        return "literal"  # "Poltava: a missile struck…", "Kryvyi Rih. The mayor says…"
     role = role_of(span, demonym=mention.source == "demonym" or (
         mention.source == "embedded" and mention.hint is not None))
     # "the Oxford Street bus station", "Oxford Street, Belfast": a street before a noun
     # says where that thing is, not whose it is ("Downing Street said" stays a metonym)
     return "literal" if mention.source == "local" and role == "modifier" else role
+
+
+def _is_label(doc: Doc, mention: Mention) -> bool:
+    """The name opens a line and a colon or a full stop closes it: the line's label, which
+    says where what follows happened (the tagger may read it as the clause's subject)."""
+    start, end = mention.tok_start, mention.tok_end
+    opens = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    return opens and end < len(doc) and doc[end].text in (":", ".") and doc[end].whitespace_ != ""
 
 
 def _place(mention: Mention, entry: Entry | None, *, role: Role, context: Context) -> Place:
