@@ -51,7 +51,7 @@ def read_parsed(doc: Document, parsed: object, *, resources: Resources) -> Repor
     """The same, for a document already parsed (``parse_texts`` in batches)."""
     ann = Annotated(document=doc, parsed=parsed)  # type: ignore[arg-type]
     ctx = Context(country_of=partial(country_of, gazetteer=resources.gazetteer),
-                  geoparse=partial(geoparse, gazetteer=resources.gazetteer))
+                  geoparse=partial(geoparse, gazetteer=resources.gazetteer, capitals=True))
     for name in resources.stage_names:
         ann = stages.get(name).func(ann, ctx)
     return Report(document=doc, events=ann.events or (), claims=ann.claims or ())

@@ -141,3 +141,49 @@ def test_another_events_bare_missile_takes_the_reports_kind(read_text: Any, text
     report = read_text(text)
     four = [e for e in report.events if any(c.low == 4 for c in e.killed)]
     assert len(report.events) >= 2 and four and all(e.weapon == "cruise_missile" for e in four)
+
+
+# --- a country named for its capital is the capital, where an attack is placed ---------
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Gunmen stormed a police academy in Mali's capital on Wednesday, killing four cadets.",
+     "Bamako"),
+    ("A car bomb exploded outside a hotel in the Somali capital on Wednesday, killing nine.",
+     "Mogadishu"),
+    ("Drones struck a fuel depot on the edge of the capital of Sudan on Wednesday.",
+     "Khartoum"),
+])
+def test_a_countrys_capital_places_the_attack_in_the_city(read_text: Any, text: str,
+                                                          town: str) -> None:
+    report = read_text(text)
+    assert [e.location.name for e in report.events if e.location is not None] == [town]
+
+
+def test_the_geoparser_alone_still_reads_the_country(resources: Any) -> None:
+    # the toponym is the country's name: `warlog places` reports what is written
+    doc = resources.nlp("Gunmen stormed a police academy in Mali's capital on Wednesday.")
+    found = geoparse(doc, gazetteer=resources.gazetteer)
+    assert [(p.text, p.precision) for p in found] == [("Mali", "country")]
+
+
+def test_capital_punishment_names_no_city(read_text: Any) -> None:
+    report = read_text("Militants who bombed a bus in Iraq on Wednesday face capital punishment, "
+                       "officials said.")
+    assert all(e.location is None or e.location.name != "Baghdad" for e in report.events)
+
+
+# --- what was heard tells no kind of attack ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    ("Gunmen stormed a gendarmerie school in Bamako before dawn on Wednesday, security sources "
+     "said. Heavy gunfire and explosions were heard from about 5 a.m. in the south of the city."),
+    ("Insurgents raided a police station in Kandahar on Wednesday, officials said. Gunfire and "
+     "explosions were heard from about 3 a.m. in the east of the city."),
+    ("Gunmen attacked a hotel in Mogadishu on Wednesday, police said. Heavy gunfire and several "
+     "explosions were heard from about 6 p.m. near the seafront."),
+])
+def test_explosions_heard_during_an_assault_do_not_make_it_a_bombing(read_text: Any,
+                                                                      text: str) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].sub_type in ("armed_clash", "attack")

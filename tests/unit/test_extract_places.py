@@ -64,10 +64,11 @@ def test_the_city_is_the_town_named_before(read_text) -> None:
 
 
 def test_an_event_with_no_place_takes_the_country_most_of_the_report_is_in(read_text) -> None:
-    # the country is named only as a modifier ("Mali's capital"), and one place of the
-    # report lies elsewhere (France): most of its places are in Mali, so the event is
-    report = read_text("Gunmen attacked a gendarmerie school before dawn on Monday, officials "
-                       "in Mali's capital said. The army sent troops from Bamako and Kati. "
+    # the country is named only as a modifier ("Malian officials"; "Mali's capital" is
+    # Bamako, a place of its own), and one place of the report lies elsewhere (France):
+    # most of its places are in Mali, so the event is
+    report = read_text("Gunmen attacked a gendarmerie school before dawn on Monday, Malian "
+                       "officials said. The army sent troops from Bamako and Kati. "
                        "France condemned the attack.")
     assert report.events and report.events[0].location is not None
     assert report.events[0].location.country == "ML"

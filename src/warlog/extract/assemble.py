@@ -109,10 +109,12 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
     attacker, target = cluster.attacker(), cluster.target()
     killed, injured = _grouped_counts(cluster, attacker=attacker, target=target)
     evidence = tuple(sorted({r.sentence for r in cluster.readings}, key=lambda s: s.start))
-    text = " ".join(r.lemma for r in cluster.readings)
+    # what was heard ("explosions were heard") codes no kind beside what was told
+    telling = [r for r in cluster.readings if not r.perceived] or list(cluster.readings)
+    text = " ".join(r.lemma for r in telling)
     victims_civilian = any(g == "civilians" for g in (c.group for c in killed + injured))
     kind, sub_type = code_event(
-        weapon=weapon, lemmas=[r.lemma for r in cluster.readings], attacker=attacker,
+        weapon=weapon, lemmas=[r.lemma for r in telling], attacker=attacker,
         target=target, victims_civilian=victims_civilian,
         text=text + (" suicide" if cluster.suicide else ""),
         accidental=cluster.accidental,

@@ -607,7 +607,9 @@ def _kind_of(lemma: str) -> str | None:
 
 def _kind_of_reading(reading: Reading) -> str | None:
     """Its trigger's kind, else its weapon's: gunfire is a clash's, a bomb a blast's ("the
-    army claimed to have hit three gunmen" is gunfire)."""
+    army claimed to have hit three gunmen" is gunfire). Blasts heard tell of none."""
+    if reading.perceived:
+        return None
     return _kind_of(reading.lemma) or {"small_arms": "clash", "ied": "blast"}.get(reading.weapon)
 
 

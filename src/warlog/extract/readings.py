@@ -61,6 +61,7 @@ class Reading:
     denied_by: tuple[str, ...]
     heading: bool = False                  # a section head: it titles the paragraph below
     weapon_generic: bool = False           # a bare "missile": of a kind the report may name
+    perceived: bool = False                # "explosions were heard": a sound, of no kind
 
     @property
     def informative(self) -> bool:
@@ -113,7 +114,20 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
         weapon_generic=frame.weapon == "ballistic_missile" and frame.weapon_at is not None
         and is_generic(doc, frame.weapon_at),
+        perceived=is_perceived(head),
     )
+
+
+PERCEPTION_VERBS = frozenset({"hear", "feel"})
+
+
+def is_perceived(head: Token) -> bool:
+    """"Gunfire and explosions were heard", "residents heard blasts": what was heard tells
+    that something happened there, not what kind of attack it was."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubjpass", "dobj") and node.head.lemma_.lower() in PERCEPTION_VERBS
 
 
 def _no_bare_weapon(actor: Actor | None) -> Actor | None:

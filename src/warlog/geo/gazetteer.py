@@ -29,6 +29,7 @@ class Gazetteer:
     index: PlaceIndex
     # Work done once per loaded gazetteer, on first need (see facility_heads).
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _capitals: dict[str, dict[str, Entry]] = field(default_factory=dict, compare=False, repr=False)
 
     def facility_heads(self) -> frozenset[str]:
         """First words (as keys) of every facility name, and the facility prefix words.
@@ -67,6 +68,19 @@ class Gazetteer:
     def country(self, iso2: str) -> Entry | None:
         i = self.index.countries.get(iso2)
         return None if i is None else self.index.entries[i]
+
+    def capital(self, iso2: str) -> Entry | None:
+        """The country's capital: its most populous town GeoNames marks as a capital."""
+        if "capitals" not in self._capitals:
+            best: dict[str, Entry] = {}
+            for row in self.index.entries:
+                entry = Entry._make(row)
+                if entry.kind == "town" and entry.detail == "capital" and entry.country \
+                        and (entry.country not in best
+                             or entry.population > best[entry.country].population):
+                    best[entry.country] = entry
+            self._capitals["capitals"] = best
+        return self._capitals["capitals"].get(iso2)
 
     def demonym(self, text: str) -> Entry | None:
         """The country, division or region an adjective or demonym refers to ("Iraqi")."""

@@ -23,7 +23,7 @@ from warlog.geo.tables import Entry, Kind
 from warlog.model import Place, Precision, Role, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _PRECISION: dict[str, Precision] = {
     "facility": "facility", "town": "town", "admin1": "admin1", "country": "country", "region": "region",
@@ -39,8 +39,12 @@ def country_of(text: str, *, gazetteer: Gazetteer) -> str | None:
     return entry.country if entry is not None else None
 
 
-def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
-    """Every place the report names, sorted by span start (see the module docstring)."""
+def geoparse(doc: Doc, *, gazetteer: Gazetteer, capitals: bool = False) -> tuple[Place, ...]:
+    """Every place the report names, sorted by span start (see the module docstring).
+
+    With ``capitals``, a country named for its capital ("Mali's capital", "the Somali
+    capital") is that city: where an attack there happened. The toponym itself names the
+    country, which is what the geoparser alone (`warlog places`) reports."""
     mentions = find_mentions(doc, gazetteer=gazetteer)
     context = document_context(mentions, gazetteer=gazetteer, doc=doc)
     extra = context_mentions(doc, mentions, countries=frozenset(context.countries), gazetteer=gazetteer)
@@ -86,8 +90,37 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer) -> tuple[Place, ...]:
             place = _in_container(place, placed[i])  # type: ignore[arg-type]
         elif entry is None and place.country is None:
             place = replace(place, country=main)
+        capital = _capital_named(doc, m, entry, gazetteer=gazetteer) if capitals else None
+        if capital is not None:
+            place = capital
         places.append(place)
     return tuple(sorted(places, key=lambda p: (p.span.start, p.span.end)))
+
+
+def _capital_named(doc: Doc, mention: Mention, entry: Entry | None, *,
+                   gazetteer: Gazetteer) -> Place | None:
+    """"Mali's capital", "the capital of Somalia", "the Lebanese capital": the country's
+    capital city, written where the phrase is (not "capital punishment")."""
+    if entry is None or entry.kind != "country" or entry.country is None:
+        return None
+    start, end = mention.tok_start, mention.tok_end
+    word: Token | None = None
+    if end + 1 < len(doc) and doc[end].text in ("'s", "’s") and doc[end + 1].lower_ == "capital":
+        word = doc[end + 1]                     # "Mali's capital"
+    elif end < len(doc) and mention.source == "demonym" and doc[end].lower_ == "capital":
+        word = doc[end]                         # "the Malian capital"
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "capital":
+        word = doc[start - 2]                   # "the capital of Mali"
+    if word is None or word.dep_ in ("amod", "compound"):
+        return None
+    city = gazetteer.capital(entry.country)
+    if city is None or city.lat is None or city.lon is None:
+        return None
+    first, last = min(word.i, start), max(word.i + 1, end)
+    chars = Span(start=doc[first].idx, end=doc[last - 1].idx + len(doc[last - 1].text))
+    return Place(text=doc.text[chars.start:chars.end], name=city.name, admin1=city.admin1,
+                 country=city.country, lat=city.lat, lon=city.lon, precision="town",
+                 gazetteer_id=city.id, role="literal", span=chars)
 
 
 def _main_country(chosen: list[Entry | None], literal: list[bool]) -> str | None:
