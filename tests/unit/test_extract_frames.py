@@ -187,3 +187,18 @@ def test_explosions_heard_during_an_assault_do_not_make_it_a_bombing(read_text: 
     report = read_text(text)
     assert len(report.events) == 1
     assert report.events[0].sub_type in ("armed_clash", "attack")
+
+
+# --- a town's own name spelled another way is its name, not an alternate ---------------
+
+@pytest.mark.parametrize(("text", "name", "lat"), [
+    ("Explosions were reported in Sloviansk on Wednesday.", "Slovyansk", 48.85),
+    ("A missile hit a school in Mykolaiv, in southern Ukraine, on Wednesday.", "Mykolayiv", 46.97),
+    ("Shelling hit Zaporizhzhia on Wednesday, the governor said.", "Zaporizhzhya", 47.82),
+])
+def test_a_town_spelled_another_way_is_that_town(resources: Any, text: str, name: str,
+                                                 lat: float) -> None:
+    doc = resources.nlp(text)
+    towns = [p for p in geoparse(doc, gazetteer=resources.gazetteer) if p.precision == "town"]
+    assert [p.name for p in towns] == [name]
+    assert towns[0].lat is not None and abs(towns[0].lat - lat) < 0.2

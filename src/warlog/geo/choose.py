@@ -302,10 +302,20 @@ def is_exact(entry: Entry, key: str) -> bool:
     return rest in _CITY_SUFFIXES or rest.split(" ", 1)[0] in _NAME_CONNECTIVES
 
 
+def spelled_alike(entry: Entry, key: str) -> bool:
+    """The place's own name, spelled another way ("Sloviansk" for GeoNames' "Slovyansk",
+    "Kharkov" for "Kharkiv"): the same consonants, word by word, and long enough that the
+    consonants tell names apart. An alternate name that is another spelling of the place's
+    own is no translation or old name (Nikopol is listed under "Slovyansk" too)."""
+    written = names.skeleton_key(key)
+    return entry.kind == "town" and len(written.replace(" ", "")) >= 4 \
+        and names.skeleton_key(entry.name) == written
+
+
 def score(entry: Entry, *, key: str, cue: Kind | None, context: Context, mention: Mention,
           part: bool = False) -> Scored:
     start = mention.start
-    total = prior(entry, exact=is_exact(entry, key))
+    total = prior(entry, exact=is_exact(entry, key) or spelled_alike(entry, key))
     if context.named_elsewhere(entry.country, start=start):
         total += _NAMED_ELSEWHERE
     total += _PROFILE * context.share(entry.country, start=start)
