@@ -202,3 +202,15 @@ def test_a_town_spelled_another_way_is_that_town(resources: Any, text: str, name
     towns = [p for p in geoparse(doc, gazetteer=resources.gazetteer) if p.precision == "town"]
     assert [p.name for p in towns] == [name]
     assert towns[0].lat is not None and abs(towns[0].lat - lat) < 0.2
+
+
+# --- a gerund trigger standing as the subject takes its clause's day --------------------
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Shelling killed three civilians in Donetsk on Monday.", "2024-03-04"),
+    ("Bombing destroyed a bridge in Kherson on Monday.", "2024-03-04"),
+    ("Shelling wounded five people in Nikopol at the weekend.", "2024-03-02"),
+])
+def test_a_gerund_subject_is_dated_by_its_clause(read_text: Any, text: str, day: str) -> None:
+    report = read_text(text)
+    assert [str(e.time.start) for e in report.events] == [day]
