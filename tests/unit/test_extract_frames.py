@@ -214,3 +214,39 @@ def test_a_town_spelled_another_way_is_that_town(resources: Any, text: str, name
 def test_a_gerund_subject_is_dated_by_its_clause(read_text: Any, text: str, day: str) -> None:
     report = read_text(text)
     assert [str(e.time.start) for e in report.events] == [day]
+
+
+# --- people named one by one add up -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "field", "count"), [
+    (("A missile destroyed a house in Dnipro on Wednesday, killing a 31-year-old woman and her "
+     "two-year-old daughter."), "killed", 2),
+    ("A drone strike on a car near Kherson on Wednesday killed a man and his son.", "killed", 2),
+    ("A rocket wounded a boy and his grandmother in Sderot on Wednesday.", "injured", 2),
+])
+def test_people_named_one_by_one_add_up(read_text: Any, text: str, field: str, count: int) -> None:
+    report = read_text(text)
+    figures = [c.best for e in report.events for c in getattr(e, field)]
+    assert figures == [count]
+
+
+# --- a weapon that kills or wounds is the attack ----------------------------------------
+
+@pytest.mark.parametrize(("text", "weapon", "field", "count"), [
+    ("A rocket wounded a boy and his grandmother in Sderot on Wednesday.", "rocket", "injured", 2),
+    ("A drone injured three workers at a plant in Belgorod on Wednesday.", "drone", "injured", 3),
+    ("Sniper fire killed two medics in Khan Younis on Wednesday.", "small_arms", "killed", 2),
+])
+def test_a_weapon_that_harms_people_is_an_attack(read_text: Any, text: str, weapon: str,
+                                                 field: str, count: int) -> None:
+    report = read_text(text)
+    assert [e.weapon for e in report.events] == [weapon]
+    assert [c.best for c in getattr(report.events[0], field)] == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "The fire killed two people in the warehouse on Wednesday.",
+    "A forest fire injured two firefighters near Kharkiv on Wednesday.",
+])
+def test_a_blaze_that_kills_is_no_attack(read_text: Any, text: str) -> None:
+    assert read_text(text).events == ()

@@ -18,7 +18,9 @@ VAGUE_HEADS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "s
                          "many", "number", "handful", "couple", "some", "few", "dozen"})
 KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "mother", "father", "brother",
                        "sister", "boy", "girl", "baby", "infant", "man", "toddler", "teenager",
-                       "relative", "deputy", "commander", "leader", "official", "guard"})
+                       "relative", "deputy", "commander", "leader", "official", "guard",
+                       "grandmother", "grandfather", "grandson", "granddaughter", "niece",
+                       "nephew", "cousin", "aunt", "uncle", "fiancée", "fiance", "fiancee"})
 # "the bodies of 12 people were recovered", "nine bodies": counted dead
 NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities", "body", "bodies"})
 NOUN_INJURE = frozenset({"injury", "injuries", "wound", "wounds"})
@@ -199,9 +201,11 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     if quantity is None:
         return None
     # "a Syrian woman and her two sons": the conjoined groups add up
-    for conj in (c for c in people.children if c.dep_ == "conj" and _names_people(c)):
+    # (every conjunct, "a policeman, a soldier and a child", however the parser chains them)
+    for conj in [c for c in people.conjuncts if c.i > people.i and _names_people(c)]:
         extra_tokens = _quantity_tokens(conj, conj)
-        extra = parse_quantity(doc[extra_tokens[0].i:extra_tokens[-1].i + 1].text) if extra_tokens else None
+        extra = parse_quantity(doc[extra_tokens[0].i:extra_tokens[-1].i + 1].text) if extra_tokens \
+            else _one_person(conj)
         if extra is None or extra.best is None or quantity.best is None:
             break
         quantity = Quantity(low=quantity.low + extra.low if quantity.low is not None and extra.low is not None else None,
@@ -214,6 +218,14 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     victims = actor_range(people) if not people.like_num else None
     return RawCount(field=field, quantity=quantity, text=doc_text(doc)[start:end], start_char=start,
                     end_char=end, victims=victims)
+
+
+def _one_person(tok: Token) -> Quantity | None:
+    """"…a woman and her daughter", "a man and his son": one person, named in the singular
+    with a possessive or an article and no figure of its own."""
+    if tok.tag_ != "NN" or not any(c.dep_ in ("poss", "det") for c in tok.children):
+        return None
+    return Quantity(low=1, best=1, high=1)
 
 
 def _quantity_tokens(victim: Token, people: Token) -> list[Token]:

@@ -151,6 +151,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         if unarmed(tok):
             return False  # "a heart attack", "a ransomware attack", "a shark attack"
         return lemma != "engagement" or _has_weapon_or_force(sent)
+    if tok.pos_ == "NOUN" and lemma in HARMING_WEAPONS and tok.dep_ == "nsubj" \
+            and tok.head.lemma_.lower() in HARM_LEMMAS and not civil_use(tok) \
+            and (lemma != "fire" or _shots_fired(tok)):
+        return True  # "a rocket killed a boy", "sniper fire wounded two medics"
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not civil_use(tok) \
             and not flown_past(tok.head) and not weapons_trial(sent)
@@ -173,6 +177,20 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     return tok.pos_ == "VERB" and lemma == "go" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in tok.children
     ) and _weak_verb_is_attack(tok, sent)
+
+
+# Weapons and fire that, as the subject of a harm verb, are the attack itself.
+HARMING_WEAPONS = lx.WEAPON_NOUNS | lx.FIRE_NOUNS | frozenset({"shell", "bomb", "grenade",
+                                                               "landmine", "airstrike"})
+HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
+
+
+def _shots_fired(fire: Token) -> bool:
+    """"sniper fire", "Israeli fire", "tank fire": fire that is shooting, not a blaze."""
+    return any(c.dep_ in ("compound", "amod") and (
+        c.lower_ in lx.CONFLICT_CUES or c.ent_type_ in ("NORP", "GPE", "ORG")
+        or c.lemma_.lower() in ("sniper", "tank", "machine", "machine-gun", "enemy", "gun"))
+        for c in fire.children)
 
 
 def _has_weapon_or_force(sent: Span) -> bool:
