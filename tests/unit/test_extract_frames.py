@@ -250,3 +250,25 @@ def test_a_weapon_that_harms_people_is_an_attack(read_text: Any, text: str, weap
 ])
 def test_a_blaze_that_kills_is_no_attack(read_text: Any, text: str) -> None:
     assert read_text(text).events == ()
+
+
+# --- deaths in attacks or fighting over a span of time are a sum, not an event ----------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("So far this year, 45 soldiers have been killed in attacks in the province.", 45),
+    ("More than 500 people have died in fighting in the region this year.", 500),
+    ("To date, 80 aid workers have been killed in strikes across the territory.", 80),
+])
+def test_deaths_over_a_period_are_a_tally(read_text: Any, text: str, value: int) -> None:
+    report = read_text(text)
+    assert report.events == ()
+    assert [c.value for c in report.claims] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed in attacks in the province on Wednesday.",
+    "Two civilians died in fighting in El Fasher on Wednesday.",
+])
+def test_deaths_on_a_day_are_that_days_attacks(read_text: Any, text: str) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1 and report.events[0].killed

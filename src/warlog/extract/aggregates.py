@@ -38,6 +38,13 @@ _SPAN_DATE = re.compile(rf"\bthis (?:year|month|week)\b|\bso far\b|\bto date\b|"
 _DATING = re.compile(r"\b(?:ago|later|earlier|after|before)\b")
 
 
+def spans_a_period(text: str) -> bool:
+    """The text names a span of time a sum is taken over ("so far this year", "to date",
+    "in the past 24 hours"), not a day an attack is dated by."""
+    lower = text.lower()
+    return bool(_SPAN_DATE.search(lower)) and not _DATING.search(lower)
+
+
 def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
     """The tokens of every scope cue in the sentence (by index); ``places`` are the
     geoparser's, which name places the tagger misses."""

@@ -8,9 +8,12 @@ context and its figures to claims.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
+from warlog.extract.aggregates import spans_a_period
 from warlog.extract.clauses import is_headline, is_section_head
 from warlog.extract.lexicon import words
 from warlog.extract.lookup import ents_within
@@ -245,7 +248,14 @@ def _in_general(noun: Token) -> bool:
         c.dep_ in ("det", "nummod", "poss") for c in noun.children)
 
 
+# Nouns for fighting as a whole, which a span of time makes a sum ("500 people have died
+# in fighting in the region this year").
+MASS_FIGHTING = frozenset({"fighting", "violence", "shelling", "bombardment", "clash"})
+
+
 def _is_aggregate_plural(head: Token, sent: Span) -> bool:
+    if head.tag_ == "NN" and head.lemma_.lower() in MASS_FIGHTING and _caused_the_casualties(head):
+        return spans_a_period(sent.text) and not _has_day(head, sent)
     if head.tag_ not in ("NNS", "NNPS"):
         return False
     if head.lemma_.lower() in lx.WEAPON_NOUNS or any(
@@ -253,8 +263,10 @@ def _is_aggregate_plural(head: Token, sent: Span) -> bool:
         return False  # "two drones were sent", "three strikes hit": counted, so specific
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in AGGREGATE_HEADS:
         return True
-    if _caused_the_casualties(head):
-        return False  # "fighters were killed in IS attacks in Badia": attacks told with their dead
+    if _caused_the_casualties(head) and not spans_a_period(sent.text):
+        # "fighters were killed in IS attacks in Badia": attacks told with their dead (but
+        # "so far this year, 45 soldiers have been killed in attacks" sums a period's)
+        return False
     # A plural told as events has a day of its own ("strikes ... early Wednesday");
     # without one it characterises attacks in general.
     return not _has_day(head, sent)
@@ -284,6 +296,8 @@ def _names_a_day(text: str) -> bool:
     lower = text.lower()
     if lower.startswith(("since", "the past", "past")):
         return False
+    if re.fullmatch(r"\d{1,3}", lower.strip()):
+        return False  # the small tagger files a bare count ("80 aid workers") as a date
     return bool(set(lower.replace(",", " ").split()) & DAY_WORDS) or any(c.isdigit() for c in lower)
 
 
