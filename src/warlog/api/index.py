@@ -2,16 +2,21 @@
 
 Each row is the few fields filters, the map and the timeline read, plus the counting
 view ``warlog.link.tally`` takes; full records stay in the database and are read a
-page at a time. The index belongs to one app (no module state) and is rebuilt when
-``content_mark`` shows the stored events changed, checked at most every ``recheck``
-seconds in a background thread (requests meanwhile answer from the snapshot they have),
-so a `warlog ingest` beside a running server shows up soon after that time.
+page at a time. The index belongs to one app (no module state). It is loaded from the events'
+summaries (``store.summary``: the few hundred bytes of each record these rows read, not
+the whole record), and kept current through the store's generation: one row, raised by
+every write, read at most every ``recheck`` seconds in a background thread (requests
+meanwhile answer from the snapshot they have). When it moved, only the merged events
+logged since the snapshot's generation are read again (``queries_api.changes_since``),
+so a `warlog ingest` beside a running server shows up soon after that time, and costs
+the server what changed, not the whole store.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -23,7 +28,7 @@ from warlog.api.aggregate import facets
 from warlog.exports.selection import EventFilter, EventRow, event_row, sort_key
 from warlog.link.tally import TallyEvent, tally_event
 from warlog.store.engine import Store
-from warlog.store.queries_api import content_mark, merged_bodies_streamed
+from warlog.store.queries_api import Changes, changes_since, content_mark, summaries_streamed
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +45,13 @@ class Lookup:
     by_name: dict[str, list[int]] = field(default_factory=dict)     # casefolded actor names
     starts: list[date] = field(default_factory=list)                # the dated rows' starts
     longest: timedelta = timedelta(0)                               # the longest end - start
+    tidy: bool = True       # every dated row has an end, on or after its start
 
 
 def build_lookup(rows: Sequence[EventRow]) -> Lookup:
     found = Lookup()
     for i, r in enumerate(rows):
-        if r.country:
+        if r.country is not None:
             found.by_country.setdefault(r.country, []).append(i)
         found.by_weapon.setdefault(r.weapon, []).append(i)
         found.by_sub_type.setdefault(r.sub_type, []).append(i)
@@ -53,10 +59,12 @@ def build_lookup(rows: Sequence[EventRow]) -> Lookup:
             found.by_name.setdefault(name, []).append(i)
         if r.start is not None:
             found.starts.append(r.start)
-    spans = [r.end - r.start for r in rows if r.start is not None and r.end is not None]
+    spans = [r.end - r.start if r.end is not None else None for r in rows if r.start is not None]
+    known = [s for s in spans if s is not None]
     return Lookup(by_country=found.by_country, by_weapon=found.by_weapon,
                   by_sub_type=found.by_sub_type, by_name=found.by_name, starts=found.starts,
-                  longest=max(spans, default=timedelta(0)))
+                  longest=max(known, default=timedelta(0)),
+                  tidy=len(known) == len(spans) and all(s >= timedelta(0) for s in known))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +82,13 @@ class Snapshot:
             return list(self.rows)
         lo, hi = self._date_window(chosen)
         narrowest = self._narrowest(chosen)
+        if narrowest is None and chosen.bbox is None and self.lookup.tidy:
+            # dates only: past the rows starting before ``since`` (tested one by one),
+            # every row up to ``hi`` starts in the period and ends no earlier than it starts
+            first = lo if chosen.since is None else max(lo, bisect.bisect_left(self.lookup.starts,
+                                                                               chosen.since))
+            first = min(first, hi)
+            return [r for r in self.rows[lo:first] if chosen.matches(r)] + list(self.rows[first:hi])
         if narrowest is None:
             return [r for r in self.rows[lo:hi] if chosen.matches(r)]
         return [self.rows[i] for i in narrowest if lo <= i < hi and chosen.matches(self.rows[i])]
@@ -90,7 +105,7 @@ class Snapshot:
 
     def _narrowest(self, chosen: EventFilter) -> Sequence[int] | None:
         lists: list[Sequence[int]] = []
-        for value, table in ((chosen.country, self.lookup.by_country),
+        for value, table in ((chosen.country and chosen.country.upper(), self.lookup.by_country),
                              (chosen.weapon, self.lookup.by_weapon),
                              (chosen.sub_type, self.lookup.by_sub_type)):
             if value is not None:
@@ -111,18 +126,76 @@ def _union(lists: Iterable[list[int]]) -> list[int]:
     return sorted({i for ids in lists for i in ids})
 
 
+Pair = tuple[EventRow, TallyEvent]
+
+
 def load_snapshot(store: Store) -> Snapshot:
-    with store.read() as conn:      # the mark and the bodies of one moment
+    with store.read() as conn:      # the mark and the summaries of one moment
         mark = content_mark(conn)
-        # streamed: each record becomes its row and is let go (a million do not fit)
-        return snapshot_of(merged_bodies_streamed(conn), mark=mark)
+        # streamed: each summary becomes its rows and is let go
+        return snapshot_of(summaries_streamed(conn), mark=mark)
 
 
 def snapshot_of(bodies: Iterable[dict[str, object]], *, mark: tuple[object, ...] = ()) -> Snapshot:
-    pairs = sorted(((event_row(b), tally_event(b)) for b in bodies), key=lambda p: sort_key(p[0]))
+    """The snapshot of these records (or their summaries: the same rows)."""
+    pairs = sorted((_pair(b) for b in bodies), key=_pair_key)
+    return _snapshot(pairs, mark=mark)
+
+
+def _pair(body: dict[str, object]) -> Pair:
+    _share_strings(body)
+    return event_row(body), tally_event(body)
+
+
+def _pair_key(pair: Pair) -> tuple[date, str]:
+    return sort_key(pair[0])
+
+
+# Values repeated across a million rows (country, weapon, …) are kept once: decoded JSON
+# makes a new string per row.
+_SHARED = ("type", "sub_type", "weapon", "outcome", "grade")
+
+
+def _share_strings(body: dict[str, object]) -> None:
+    for key in _SHARED:
+        value = body.get(key)
+        if isinstance(value, str):
+            body[key] = sys.intern(value)
+    for part, keys in (("location", ("country", "precision")), ("attacker", ("name", "country")),
+                       ("target", ("name", "country"))):
+        inner = body.get(part)
+        if isinstance(inner, dict):
+            for key in keys:
+                value = inner.get(key)
+                if isinstance(value, str):
+                    inner[key] = sys.intern(value)
+
+
+def _snapshot(pairs: Sequence[Pair], *, mark: tuple[object, ...]) -> Snapshot:
     rows = tuple(p[0] for p in pairs)
     return Snapshot(rows=rows, tally_events=tuple(p[1] for p in pairs), mark=mark,
                     lookup=build_lookup(rows), facets=facets(rows))
+
+
+def apply_changes(snapshot: Snapshot, changes: Changes) -> Snapshot:
+    """The snapshot caught up with the merged events written since it was taken: those
+    gone or re-written are dropped, the stored ones put in their place in the order.
+    The same snapshot as loading the store again (a test compares them)."""
+    dropped = changes.gone | changes.stored.keys()
+    kept = [p for p in zip(snapshot.rows, snapshot.tally_events, strict=True)
+            if p[0].id not in dropped]
+    fresh = sorted((_pair(b) for b in changes.stored.values()), key=_pair_key)
+    if len(fresh) * 8 > len(kept):
+        pairs = sorted(kept + fresh, key=_pair_key)
+    else:       # each new row put at its place by bisection, the rest copied in slices
+        pairs, at = [], 0
+        for p in fresh:
+            cut = bisect.bisect_left(kept, _pair_key(p), lo=at, key=_pair_key)
+            pairs += kept[at:cut]
+            pairs.append(p)
+            at = cut
+        pairs += kept[at:]
+    return _snapshot(pairs, mark=(changes.generation,))
 
 
 class EventIndex:
@@ -158,9 +231,15 @@ class EventIndex:
             return self._snapshot
 
     def _newer(self, snapshot: Snapshot) -> Snapshot | None:
-        with self._store.engine.connect() as conn:
-            changed = content_mark(conn) != snapshot.mark
-        return load_snapshot(self._store) if changed else None
+        with self._store.read() as conn:
+            mark = content_mark(conn)
+            if mark == snapshot.mark:
+                return None
+            since = snapshot.mark[0] if snapshot.mark else None
+            if not isinstance(since, int):       # not a generation: read it all again
+                return snapshot_of(summaries_streamed(conn), mark=mark)
+            changes = changes_since(conn, since)
+        return apply_changes(snapshot, changes)
 
     def _check_in_background(self) -> None:
         try:
