@@ -313,3 +313,48 @@ def test_a_slow_change_check_never_holds_up_a_request(tmp_path: Path, example_re
             _time.sleep(0.05)
         assert c.get("/api/events").json()["total"] > before
     store.close()
+
+
+
+def test_concurrent_asks_for_one_tally_count_it_once(db: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # twelve clients opening the dashboard together: one count, eleven waiting for it
+    import threading
+
+    from warlog.api import routes
+
+    real = routes.tally_of_index
+    release = threading.Event()
+    counted: list[str] = []
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        counted.append(kwargs["by"])
+        assert release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(routes, "tally_of_index", held)
+    store = open_store(db)
+    with TestClient(create_app(store)) as c:
+        app: Any = c.app
+        key = (app.state.index.current().mark, None, None, "weapon")
+        answers: list[Any] = []
+        threads = [threading.Thread(target=lambda: answers.append(c.get("/api/tally?by=weapon")))
+                   for _ in range(12)]
+        for t in threads:
+            t.start()
+        for _ in range(3000):       # until eleven wait on the first one's count
+            if app.state.tallies.waiting(key) == 11:
+                break
+            threading.Event().wait(0.01)
+        waited = app.state.tallies.waiting(key)
+        release.set()
+        for t in threads:
+            t.join(30)
+        again = c.get("/api/tally?by=weapon")
+        other = c.get("/api/tally?by=actor")
+    store.close()
+    assert waited == 11
+    assert [a.status_code for a in answers] == [200] * 12
+    assert {a.content for a in answers} == {again.content}
+    assert counted == ["weapon", "actor"] and app.state.tallies.computed == 2
+    assert json.loads(again.content)["by"] == "weapon" and other.status_code == 200

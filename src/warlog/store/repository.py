@@ -402,8 +402,9 @@ def save_merged(conn: Connection, rows: Sequence[MergedRow]) -> None:
          "grade": m.grade, "source_count": len(m.members), "body": dict(m.body),
          "summary": summary_of(m.body)}
         for m in rows])
-    conn.execute(insert(event_sources), [{"merged_id": m.id, "event_key": k}
-                                         for m in rows for k in m.members])
+    links = [{"merged_id": m.id, "event_key": k} for m in rows for k in m.members]
+    if links:
+        conn.execute(insert(event_sources), links)
 
 
 def merged_records(conn: Connection, *, since: date | None = None, until: date | None = None,
