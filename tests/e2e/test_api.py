@@ -358,3 +358,19 @@ def test_concurrent_asks_for_one_tally_count_it_once(db: str,
     assert {a.content for a in answers} == {again.content}
     assert counted == ["weapon", "actor"] and app.state.tallies.computed == 2
     assert json.loads(again.content)["by"] == "weapon" and other.status_code == 200
+
+
+def test_pages_resolve_responses_as_the_whole_index_would(db: str) -> None:
+    # a page looks up only the report events its records respond to
+    from warlog.api.detail import page_records
+    from warlog.link.records import resolve_responses
+    from warlog.store.queries_api import all_merged_bodies
+    from warlog.store.repository import merged_index
+
+    store = open_store(db)
+    with store.read() as conn:
+        bodies = {b["id"]: b for b in all_merged_bodies(conn)}
+        every = merged_index(conn)
+        ids = sorted(bodies)
+        assert page_records(conn, ids) == [resolve_responses(bodies[i], every) for i in ids]
+    store.close()

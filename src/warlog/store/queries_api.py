@@ -18,7 +18,13 @@ from sqlalchemy.engine import Connection
 
 from warlog.store.repository import DocumentHead, chunks
 from warlog.store.summary import summary_of
-from warlog.store.tables import documents, merged_changes, merged_events, store_changes
+from warlog.store.tables import (
+    documents,
+    event_sources,
+    merged_changes,
+    merged_events,
+    store_changes,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -119,6 +125,17 @@ def merged_bodies(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, A
     for part in chunks(sorted(set(ids))):
         query = select(merged_events.c.id, merged_events.c.body).where(merged_events.c.id.in_(part))
         out.update((r.id, dict(r.body)) for r in conn.execute(query))
+    return out
+
+
+def merged_of_keys(conn: Connection, keys: Iterable[str]) -> dict[str, str]:
+    """Report event key → the merged event it belongs to, for these keys (those that
+    belong to one): ``repository.merged_index`` restricted to them."""
+    out: dict[str, str] = {}
+    for part in chunks(sorted(set(keys))):
+        query = (select(event_sources.c.event_key, event_sources.c.merged_id)
+                 .where(event_sources.c.event_key.in_(part)))
+        out.update((r.event_key, r.merged_id) for r in conn.execute(query))
     return out
 
 
