@@ -4,6 +4,7 @@ and 1M events, and `warlog serve` under 20 concurrent clients (issue 14, part 3)
 usage:
   .venv/bin/python bench/store_scale.py [--sizes 10000,100000,1000000] [--probe 100]
         [--clients 20] [--requests 2000] [--per-day 900] [--db postgresql://…] [--no-api]
+        [--serve-at 100000,1000000]
 
 Without --db a throwaway PostgreSQL server is started from Debian's binaries
 (bench/pgserver.py) and removed at the end; --db must name an empty database.
@@ -22,11 +23,14 @@ Without --db a throwaway PostgreSQL server is started from Debian's binaries
    period, are linked one transaction each (``relink``, what ingest runs): the time per
    report (mean, median, p95), its ratio to the first size, and how many stored events
    the blocked candidate query returned per report.
-4. At the last size (unless --no-api), `warlog serve` on the store, on loopback: the
-   time of the first request (the server loads its index of every event), then
-   --requests requests from --clients concurrent clients, once for /api/events pages
-   (plain pages at random offsets, and filtered by country, weapon, period and actor)
-   and once for /api/tally (the dashboard's periods and groupings): p50/p99 of each.
+4. At the last size, or each of --serve-at (unless --no-api), `warlog serve` on the
+   store, on loopback: the time from its start to ready (it loads its index of every
+   event before it prints its address) and of the first request, then --requests
+   requests from --clients concurrent clients, once for /api/events pages (plain pages
+   at random offsets, and filtered by country, weapon, period and actor) and twice for
+   /api/tally (the dashboard's periods and groupings: first computed, then kept):
+   p50/p99 of each; the server's RSS; and the seconds from the commit of one new report
+   to /api/events counting it.
 
 Figures only; nothing is asserted.
 """

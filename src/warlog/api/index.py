@@ -260,34 +260,62 @@ def _caught_up(snapshot: Snapshot, changes: Changes) -> Snapshot:
 class EventIndex:
     """The current snapshot of a store; thread-safe (requests run in a thread pool)."""
 
-    def __init__(self, store: Store, *, recheck: float = 1.0,
+    def __init__(self, store: Store, *, recheck: float = 1.0, idle: float | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._store = store
         self._recheck = recheck
+        self._idle = idle if idle is not None else 10 * recheck
         self._clock = clock
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
-        self._checked = 0.0
-        self._checking = False
+        self._asked = 0.0
+        self._ticking = False
 
     def current(self) -> Snapshot:
-        """The snapshot to answer with. Past ``recheck`` seconds the store is checked for
-        changes in a background thread while requests go on with the snapshot they have:
-        on a large store the check and the rebuild take seconds, and no request should
-        queue behind them (``recheck`` 0 checks in the request, for tests)."""
+        """The snapshot to answer with. While requests come, a background thread checks
+        the store every ``recheck`` seconds and catches the snapshot up, requests going
+        on with the snapshot they have meanwhile, so a change is answered within about
+        ``recheck`` seconds of its commit, and no request waits for a catch-up (seconds at
+        a million events). The thread stops ``idle`` seconds after the last request and
+        the next one starts it again (``recheck`` 0: checked in the request, for tests)."""
         with self._lock:
-            now = self._clock()
+            self._asked = self._clock()
             if self._snapshot is None:
-                self._snapshot, self._checked = load_snapshot(self._store), now
-            elif now - self._checked >= self._recheck:
-                self._checked = now
-                if self._recheck <= 0:
-                    self._snapshot = self._newer(self._snapshot) or self._snapshot
-                elif not self._checking:
-                    self._checking = True
-                    threading.Thread(target=self._check_in_background, name="warlog-index",
-                                     daemon=True).start()
+                self._snapshot = load_snapshot(self._store)
+            elif self._recheck <= 0:
+                self._snapshot = self._newer(self._snapshot) or self._snapshot
+            elif not self._ticking:
+                self._ticking = True
+                threading.Thread(target=self._tick, name="warlog-index", daemon=True).start()
             return self._snapshot
+
+    def _tick(self) -> None:
+        try:
+            while True:
+                time.sleep(self._recheck)
+                with self._lock:
+                    if self._clock() - self._asked > self._idle:
+                        self._ticking = False       # the next request starts another
+                        return
+                    snapshot = self._snapshot
+                if snapshot is not None:
+                    self._catch_up(snapshot)
+        except BaseException:
+            with self._lock:
+                self._ticking = False
+            raise
+
+    def _catch_up(self, snapshot: Snapshot) -> None:
+        try:
+            newer = self._newer(snapshot)
+        except Exception:  # the next check tries again; the old snapshot still answers
+            log.warning("re-reading the stored events failed; answering from the last "
+                        "snapshot", exc_info=True)
+            return
+        if newer is not None:
+            with self._lock:
+                if self._snapshot is snapshot:      # not caught up by a refresh meanwhile
+                    self._snapshot = newer
 
     def _newer(self, snapshot: Snapshot) -> Snapshot | None:
         with self._store.read() as conn:
@@ -300,26 +328,10 @@ class EventIndex:
             changes = changes_since(conn, since)
         return apply_changes(snapshot, changes)
 
-    def _check_in_background(self) -> None:
-        try:
-            with self._lock:
-                snapshot = self._snapshot
-            newer = self._newer(snapshot) if snapshot is not None else None
-            if newer is not None:
-                with self._lock:
-                    self._snapshot = newer
-        except Exception:  # the next check tries again; the old snapshot still answers
-            log.warning("re-reading the stored events failed; answering from the last "
-                        "snapshot", exc_info=True)
-        finally:
-            with self._lock:
-                self._checking = False
-
     def refresh(self) -> Snapshot:
         """The snapshot, re-read now (in this request) if the database changed since it
         was taken."""
         with self._lock:
-            self._checked = self._clock()
             if self._snapshot is None:
                 self._snapshot = load_snapshot(self._store)
             else:
