@@ -4,6 +4,7 @@ and 1M events, and `warlog serve` under 20 concurrent clients (issue 14, part 3)
 usage:
   .venv/bin/python bench/store_scale.py [--sizes 10000,100000,1000000] [--probe 100]
         [--clients 20] [--requests 2000] [--per-day 900] [--db postgresql://…] [--no-api]
+        [--serve-at 100000,1000000]
 
 Without --db a throwaway PostgreSQL server is started from Debian's binaries
 (bench/pgserver.py) and removed at the end; --db must name an empty database.
@@ -22,11 +23,14 @@ Without --db a throwaway PostgreSQL server is started from Debian's binaries
    period, are linked one transaction each (``relink``, what ingest runs): the time per
    report (mean, median, p95), its ratio to the first size, and how many stored events
    the blocked candidate query returned per report.
-4. At the last size (unless --no-api), `warlog serve` on the store, on loopback: the
-   time of the first request (the server loads its index of every event), then
-   --requests requests from --clients concurrent clients, once for /api/events pages
-   (plain pages at random offsets, and filtered by country, weapon, period and actor)
-   and once for /api/tally (the dashboard's periods and groupings): p50/p99 of each.
+4. At the last size, or each of --serve-at (unless --no-api), `warlog serve` on the
+   store, on loopback: the time from its start to ready (it loads its index of every
+   event before it prints its address) and of the first request, then --requests
+   requests from --clients concurrent clients, once for /api/events pages (plain pages
+   at random offsets, and filtered by country, weapon, period and actor) and twice for
+   /api/tally (the dashboard's periods and groupings: first computed, then kept):
+   p50/p99 of each; the server's RSS; and the seconds from the commit of one new report
+   to /api/events counting it.
 
 Figures only; nothing is asserted.
 """
@@ -227,26 +231,28 @@ def event_pages(n: int, rng: random.Random, days: int) -> list[str]:
     return [rng.choice(choices)() for _ in range(n)]
 
 
-def serve(db: str, *, clients: int, requests: int, days: int) -> dict[str, Any]:
+def serve(db: str, *, clients: int, requests: int, days: int, maker: Maker,
+          stored_reports: int) -> dict[str, Any]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     out: dict[str, Any] = {}
+    started = time.perf_counter()
     server = subprocess.Popen([sys.executable, "-m", "warlog", "serve", "--db", db, "--port",
                                str(port)], stdout=subprocess.PIPE, text=True, cwd=REPO)
     try:
         assert server.stdout is not None
-        server.stdout.readline()
-        started = time.perf_counter()
-        for _ in range(600):
-            try:
-                httpx.get(f"{base}/api/events?limit=1", timeout=1800).raise_for_status()
-                break
-            except httpx.ConnectError:
-                time.sleep(0.5)
-        out["first_request_s"] = time.perf_counter() - started
+        server.stdout.readline()        # printed once the index is loaded
+        out["ready_s"] = time.perf_counter() - started
+        asked = time.perf_counter()
+        total = httpx.get(f"{base}/api/events?limit=1", timeout=1800).json()["total"]
+        out["first_request_s"] = time.perf_counter() - asked
+        out["start_to_first_answer_s"] = time.perf_counter() - started
         rng = random.Random(11)
+        tallies = [rng.choice(TALLIES) for _ in range(requests)]
+        # the tallies twice: first each of the six is counted once (the others asking
+        # meanwhile wait for it), then all are answered from the kept answers
         for name, paths in (("events pages", event_pages(requests, rng, days)),
-                            ("tally", [rng.choice(TALLIES) for _ in range(requests)])):
+                            ("tally", tallies), ("tally again", tallies)):
             result = load(base, paths, clients=clients, seconds=1800)
             ms = [v * 1000 for v in result.latencies]
             out[name] = {"requests": len(ms), "errors": result.errors,
@@ -254,10 +260,49 @@ def serve(db: str, *, clients: int, requests: int, days: int) -> dict[str, Any]:
                          "per_s": len(ms) / result.seconds}
         rss = Path(f"/proc/{server.pid}/status").read_text().split("VmRSS:")[1].split()[0]
         out["server_rss_mb"] = int(rss) / 1024
+        out["change_seen_s"] = change_seen(db, base, maker, stored_reports=stored_reports,
+                                           before=total)
     finally:
         server.terminate()
         server.wait(timeout=60)
     return out
+
+
+def served(db: str, size: int, args: argparse.Namespace, maker: Maker, stored: int) -> None:
+    days = max(1, size // args.per_day)
+    s = serve(db, clients=args.clients, requests=args.requests, days=days, maker=maker,
+              stored_reports=stored)
+    print(f"warlog serve on {size:,} events: ready (index loaded) {s['ready_s']:.1f} s after "
+          f"start, first request {s['first_request_s']:.2f} s, server RSS "
+          f"{s['server_rss_mb']:,.0f} MB", flush=True)
+    for name in ("events pages", "tally", "tally again"):
+        r = s[name]
+        print(f"  {name:<13} {r['requests']:>6} req, {args.clients} clients: "
+              f"p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
+              f"{r['per_s']:.0f} req/s, errors {r['errors']}", flush=True)
+    print(f"  a new report, committed, counted by /api/events {s['change_seen_s']:.2f} s later",
+          flush=True)
+
+
+def change_seen(db: str, base: str, maker: Maker, *, stored_reports: int, before: int) -> float:
+    """Seconds from the commit of one new report (saved and linked, as ingest does) to
+    the running server's /api/events counting it: the change check and the catch-up."""
+    store = open_store(db)
+    last_day = FIRST_DAY + timedelta(days=max(0, stored_reports * PER_REPORT // maker.per_day))
+    doc, events = maker.report(0, day=last_day, events=1, tag="seen-")
+    cands = candidates(_source(doc), events)
+    with store.write() as conn:
+        save_reports(conn, [ReportRows(document=doc, fingerprint=(), current=True,
+                                       events=events, keys=[c.key for c in cands])])
+        relink(conn, added=cands, removed=[])
+    store.close()
+    committed = time.perf_counter()
+    with httpx.Client(base_url=base, timeout=1800) as http:
+        while http.get("/api/events?limit=1").json()["total"] == before:
+            if time.perf_counter() - committed > 600:
+                return float("inf")
+            time.sleep(0.05)
+    return time.perf_counter() - committed
 
 
 def main(argv: list[str]) -> int:
@@ -269,10 +314,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--per-day", type=int, default=900)
     parser.add_argument("--db", help="an empty PostgreSQL database (default: a throwaway server)")
     parser.add_argument("--no-api", action="store_true")
+    parser.add_argument("--serve-at", default="",
+                        help="sizes (of --sizes) to run the API load test at (default: the last)")
     parser.add_argument("--writes-only", action="store_true",
                         help="only step 1: report by report against one batch")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    serve_at = {int(s) for s in args.serve_at.split(",") if s} or {sizes[-1]}
     with ExitStack() as stack:
         if args.db:
             db, server = args.db, args.db.rsplit("/", 1)[0]
@@ -310,6 +358,8 @@ def main(argv: list[str]) -> int:
             print(f"  {size:>9,} events: filled in {fill:.0f} s; relink {p['mean']:.2f} ms mean, "
                   f"{p['median']:.2f} median, {p['p95']:.2f} p95; block read {p['read']:.1f}",
                   flush=True)
+            if not args.no_api and size in serve_at:
+                served(db, size, args, Maker(seed=size + 1, per_day=args.per_day), stored)
         store.close()
         base = rows[0]["mean"]
         print(f"{'events':>10} {'fill s':>7} {'events/s':>9} {'relink ms':>10} {'median':>7} "
@@ -320,16 +370,6 @@ def main(argv: list[str]) -> int:
             previous = r["size"]
             print(f"{r['size']:>10,} {r['fill_s']:>7.0f} {rate:>9,.0f} {r['mean']:>10.2f} "
                   f"{r['median']:>7.2f} {r['p95']:>7.2f} {r['mean'] / base:>8.2f} {r['read']:>11.1f}")
-        if not args.no_api:
-            days = max(1, sizes[-1] // args.per_day)
-            s = serve(db, clients=args.clients, requests=args.requests, days=days)
-            print(f"warlog serve on {sizes[-1]:,} events: first request {s['first_request_s']:.1f} s "
-                  f"(loads the index), server RSS {s['server_rss_mb']:,.0f} MB")
-            for name in ("events pages", "tally"):
-                r = s[name]
-                print(f"  {name:<13} {r['requests']:>6} req, {args.clients} clients: "
-                      f"p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
-                      f"{r['per_s']:.0f} req/s, errors {r['errors']}")
     return 0
 
 

@@ -278,8 +278,8 @@ def test_an_ingest_beside_a_running_server_shows_up(tmp_path: Path, example_repo
 def test_a_slow_change_check_never_holds_up_a_request(tmp_path: Path, example_reports: Any,
                                                       country_of: Any,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    # at a million events the check counts the whole table for seconds: requests go on
-    # with the snapshot they have while it runs, and the change shows up once it is done
+    # at a million events a catch-up takes seconds: requests go on with the snapshot
+    # they have while it runs, and the change shows up once it is done
     import threading
 
     from warlog.api import index as index_module
@@ -298,18 +298,78 @@ def test_a_slow_change_check_never_holds_up_a_request(tmp_path: Path, example_re
         return real_mark(conn)
 
     with TestClient(create_app(store, recheck=0.01)) as c:
-        before = c.get("/api/events").json()["total"]
+        before = c.get("/api/events").json()["total"]       # starts the checks
+        monkeypatch.setattr(index_module, "content_mark", slow_mark)
+        assert started.wait(30)                               # one is under way, held
         for report in rest:
             ingest_report(store, report, country_of=country_of)
-        monkeypatch.setattr(index_module, "content_mark", slow_mark)
         import time as _time
-        _time.sleep(0.05)
-        assert c.get("/api/events").json()["total"] == before  # the check starts, unawaited
-        assert started.wait(30)
+        assert c.get("/api/events").json()["total"] == before  # answered meanwhile
         assert c.get("/api/events").json()["total"] == before  # still checking: answered
         release.set()
         deadline = _time.monotonic() + 30
         while c.get("/api/events").json()["total"] == before and _time.monotonic() < deadline:
             _time.sleep(0.05)
         assert c.get("/api/events").json()["total"] > before
+    store.close()
+
+
+
+def test_concurrent_asks_for_one_tally_count_it_once(db: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # twelve clients opening the dashboard together: one count, eleven waiting for it
+    import threading
+
+    from warlog.api import routes
+
+    real = routes.tally_of_index
+    release = threading.Event()
+    counted: list[str] = []
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        counted.append(kwargs["by"])
+        assert release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(routes, "tally_of_index", held)
+    store = open_store(db)
+    with TestClient(create_app(store)) as c:
+        app: Any = c.app
+        key = (app.state.index.current().mark, None, None, "weapon")
+        answers: list[Any] = []
+        threads = [threading.Thread(target=lambda: answers.append(c.get("/api/tally?by=weapon")))
+                   for _ in range(12)]
+        for t in threads:
+            t.start()
+        for _ in range(3000):       # until eleven wait on the first one's count
+            if app.state.tallies.waiting(key) == 11:
+                break
+            threading.Event().wait(0.01)
+        waited = app.state.tallies.waiting(key)
+        release.set()
+        for t in threads:
+            t.join(30)
+        again = c.get("/api/tally?by=weapon")
+        other = c.get("/api/tally?by=actor")
+    store.close()
+    assert waited == 11
+    assert [a.status_code for a in answers] == [200] * 12
+    assert {a.content for a in answers} == {again.content}
+    assert counted == ["weapon", "actor"] and app.state.tallies.computed == 2
+    assert json.loads(again.content)["by"] == "weapon" and other.status_code == 200
+
+
+def test_pages_resolve_responses_as_the_whole_index_would(db: str) -> None:
+    # a page looks up only the report events its records respond to
+    from warlog.api.detail import page_records
+    from warlog.link.records import resolve_responses
+    from warlog.store.queries_api import all_merged_bodies
+    from warlog.store.repository import merged_index
+
+    store = open_store(db)
+    with store.read() as conn:
+        bodies = {b["id"]: b for b in all_merged_bodies(conn)}
+        every = merged_index(conn)
+        ids = sorted(bodies)
+        assert page_records(conn, ids) == [resolve_responses(bodies[i], every) for i in ids]
     store.close()

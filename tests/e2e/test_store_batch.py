@@ -147,7 +147,7 @@ def test_revision_0005_applies_on_a_database_with_data(db_url: str, example_repo
         merged_indexes = {i["name"] for i in inspect(conn).get_indexes("merged_events")}
         stored = dump(conn)["report_events"]
     store.close()
-    assert version == "0005_store_at_scale"
+    assert version == "0006_change_log"
     assert "ix_report_events_block" in indexes and "ix_merged_events_weapon" in merged_indexes
     assert len(stored) == written
     expected = {r["key"]: ((r["body"]["location"] or {}).get("country") or None) for r in stored}

@@ -25,11 +25,13 @@ from starlette.exceptions import HTTPException
 from warlog import __version__
 from warlog.api.changes import router as changes_router
 from warlog.api.index import EventIndex
+from warlog.api.memo import Memo
 from warlog.api.pages import RecordCache
 from warlog.api.params import clip
 from warlog.api.responses import SortedJSON
-from warlog.api.routes import router
+from warlog.api.routes import SELECTIONS_KEPT, TALLIES_KEPT, router
 from warlog.errors import BadRequest, WarlogError
+from warlog.exports.selection import EventRow
 from warlog.store.engine import Store
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,8 @@ def create_app(store: Store, *, web_dir: Path | None = None, recheck: float = 1.
     app.state.store = store
     app.state.index = EventIndex(store, recheck=recheck)
     app.state.records = RecordCache()
-    app.state.tallies = {}
+    app.state.tallies = Memo[bytes](size=TALLIES_KEPT)
+    app.state.selections = Memo[list[EventRow]](size=SELECTIONS_KEPT)
     app.include_router(router)
     app.include_router(changes_router)
     _add_error_handlers(app)

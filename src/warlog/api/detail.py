@@ -12,8 +12,8 @@ from sqlalchemy.engine import Connection
 from warlog.errors import NotFound
 from warlog.link.records import resolve_responses
 from warlog.store.codec import encode
-from warlog.store.queries_api import document_texts, merged_bodies, stored_document
-from warlog.store.repository import events_by_key, merged_index
+from warlog.store.queries_api import document_texts, merged_bodies, merged_of_keys, stored_document
+from warlog.store.repository import events_by_key
 
 
 def event_detail(conn: Connection, event_id: str) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def event_detail(conn: Connection, event_id: str) -> dict[str, Any]:
     if record is None:
         raise NotFound("E702", id=event_id)
     if record.get("responds_to"):
-        record = resolve_responses(record, merged_index(conn))
+        record = resolve_responses(record, merged_of_keys(conn, record["responds_to"]))
     sources = record.get("sources") or []
     readings = {s.key: encode(s.event) for s in events_by_key(conn, [s["key"] for s in sources])}
     texts = document_texts(conn, [s["document"]["id"] for s in sources])
@@ -55,5 +55,7 @@ def document_detail(conn: Connection, doc_id: str) -> dict[str, Any]:
 def page_records(conn: Connection, ids: list[str]) -> list[dict[str, Any]]:
     """Full MERGED EVENT records of one page, in the given order, as `warlog events --json`."""
     bodies = merged_bodies(conn, ids)
-    index = merged_index(conn) if any(b.get("responds_to") for b in bodies.values()) else {}
+    # the merged events of the report events the page's records respond to (not the
+    # whole table's: a page of a million events reads what it names)
+    index = merged_of_keys(conn, [k for b in bodies.values() for k in b.get("responds_to") or ()])
     return [resolve_responses(bodies[i], index) for i in ids if i in bodies]

@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from warlog.api.aggregate import choose_step, clusters, timeline
 from warlog.api.claims import ClaimKind, claims_list, tally_of_index
 from warlog.api.detail import document_detail, event_detail
-from warlog.api.index import EventIndex
+from warlog.api.index import EventIndex, Snapshot
+from warlog.api.memo import Memo
 from warlog.api.pages import RecordCache, events_page
 from warlog.api.params import (
     Page,
@@ -21,13 +22,14 @@ from warlog.api.params import (
     parse_bbox,
 )
 from warlog.api.responses import SortedJSON
-from warlog.exports.selection import EventFilter
+from warlog.exports.selection import EventFilter, EventRow
 from warlog.store.engine import Store
 
 # every endpoint refuses parameters it does not know (params.known_parameters_only)
 router = APIRouter(prefix="/api", dependencies=[Depends(known_parameters_only)])
 Filter = Annotated[EventFilter, Depends(event_filter)]
 TALLIES_KEPT = 64
+SELECTIONS_KEPT = 16    # filters whose rows are kept (a list of up to every event each)
 PAGE_ATTEMPTS = 3   # an index behind the database is refreshed, at most this often a page
 Since = Annotated[date | None, Query(description="from this day on (YYYY-MM-DD)")]
 Until = Annotated[date | None, Query(description="up to this day (YYYY-MM-DD)")]
@@ -36,6 +38,15 @@ Until = Annotated[date | None, Query(description="up to this day (YYYY-MM-DD)")]
 def _index(request: Request) -> EventIndex:
     index: EventIndex = request.app.state.index
     return index
+
+
+def _selected(request: Request, snapshot: Snapshot, chosen: EventFilter) -> list[EventRow]:
+    """The snapshot's rows in the filter, selected once per snapshot and filter while
+    the answer is kept (paging through one filter selects it once)."""
+    if chosen == EventFilter():
+        return snapshot.select(chosen)
+    selections: Memo[list[EventRow]] = request.app.state.selections
+    return selections.get((snapshot.mark, chosen), lambda: snapshot.select(chosen))
 
 
 def _store(request: Request) -> Store:
@@ -50,7 +61,7 @@ def list_events(request: Request, chosen: Filter, paged: Annotated[Page, Depends
     body: bytes | None = None
     for attempt in range(PAGE_ATTEMPTS):
         snapshot = index.current() if attempt == 0 else index.refresh()
-        rows = snapshot.select(chosen)
+        rows = _selected(request, snapshot, chosen)
         ids = [r.id for r in rows[paged.offset:paged.offset + paged.limit]]
         with _store(request).read() as conn:
             body = events_page(conn, cache, ids, mark=snapshot.mark, total=len(rows),
@@ -84,16 +95,17 @@ def get_tally(request: Request, since: Since = None, until: Until = None,
     check_period(since, until)
     snapshot = _index(request).current()
     # The dashboard asks for the same tally on every change of the other filters: the
-    # answer depends only on the stored content (its mark) and these three parameters.
-    cached: dict[tuple[object, ...], Response] = request.app.state.tallies
-    key = (snapshot.mark, since, until, by)
-    if key not in cached:
-        with _store(request).engine.connect() as conn:
+    # answer depends only on the stored content (its mark) and these three parameters,
+    # and is computed once however many ask at the same time (``api.memo``).
+    tallies: Memo[bytes] = request.app.state.tallies
+
+    def count() -> bytes:
+        with _store(request).read() as conn:
             counted = tally_of_index(conn, snapshot.tally_events, since=since, until=until, by=by)
-        if len(cached) >= TALLIES_KEPT:
-            cached.clear()
-        cached[key] = SortedJSON(counted)
-    return Response(cached[key].body, media_type="application/json")
+        return bytes(SortedJSON(counted).body)
+
+    body = tallies.get((snapshot.mark, since, until, by), count)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/claims", summary="Aggregate figures reports state, stated in the period")
@@ -110,14 +122,14 @@ def get_map(request: Request, chosen: Filter,
             zoom: Annotated[int, Query(ge=0, le=20, description="the map's zoom level")] = 2,
             view: Annotated[str | None, Query(description="the visible box: west,south,east,north")] = None,
             ) -> Any:
-    rows = _index(request).current().select(chosen)
+    rows = _selected(request, _index(request).current(), chosen)
     return SortedJSON(clusters(rows, zoom=zoom, view=parse_bbox("view", view)))
 
 
 @router.get("/timeline", summary="Events in the filter per day or ISO week")
 def get_timeline(request: Request, chosen: Filter,
                  step: Literal["auto", "day", "week"] = "auto") -> Any:
-    rows = _index(request).current().select(chosen)
+    rows = _selected(request, _index(request).current(), chosen)
     return SortedJSON(timeline(rows, step=choose_step(rows) if step == "auto" else step))
 
 

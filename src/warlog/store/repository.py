@@ -5,6 +5,11 @@ multi-row insert per table for many reports, the same rows as saving them one by
 
 Nothing here sorts by the database's collation or reads the clock: what goes out is
 sorted in Python, so SQLite and PostgreSQL give the same bytes.
+
+Every function that writes raises the store's generation (``store_changes``) in the
+caller's transaction, and those writing merged events log their ids at it
+(``merged_changes``): the API's index reads one row to learn whether anything changed,
+and only the changed merged events to catch up (``queries_api.changes_since``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from sqlalchemy.engine import Connection
 
 from warlog.model import Actor, Claim, Document, Event, Place
 from warlog.store.codec import decode_claim, decode_event, encode
+from warlog.store.summary import summary_of
 from warlog.store.tables import (
     ALL,
     actors,
@@ -28,9 +34,11 @@ from warlog.store.tables import (
     documents,
     event_sources,
     link_decisions,
+    merged_changes,
     merged_events,
     places,
     report_events,
+    store_changes,
 )
 
 CHUNK = 500     # ids per IN (…) list: well under SQLite's and psycopg's parameter limits
@@ -105,6 +113,28 @@ def chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
         yield values[i:i + CHUNK]
 
 
+# -- the change log -------------------------------------------------------------------
+
+def bump_generation(conn: Connection) -> int:
+    """Raise the store's generation by one in the caller's transaction; the new value.
+    The row stays locked until the transaction ends, so generations are handed out in
+    the order writers commit, and a reader that sees generation g sees every write up
+    to it."""
+    conn.execute(update(store_changes).where(store_changes.c.id == 1)
+                 .values(generation=store_changes.c.generation + 1))
+    found = conn.scalar(select(store_changes.c.generation).where(store_changes.c.id == 1))
+    assert found is not None, "store_changes has no row: the store is not at revision 0006"
+    return int(found)
+
+
+def _log_merged(conn: Connection, ids: Iterable[str], *, present: bool) -> None:
+    generation = bump_generation(conn)
+    for part in chunks(sorted(set(ids))):
+        conn.execute(delete(merged_changes).where(merged_changes.c.merged_id.in_(part)))
+        conn.execute(insert(merged_changes), [{"merged_id": i, "generation": generation,
+                                               "present": present} for i in part])
+
+
 # -- writing a report ---------------------------------------------------------------
 
 def known_documents(conn: Connection, ids: Iterable[str]) -> set[str]:
@@ -117,6 +147,7 @@ def known_documents(conn: Connection, ids: Iterable[str]) -> set[str]:
 
 def save_document(conn: Connection, doc: Document, *, fingerprint: Sequence[int],
                   current: bool) -> None:
+    bump_generation(conn)
     conn.execute(insert(documents).values(**_document_row(doc, fingerprint=fingerprint,
                                                           current=current)))
 
@@ -132,6 +163,7 @@ def _document_row(doc: Document, *, fingerprint: Sequence[int], current: bool) -
 def save_events(conn: Connection, doc_id: str, events: Sequence[Event],
                 keys: Sequence[str]) -> None:
     """A report's events, with the places and actors they name (added once each)."""
+    bump_generation(conn)
     _add_missing(conn, places, {_place_row(e.location)["id"]: _place_row(e.location)
                                 for e in events if e.location is not None})
     people = [a for e in events for a in (e.attacker, e.target) if a is not None]
@@ -145,6 +177,7 @@ def save_claims(conn: Connection, doc_id: str, found: Sequence[Claim],
                 target_countries: Sequence[str | None]) -> None:
     rows = _claim_rows(doc_id, found, target_countries)
     if rows:
+        bump_generation(conn)
         conn.execute(insert(claims), rows)
 
 
@@ -243,6 +276,7 @@ def save_reports(conn: Connection, reports: Sequence[ReportRows]) -> None:
         event_rows += [_event_row(doc.id, i, key, e)
                        for i, (key, e) in enumerate(zip(r.keys, r.events, strict=True))]
         claim_rows += _claim_rows(doc.id, r.claims, r.target_countries)
+    bump_generation(conn)
     conn.execute(insert(documents), doc_rows)
     _add_missing(conn, places, place_rows)
     _add_missing(conn, actors, actor_rows)
@@ -263,6 +297,7 @@ def versions_of(conn: Connection, url: str) -> list[Version]:
 
 
 def set_current(conn: Connection, doc_id: str, *, current: bool) -> None:
+    bump_generation(conn)
     conn.execute(update(documents).where(documents.c.id == doc_id).values(current=current))
 
 
@@ -348,7 +383,11 @@ def merged_containing(conn: Connection, keys: Iterable[str]) -> dict[str, tuple[
 
 
 def delete_merged(conn: Connection, ids: Iterable[str]) -> None:
-    for part in chunks(sorted(set(ids))):
+    wanted = sorted(set(ids))
+    if not wanted:
+        return
+    _log_merged(conn, wanted, present=False)
+    for part in chunks(wanted):
         conn.execute(delete(event_sources).where(event_sources.c.merged_id.in_(part)))
         conn.execute(delete(merged_events).where(merged_events.c.id.in_(part)))
 
@@ -356,13 +395,16 @@ def delete_merged(conn: Connection, ids: Iterable[str]) -> None:
 def save_merged(conn: Connection, rows: Sequence[MergedRow]) -> None:
     if not rows:
         return
+    _log_merged(conn, [m.id for m in rows], present=True)
     conn.execute(insert(merged_events), [
         {"id": m.id, "type": m.type, "sub_type": m.sub_type, "weapon": m.weapon,
          "time_start": m.time_start, "time_end": m.time_end, "country": m.country,
-         "grade": m.grade, "source_count": len(m.members), "body": dict(m.body)}
+         "grade": m.grade, "source_count": len(m.members), "body": dict(m.body),
+         "summary": summary_of(m.body)}
         for m in rows])
-    conn.execute(insert(event_sources), [{"merged_id": m.id, "event_key": k}
-                                         for m in rows for k in m.members])
+    links = [{"merged_id": m.id, "event_key": k} for m in rows for k in m.members]
+    if links:
+        conn.execute(insert(event_sources), links)
 
 
 def merged_records(conn: Connection, *, since: date | None = None, until: date | None = None,
@@ -408,6 +450,7 @@ class Decision:
 
 def add_decision(conn: Connection, *, action: str, keys_a: Sequence[str], keys_b: Sequence[str],
                  label: str) -> int:
+    bump_generation(conn)
     result = conn.execute(insert(link_decisions).values(
         action=action, keys_a=sorted(keys_a), keys_b=sorted(keys_b), label=label, undone=False))
     number = result.inserted_primary_key[0] if result.inserted_primary_key else None
@@ -423,6 +466,7 @@ def decisions(conn: Connection) -> list[Decision]:
 
 
 def set_undone(conn: Connection, number: int) -> None:
+    bump_generation(conn)
     conn.execute(update(link_decisions).where(link_decisions.c.number == number)
                  .values(undone=True))
 

@@ -1,7 +1,7 @@
 """The store's tables (SQLAlchemy Core), one schema for SQLite and PostgreSQL.
 
 Migrations in ``migrations/versions`` create and change these; a test checks that the
-migrated database matches this module. Rows hold no clock time and no counters, so the
+migrated database matches this module. The content's rows hold no clock time and no counters, so the
 same reports give the same rows in any ingest order (``repository.dump`` compares them).
 
 - ``documents``: one row per distinct normalised text (id = its sha256). Versions of a
@@ -14,6 +14,10 @@ same reports give the same rows in any ingest order (``repository.dump`` compare
 - ``merged_events``: one row per real-world event; ``body`` is the MERGED EVENT record.
 - ``event_sources``: which report events each merged event is made of.
 - ``claims``: the aggregate tallies each report states.
+- ``store_changes``, ``merged_changes`` (revision 0006): the store's generation, raised
+  by every write, and the generation each merged event last changed at, so that a
+  reader keeping the events in memory (the API) finds what changed without reading them
+  all. They are counters, outside ``ALL``: ``dump`` leaves them out.
 - ``link_decisions``: an analyst's merges and splits of merged events, numbered in the
   order they were made (the one counter in the store: decisions are made, not derived),
   each naming the report events on either side; ``undone`` keeps an undone one listed.
@@ -109,6 +113,7 @@ merged_events = Table(
     Column("grade", String(16), nullable=False),
     Column("source_count", Integer, nullable=False),
     Column("body", JSON, nullable=False),
+    Column("summary", JSON, nullable=True),     # what the API's index reads (store.summary)
     Index("ix_merged_events_time", "time_start", "time_end"),
     Index("ix_merged_events_country", "country"),
     # the filters of `warlog events` and the API (revision 0005_store_at_scale)
@@ -149,6 +154,20 @@ link_decisions = Table(
     Column("keys_b", JSON, nullable=False),             # and on the other
     Column("label", Text, nullable=False),              # what the analyst typed
     Column("undone", Boolean, nullable=False),
+)
+
+store_changes = Table(
+    "store_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),   # the one row: 1
+    Column("generation", Integer, nullable=False),
+)
+
+merged_changes = Table(
+    "merged_changes", metadata,
+    Column("merged_id", String(16), primary_key=True),
+    Column("generation", Integer, nullable=False),
+    Column("present", Boolean, nullable=False),
+    Index("ix_merged_changes_generation", "generation"),
 )
 
 # Parents before children: the order to write, and the reverse order to delete.
