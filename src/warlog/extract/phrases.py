@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from warlog.extract import lexicon as lx
+from warlog.geo.mentions import opens_line
 
 WEAPON_LEMMAS = {w: v for w, v in lx.WEAPON_PHRASES if " " not in w}
 
@@ -120,7 +121,7 @@ def is_label(tok: Token) -> bool:
     line is about ("Poltava: a missile struck…", "Update: …"), not a part of the clause."""
     left, right = tok.left_edge, tok.right_edge
     doc = tok.doc
-    opens = left.i == 0 or "\n" in doc[left.i - 1].whitespace_ or "\n" in doc[left.i - 1].text
+    opens = opens_line(doc, left.i)
     # the colon closes the phrase itself, or the name before it ("Poltava:" as a compound)
     closes = [t for t in doc[left.i:min(right.i + 2, len(doc))] if t.text == ":"]
     return opens and bool(closes) and all(t.i > left.i for t in closes) \

@@ -113,22 +113,19 @@ class Context:
         object.__setattr__(self, "_points", {k: frozenset(v) for k, v in points.items()})
         object.__setattr__(self, "_profile_total", Counter(iso for _, iso in self.profile))
         object.__setattr__(self, "_profile_at", at)
-        # the profile of each name's mentions together, summed once per name
-        of_name: dict[frozenset[int], Counter[str]] = {}
-        for kin in set(self._kin.values()):
-            total: Counter[str] = Counter()
-            for start in kin:
-                total.update(at.get(start, Counter()))
-            of_name[kin] = total
-        object.__setattr__(self, "_kin_profile", {start: of_name[kin]
-                                                  for start, kin in self._kin.items()})
+        # once per name: the profile of its mentions together, and the countries they name
         grounds: dict[int, str] = {}
         for start, iso in self.ground_spans:
             grounds.setdefault(start, iso)
-        named: dict[frozenset[int], Counter[str]] = {}
+        of_name: dict[frozenset[int], tuple[Counter[str], Counter[str]]] = {}
         for kin in set(self._kin.values()):
-            named[kin] = Counter(grounds[start] for start in kin if start in grounds)
-        object.__setattr__(self, "_kin_ground", {start: named[kin]
+            profile: Counter[str] = Counter()
+            for start in kin:
+                profile.update(at.get(start, Counter()))
+            of_name[kin] = (profile, Counter(grounds[s] for s in kin if s in grounds))
+        object.__setattr__(self, "_kin_profile", {start: of_name[kin][0]
+                                                  for start, kin in self._kin.items()})
+        object.__setattr__(self, "_kin_ground", {start: of_name[kin][1]
                                                  for start, kin in self._kin.items()})
 
     def with_first_pass(self, placed: Iterable[tuple[int, Entry]]) -> Context:

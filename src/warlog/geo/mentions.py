@@ -353,8 +353,12 @@ def _placed_name_alone(doc: Doc, start: int, end: int,
         return False
     # where the tagger lacks context: a label opening a line ("Kramatorsk: toll rises")
     # or a dateline ("GWOZA, Nigeria —")
-    opens = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
-    return opens and end < len(doc) and doc[end].text in _LABEL_MARKS
+    return opens_line(doc, start) and end < len(doc) and doc[end].text in _LABEL_MARKS
+
+
+def opens_line(doc: Doc, i: int) -> bool:
+    """The token at ``i`` is the first of its line (of the text, or after a line break)."""
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
 
 
 def _first_without_overlap(candidates: list[Mention]) -> list[Mention]:

@@ -17,7 +17,13 @@ from warlog.geo import names
 from warlog.geo.choose import Context, choose, cue_of, document_context, part_of_whole
 from warlog.geo.gazetteer import Gazetteer
 from warlog.geo.local import town_for
-from warlog.geo.mentions import Mention, context_mentions, find_mentions, repeated_mentions
+from warlog.geo.mentions import (
+    Mention,
+    context_mentions,
+    find_mentions,
+    opens_line,
+    repeated_mentions,
+)
 from warlog.geo.roles import role_of
 from warlog.geo.tables import Entry, Kind
 from warlog.model import Place, Precision, Role, Span
@@ -318,8 +324,7 @@ def _is_label(doc: Doc, mention: Mention) -> bool:
     """The name opens a line and a colon or a full stop closes it: the line's label, which
     says where what follows happened (the tagger may read it as the clause's subject)."""
     start, end = mention.tok_start, mention.tok_end
-    opens = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
-    return opens and end < len(doc) and doc[end].text in (":", ".") and doc[end].whitespace_ != ""
+    return opens_line(doc, start) and end < len(doc) and doc[end].text in (":", ".") and doc[end].whitespace_ != ""
 
 
 def _place(mention: Mention, entry: Entry | None, *, role: Role, context: Context) -> Place:
