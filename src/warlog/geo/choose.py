@@ -97,8 +97,10 @@ class Context:
         by_key: dict[str, set[int]] = {}
         for start, key in self.name_keys:
             by_key.setdefault(key, set()).add(start)
-        object.__setattr__(self, "_kin", {start: frozenset(by_key[key])
-                                          for start, key in self.name_keys})
+        # one set per name, shared by its mentions: a name written 40,000 times is one
+        # set of 40,000, not 40,000 of them
+        kin_of = {key: frozenset(found) for key, found in by_key.items()}
+        object.__setattr__(self, "_kin", {start: kin_of[key] for start, key in self.name_keys})
         starts: dict[str, set[int]] = {}
         for start, iso in self.ground_spans:
             starts.setdefault(iso, set()).add(start)
