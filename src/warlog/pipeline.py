@@ -37,7 +37,7 @@ def load_resources(*, gazetteer: str = "warlog.places.v1",
                    stage_names: Sequence[str] = DEFAULT_STAGES) -> Resources:
     """Load the language pipeline and gazetteer, and check the stage order."""
     check_order(stage_names)
-    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(gazetteer),
+    return Resources(nlp=load_nlp(), gazetteer=load_gazetteer(gazetteer).warm(),
                      stage_names=tuple(stage_names))
 
 

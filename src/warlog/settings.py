@@ -33,8 +33,8 @@ SETTINGS: tuple[Setting, ...] = (
             "bytes read of one input at most; the rest is cut, with a notice"),
     Setting("max_text_chars", 2_000_000,
             "characters of one report's text read at most; the rest is cut, with a notice"),
-    Setting("time_limit", 300, "seconds extraction may spend on one report before it is "
-            "skipped (E204)"),
+    Setting("time_limit", 300.0, "seconds extraction may spend on one report after its parse "
+            "before it is skipped (E204); fractions allowed"),
     Setting("host", "127.0.0.1", "address `warlog serve` and `warlog demo` listen on"),
     Setting("port", 8000, "port `warlog serve` and `warlog demo` listen on"),
     Setting("allowed_hosts", "", "comma-separated host names `warlog serve` also answers "
@@ -82,6 +82,14 @@ def _coerce(name: str, raw: str) -> Any:
         if raw.strip().lower() in _FALSE:
             return False
         raise SettingsError("E602", name=name, value=raw, why="expected true or false")
+    if isinstance(default, float):
+        try:
+            number = float(raw)
+        except ValueError:
+            raise SettingsError("E602", name=name, value=raw, why="expected a number of seconds") from None
+        if not number > 0 or number == float("inf"):
+            raise SettingsError("E602", name=name, value=raw, why="must be a positive, finite number")
+        return number
     if isinstance(default, int):
         try:
             value = int(raw)

@@ -61,7 +61,7 @@ def load_on_worker(dask_worker: Any) -> None:
     dask_worker.plugins[PLUGIN].get()
 
 
-def read_on_worker(docs: list[Document], prefilter: bool, seconds: int
+def read_on_worker(docs: list[Document], prefilter: bool, seconds: float
                    ) -> list[Extracted | Outcome]:
     """The task: one batch read with the worker's loaded resources."""
     from distributed import get_worker
@@ -95,7 +95,7 @@ class DaskRunner(AbstractContextManager["DaskRunner"]):
     spec: ClusterSpec
     gazetteer: str
     prefilter: bool = True
-    seconds: int = 0
+    seconds: float = 0
     on_dashboard: Callable[[str], None] | None = None
     _stack: ExitStack = field(default_factory=ExitStack)
     _client: Any = None

@@ -18,7 +18,7 @@ from warlog.errors import TimeLimit
 
 
 @contextmanager
-def time_limit(seconds: int, *, name: str) -> Iterator[None]:
+def time_limit(seconds: float, *, name: str) -> Iterator[None]:
     """Raise TimeLimit (E204) naming the input if the block runs past ``seconds``."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "setitimer"):

@@ -70,7 +70,7 @@ class InProcess:
 
     resources: Callable[[], object]
     prefilter: bool = True
-    seconds: int = 0
+    seconds: float = 0
 
     def run(self, batches: Iterator[list[Document]]) -> Iterator[list[Result]]:
         for batch in batches:

@@ -84,7 +84,7 @@ def ingest_sources(sources: Sequence[Source], *, store: Store, resources: Callab
                    published: date | None = None, batch_size: int = 32,
                    on_outcome: Callable[[Outcome], None] | None = None,
                    rules: FetchRules | None = None, limits: Limits | None = None,
-                   seconds: int = 0) -> Summary:
+                   seconds: float = 0) -> Summary:
     """Ingest every source in order; ``resources`` loads the pipeline on first need. A
     source may hold many reports (a feed, an archive: ``warlog.ingest.streams``).
 
@@ -122,7 +122,7 @@ def _failed_name(err: WarlogError, source: Source) -> str:
 def ingest_items(items: Iterable[Document | Outcome], *, store: Store,
                  resources: Callable[[], object], batch_size: int = 32,
                  on_outcome: Callable[[Outcome], None] | None = None,
-                 timing: Timing | None = None, seconds: int = 0) -> Summary:
+                 timing: Timing | None = None, seconds: float = 0) -> Summary:
     """Ingest documents already read (failures passed through), in order, in batches;
     ``seconds`` (0: none) bounds each report's extraction."""
     timing = timing or Timing()
@@ -144,7 +144,7 @@ def _batched(items: Iterable[Document | Outcome], size: int) -> Iterator[list[Do
 
 def _ingest_batch(docs: Sequence[Document | Outcome], *, store: Store,
                   resources: Callable[[], object], timing: Timing,
-                  seconds: int = 0) -> Iterator[Outcome]:
+                  seconds: float = 0) -> Iterator[Outcome]:
     with store.engine.connect() as conn:
         known = known_documents(conn, [d.id for d in docs if isinstance(d, Document)])
     fresh = {i: d for i, d in enumerate(docs) if isinstance(d, Document) and d.id not in known}
@@ -177,7 +177,7 @@ def _unchanged(doc: Document) -> Outcome:
 
 
 def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: object,
-             timing: Timing, seconds: int = 0) -> dict[int, Report | Outcome]:
+             timing: Timing, seconds: float = 0) -> dict[int, Report | Outcome]:
     from warlog.pipeline import Resources, parse_texts, read_parsed
 
     assert isinstance(resources, Resources)

@@ -41,7 +41,7 @@ def name_of(doc: Document) -> str:
 
 
 def read_batch(docs: Sequence[Document], *, resources: object, prefilter: bool = True,
-               seconds: int = 0) -> list[Extracted | Outcome]:
+               seconds: float = 0) -> list[Extracted | Outcome]:
     """Every document read, in order. With ``prefilter`` (``warlog.batch.prefilter``) a
     report that cannot hold an attack or a tally is skipped unparsed, and only the
     paragraphs of the others that can are parsed. ``seconds`` (0: none) bounds the

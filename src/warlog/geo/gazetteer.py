@@ -38,13 +38,24 @@ class Gazetteer:
         scan skips it without building keys for its longer windows.
         """
         if "heads" not in self._memo:
-            kinds = {i for i, e in enumerate(self.index.entries) if Entry._make(e).kind == "facility"}
-            keys = [k for k, ids in self.index.by_key.items() if any(i in kinds for i in ids)]
+            kind = Entry._fields.index("kind")
+            kinds = {i for i, e in enumerate(self.index.entries) if e[kind] == "facility"}
+            keys = [k for k, ids in self.index.by_key.items() if not kinds.isdisjoint(ids)]
             keys += list(self.index.by_bare_facility)
             heads = {k.split()[0] for k in keys if k}
             heads |= {names.name_key(p[0]) for p in names.FACILITY_PREFIXES}
             self._memo["heads"] = frozenset(heads)
         return self._memo["heads"]
+
+    def warm(self) -> Gazetteer:
+        """Build the work kept per loaded gazetteer now rather than in the first report.
+
+        The first report would otherwise pay for it inside its time limit (and, stopped
+        there, leave it for the next report to pay again).
+        """
+        self.facility_heads()
+        self.capital("")
+        return self
 
     def lookup(self, text: str) -> tuple[Entry, ...]:
         """Places one of whose names has the same key as ``text``."""
