@@ -31,6 +31,22 @@ def test_figures_and_groups(read_text, text: str, killed, injured) -> None:  # t
     assert _counts(report, "injured") == injured
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Shrapnel from a rocket that struck a village near Kiryat Shmona on Friday wounded a "
+        "ten-year-old boy, paramedics said."),
+        ("A drone hit a farmhouse outside Kherson on Thursday, injuring two teenagers and their "
+        "grandmother, the regional governor said."),
+        ("Two schoolgirls were hurt when a mortar round landed near a checkpoint in Quetta on "
+        "Sunday, police said."),
+    ],
+)
+def test_children_and_the_old_are_civilians(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    injured = _counts(read_text(text), "injured")
+    assert injured and all(c[0] == "civilians" for c in injured), injured
+
+
 def test_death_toll_raised_and_subset_not_double_counted(read_text) -> None:  # type: ignore[no-untyped-def]
     report = read_text(
         "A drone strike hit an apartment block in Odesa on Saturday. Rescuers pulled more "

@@ -244,3 +244,32 @@ def test_what_was_struck_while_it_went_about_its_way_is_no_attacker(read_text, t
     assert len(report.events) == 1
     attacker = report.events[0].attacker
     assert attacker is None or attacker.text.split()[-1] not in ("tanker", "convoy", "patrol")
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    ("A mortar round landed near a checkpoint in Quetta on Sunday, police said.", "mortar"),
+    ("Tank rounds slammed into a school in Khan Younis on Monday, medics said.", "artillery"),
+    ("Mortar shells fell on a market in Goma on Tuesday, residents said.", "mortar"),
+])
+def test_a_munition_that_lands_is_an_attack_and_no_attacker(read_text, text, weapon) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.weapon == weapon and event.attacker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Two rockets landed near a checkpoint in Quetta on Sunday, police said.",
+    "Three mortar shells fell outside the gate of the airport in Mogadishu on Monday.",
+    "Two drones crashed beside a fuel depot in Belgorod on Friday, the governor said.",
+])
+def test_munitions_that_land_at_one_site_count_no_attacks(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert len(report.events) == 1 and not report.claims, report.claims
+
+
+@pytest.mark.parametrize("text", [
+    "The water tank exploded at a factory in Quetta on Sunday.",
+    "He shot a final round of 68 and the win hit the headlines on Sunday.",
+    "A round of talks in Doha fell apart on Monday, diplomats said.",
+])
+def test_rounds_and_tanks_that_are_no_munitions_tell_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()

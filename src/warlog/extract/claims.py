@@ -223,7 +223,8 @@ def _one_site(tok: Token, verb: Token) -> bool:
     fired three missiles at the building", "the ship was struck by two missiles"), which
     makes them that one attack's weapons, not a salvo's count."""
     sites = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in
-             ("at", "on", "into", "onto", "against", "toward", "towards")
+             ("at", "on", "into", "onto", "against", "toward", "towards", "near", "beside",
+              "outside", "inside")
              for o in c.children if o.dep_ == "pobj"]
     # "struck the city with two missiles", "the drones that Iran launched at the country"
     sites += [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i

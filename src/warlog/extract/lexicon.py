@@ -184,7 +184,10 @@ GROUP_NAME_WORDS = frozenset(words("""front tigers mujahideen jaish lashkar tehr
 CIVILIAN_WORDS = frozenset(
     words("""civilian civilians resident residents villager villagers child children women
     woman worshippers passengers students shoppers farmers family families people
-    bystanders patients journalists aid workers refugees displaced pedestrians""")
+    bystanders patients journalists aid workers refugees displaced pedestrians
+    girl girls boy boys baby babies infant infants toddler toddlers teenager teenagers
+    schoolchildren schoolgirl schoolgirls schoolboy schoolboys pupils kids elderly
+    pensioner pensioners worshipers mother mothers grandmother grandmothers""")
 )
 # Places people live, pray, shop or heal in: a target that is one of these is civilian.
 CIVILIAN_OBJECTS = frozenset(
@@ -301,6 +304,11 @@ WAR_NOUNS = frozenset(words("war conflict insurgency hostilities"))
 # Nouns for an area named with a proper noun: "the Sumy region", "Borno state".
 AREA_NOUNS = frozenset(words("""region province oblast district state county governorate area
     city town territory"""))
+# Heads a munition is named by when its kind is a modifier: "a mortar round", "tank rounds".
+MUNITION_HEADS = frozenset({"round", "projectile"})
+# Verbs of a munition arriving: "a shell landed", "rockets fell on", "a bomb went off".
+IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "smash", "explode",
+                          "detonate", "rain", "impact"})
 # Munitions counted in a salvo or an interception tally: "launched 40 drones".
 MUNITION_NOUNS = WEAPON_NOUNS | frozenset({"bomb", "shell", "munition", "warhead", "kamikaze"})
 # What is done with munitions that are counted as launched: "fired", "shot down 20 of 24".

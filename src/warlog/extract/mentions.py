@@ -20,7 +20,7 @@ from warlog.extract.background import (
     is_tally_sentence,
 )
 from warlog.extract.lexicon import words
-from warlog.extract.phrases import comes_under
+from warlog.extract.phrases import comes_under, is_munition_head
 from warlog.extract.senses import (
     civil_use,
     cue_words,
@@ -133,7 +133,7 @@ def _is_conflict_sentence(sent: Span) -> bool:
     return bool(cues) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
         or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and comes_under(t) is not None
-        for t in sent)
+        or is_munition_head(t) for t in sent)
 
 
 def _is_trigger(tok: Token, sent: Span) -> bool:
@@ -155,6 +155,9 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and tok.head.lemma_.lower() in HARM_LEMMAS and not civil_use(tok) \
             and (lemma != "fire" or _shots_fired(tok)):
         return True  # "a rocket killed a boy", "sniper fire wounded two medics"
+    if tok.pos_ == "NOUN" and (lemma in lx.MUNITION_NOUNS or is_munition_head(tok)) \
+            and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS:
+        return not civil_use(tok) and not weapons_trial(sent)  # "a mortar round landed"
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not civil_use(tok) \
             and not flown_past(tok.head) and not weapons_trial(sent)

@@ -72,7 +72,15 @@ def is_weapon_word(tok: Token) -> bool:
         return False
     if is_a_worked_mine(tok):
         return False
-    return tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS
+    if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS:
+        return True
+    return is_munition_head(tok)
+
+
+def is_munition_head(tok: Token) -> bool:
+    """"a mortar round", "tank rounds": a munition named by its kind as a modifier."""
+    return tok.lemma_.lower() in lx.MUNITION_HEADS and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in WEAPON_LEMMAS for c in tok.children)
 
 
 SITE_VERBS = frozenset({"attack", "raid", "storm", "seize", "capture", "overrun", "occupy", "loot",
