@@ -273,3 +273,44 @@ def test_munitions_that_land_at_one_site_count_no_attacks(read_text, text) -> No
 ])
 def test_rounds_and_tanks_that_are_no_munitions_tell_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text).events == ()
+
+
+# An attack told as the one answered ("to punish X for the raid", "in revenge for a strike",
+# "in response to a rocket attack") is another event, with its own figures and day, and
+# none of the response's weapon or claimant.
+ANSWERED = [
+    (("Militants fired rockets at Sderot on Tuesday to punish Israel for the March 3 raid on "
+     "their camp in Jenin, which killed four fighters."), "2024-03-05", "2024-03-03", 4),
+    (("Israeli jets struck Hezbollah positions near Tyre on Monday in response to a rocket "
+     "attack on Metula that wounded two soldiers."), "2024-03-04", "2024-03-04", 2),
+    (("The group said its fighters attacked an army convoy near Gao on Monday in revenge for "
+     "an air strike near Timbuktu that killed two of its commanders on Friday."), "2024-03-04", "2024-03-01", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "response_day", "answered_day", "figure"), ANSWERED)
+def test_the_attack_answered_is_another_event_with_its_own_figures(
+        read_text, text, response_day, answered_day, figure) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    assert len(events) == 2, events
+    response = next(e for e in events if not e.killed and not e.injured)
+    answered = next(e for e in events if e is not response)
+    assert str(response.time.start) == response_day
+    assert not response.killed and not response.injured
+    assert str(answered.time.start) == answered_day
+    assert [c.best for c in answered.killed + answered.injured] == [figure]
+    assert answered.weapon != response.weapon or answered.weapon == "unknown"
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    (("An air strike on a house in Idlib on Monday killed five fighters, two of them "
+     "commanders: Abu Omar and his aide."), 5),
+    (("A roadside bomb in Kandahar on Monday killed four soldiers: a captain, two sergeants "
+     "and a private."), 4),
+    ("Gunmen killed three villagers, among them a farmer and his son, near Bunia on Monday.", 3),
+    ("A drone strike killed two soldiers and a medic near Kupiansk on Monday.", 3),
+])
+def test_people_named_after_a_counted_group_are_who_they_were_not_more(read_text, text,
+                                                                         killed) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert [c.best for c in event.killed] == [killed]

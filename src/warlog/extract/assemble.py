@@ -230,6 +230,8 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
         return "target_side"
     if victims.kind == "unknown" and target is not None and target.kind == "civilians":
         return "civilians"
+    if victims.kind in ("state_forces", "non_state_armed_group") and attacker is None:
+        return "target_side"  # "a drone strike killed two soldiers": those it was aimed at
     return "unknown" if attacker is None and target is None else "target_side"
 
 

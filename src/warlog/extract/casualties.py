@@ -200,9 +200,12 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     quantity = parse_quantity(text)
     if quantity is None:
         return None
+    first = people
     # "a Syrian woman and her two sons": the conjoined groups add up
     # (every conjunct, "a policeman, a soldier and a child", however the parser chains them)
     for conj in [c for c in people.conjuncts if c.i > people.i and _names_people(c)]:
+        if _particulars_between(people, conj):
+            break  # "seven members, two of them generals: X and his deputy": who they were
         extra_tokens = _quantity_tokens(conj, conj)
         extra = parse_quantity(doc[extra_tokens[0].i:extra_tokens[-1].i + 1].text) if extra_tokens \
             else _one_person(conj)
@@ -215,9 +218,23 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     start = min(quantity_tokens[0].idx, word.idx)
     end_tok = max(people.i, word.i, quantity_tokens[-1].i)
     end = doc[end_tok].idx + len(doc[end_tok].text)
-    victims = actor_range(people) if not people.like_num else None
+    # whose side: the first group's ("two soldiers and a medic"), the span over them all
+    victims = actor_range(first) if not first.like_num else None
     return RawCount(field=field, quantity=quantity, text=doc_text(doc)[start:end], start_char=start,
                     end_char=end, victims=victims)
+
+
+# Words that open the particulars of a group already counted: "four soldiers: a captain and
+# a private", "three villagers, among them a farmer and his son".
+PARTICULAR_WORDS = frozenset({":", "—", "–", "including", "among", "namely", "notably"})
+
+
+def _particulars_between(people: Token, conj: Token) -> bool:
+    """Whether what stands between a counted group and a later conjunct names who the group
+    were rather than more people: a colon or dash, "including", or an apposition."""
+    between = people.doc[people.i + 1:conj.i]
+    return any(t.lower_ in PARTICULAR_WORDS for t in between) or any(
+        c.dep_ == "appos" and people.i < c.i < conj.i for c in people.children)
 
 
 def _one_person(tok: Token) -> Quantity | None:

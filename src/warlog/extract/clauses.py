@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from warlog.extract import lexicon as lx
 from warlog.extract.lookup import doc_text
 
 HARM_PREPS = frozenset({"in", "during", "by", "amid"})
@@ -58,7 +59,39 @@ def clause_chars(head: Token) -> set[int]:
         if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
                 and head not in tok.subtree and not _launches(tok) and not _tells_itself(tok, head):
             skip.update(t.i for t in tok.subtree)
+    # "struck X on Monday in retaliation for the shelling on Sunday": the answered attack's
+    # words are not the response's, and the response's are not the answered attack's
+    answered = answered_words(head.sent)
+    if head.i in answered:
+        skip.update(t.i for t in root.subtree if t.i not in answered)
+    else:
+        skip.update(answered)
     return {t.idx for t in root.subtree if t.i not in skip}
+
+
+def answered_words(sent: Span) -> set[int]:
+    """The words of the phrases that name an attack being answered: "to punish Israel for
+    the April 1 strike", "in retaliation for the shelling", "in revenge for an air strike"
+    (the tagger often hangs the "for" phrase on the verb beside "in revenge"). The attack
+    told there is the one answered; the words around the phrase (who responded, with
+    what) are the response's, and its own words are not the response's."""
+    found: set[int] = set()
+    for tok in sent:
+        if tok.lemma_.lower() not in lx.RESPONSE_CUES and tok.lower_ not in lx.RESPONSE_CUES:
+            continue
+        phrase = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANSWERED_PREPS]
+        holder = tok.head.head if tok.dep_ == "pobj" else None
+        if holder is not None and tok.head.lower_ == "in":
+            phrase += [c for c in holder.children if c.dep_ == "prep" and c.lower_ in ANSWERED_PREPS
+                       and c.i > tok.i]
+        if tok.pos_ == "VERB":  # "to punish X for Y", "retaliating for Y"
+            phrase += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANSWERED_PREPS]
+        for prep in phrase:
+            found.update(t.i for t in prep.subtree)
+    return found
+
+
+ANSWERED_PREPS = frozenset({"for", "to", "over", "against"})
 
 
 LAUNCH_VERBS = frozenset({"launch", "fire", "fly", "send"})

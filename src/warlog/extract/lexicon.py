@@ -246,7 +246,11 @@ PEOPLE_NOUNS = frozenset(
 # Singular lemmas for a person, as a noun's lemma gives them ("girls" -> "girl").
 PERSON_LEMMAS = frozenset(words("""man woman boy girl child person baby teenager officer
     policeman policewoman soldier guard passer-by passerby bystander worker student driver
-    neighbour neighbor wife husband son daughter mother father brother sister friend"""))
+    neighbour neighbor wife husband son daughter mother father brother sister friend
+    medic paramedic doctor nurse journalist reporter photographer farmer herder shepherd
+    fisherman teacher pupil imam priest pilot commander fighter militant gunman civilian
+    resident villager trader shopkeeper volunteer firefighter rescuer employee engineer
+    official sergeant captain colonel lieutenant major general corporal conscript"""))
 KILL_WORDS = frozenset(words("""kill killed dead die died death deaths fatality fatalities slain
     perish perished lose lost life lives"""))
 INJURE_WORDS = frozenset(words("""injure injured injury injuries wound wounded hurt casualty
@@ -265,7 +269,8 @@ BACKGROUND_ADVERBS = frozenset({"previously", "repeatedly", "frequently", "often
                                 "routinely", "usually", "formerly", "before"})
 MODAL_WORDS = frozenset({"could", "would", "might", "may", "should", "must", "will"})
 RESPONSE_CUES = frozenset({"response", "retaliation", "retaliatory", "retaliate", "reprisal",
-                           "self-defence", "self-defense", "respond", "responding", "avenge"})
+                           "self-defence", "self-defense", "respond", "responding", "avenge",
+                           "punish", "revenge", "retribution", "payback", "retaliating"})
 INTERCEPT_WORDS = frozenset({"intercept", "intercepted", "shot down", "downed", "thwart",
                              "thwarted", "repel", "repelled", "foiled", "destroyed mid-air"})
 MISS_WORDS = frozenset({"miss", "missed", "fell short", "landed harmlessly", "open area",

@@ -276,6 +276,13 @@ def _mention_of(group: list[Token], s_index: int) -> Mention:
     )
 
 
+def _named_by_its_date(head: Token) -> bool:
+    """"the April 1 strike", "the Oct. 7 attacks": a calendar day before the noun."""
+    return any(c.dep_ in ("nmod", "compound", "npadvmod", "amod") and c.i < head.i
+               and any(t.ent_type_ == "DATE" and t.like_num for t in c.subtree)
+               for c in head.children)
+
+
 def _is_anaphoric(head: Token) -> bool:
     if head.pos_ == "VERB":
         # "The missile hit the ship": a definite weapon or attack as subject points back
@@ -285,6 +292,8 @@ def _is_anaphoric(head: Token) -> bool:
                    for s in subjects)
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if _named_by_its_date(head):
+        return False  # "the March 3 raid": an attack picked out by its day, not "the" one told
     for child in head.children:
         if child.dep_ == "det" and child.lower_ in DEFINITE:
             return True

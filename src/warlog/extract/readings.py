@@ -12,7 +12,7 @@ from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.arguments import read_frame
 from warlog.extract.attribution import claimants, claimed_by, denied_by, said_by, said_by_tokens
 from warlog.extract.casualties import RawCount, find_counts
-from warlog.extract.clauses import clause_chars, is_headline, is_section_head
+from warlog.extract.clauses import answered_words, clause_chars, is_headline, is_section_head
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
@@ -92,13 +92,18 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
                                                    country_of=country_of))
     target = _resolve_possessive(doc, frame.target, speakers, country_of=country_of)
     counts = tuple(find_counts(doc, sent))
+    answered = answered_words(sent)
+    inside = head.i in answered
+    # a weapon named on the other side of the answered phrase is the other attack's
+    weapon = frame.weapon if frame.weapon_at is None or (frame.weapon_at in answered) == inside \
+        else "unknown"
     victims = tuple(make_actor(doc, c.victims, country_of=country_of) if c.victims else None
                     for c in counts)
     return Reading(
         mention=mention, sentence=TextSpan(start=sent.start_char, end=sent.end_char),
         lemma=mention.lemma, attacker=attacker, target=target, context_attacker=None,
-        claimant=claimant_of(doc, sent, country_of=country_of),
-        weapon=_bombed_from_the_air(head, frame.weapon, attacker),
+        claimant=None if inside else claimant_of(doc, sent, country_of=country_of),
+        weapon=_bombed_from_the_air(head, weapon, attacker),
         place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
                         anaphoric=mention.anaphoric),
         time=(time := pick_time(sent, head, published=published)
@@ -112,7 +117,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         earlier=told_as_earlier(sent, head),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
         denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
-        weapon_generic=frame.weapon == "ballistic_missile" and frame.weapon_at is not None
+        weapon_generic=weapon == "ballistic_missile" and frame.weapon_at is not None
         and is_generic(doc, frame.weapon_at),
         perceived=is_perceived(head),
     )

@@ -1,0 +1,66 @@
+"""Which of a sentence's attacks a casualty figure belongs to.
+
+A sentence can tell two attacks: "militants fired rockets at the town to punish the army
+for the raid on their camp, which killed four fighters", "drones struck the depot in
+retribution for the shelling that killed six". Every mention first reads all the figures
+of its sentence; here each figure is kept only by the mention nearest to it in the
+parse (the fewest dependency arcs from any word of the figure to any of the mention's
+triggers). A figure as near to two mentions stays with both; a sentence with one mention
+keeps all its figures, as before.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from warlog.extract.casualties import RawCount
+from warlog.extract.readings import Reading
+
+
+def owned_counts(doc: Doc, readings: list[Reading]) -> list[Reading]:
+    """The readings, each keeping only the figures of its sentence nearest to it."""
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(readings):
+        by_sentence[r.sentence.start].append(i)
+    out = list(readings)
+    for indexes in by_sentence.values():
+        heads = {readings[i].mention.head for i in indexes}
+        if len(heads) < 2:
+            continue
+        for i in indexes:
+            r = readings[i]
+            keep = [k for k, c in enumerate(r.counts)
+                    if _nearest(doc, c, readings[i], [readings[j] for j in indexes])]
+            if len(keep) < len(r.counts):
+                out[i] = replace(r, counts=tuple(r.counts[k] for k in keep),
+                                 victims=tuple(r.victims[k] for k in keep))
+    return out
+
+
+def _nearest(doc: Doc, count: RawCount, reading: Reading, rivals: list[Reading]) -> bool:
+    words = [t for t in doc.char_span(count.start_char, count.end_char,
+                                      alignment_mode="expand") or ()]
+    if not words:
+        return True
+    mine = _distance(doc, words, reading)
+    return all(mine <= _distance(doc, words, other) for other in rivals)
+
+
+def _distance(doc: Doc, words: list[Token], reading: Reading) -> int:
+    return min(arcs(w, doc[t]) for w in words for t in reading.mention.triggers)
+
+
+def arcs(a: Token, b: Token) -> int:
+    """Dependency arcs between two tokens of one sentence (through their lowest common
+    ancestor); tokens of different sentences are far apart."""
+    up_a = [a, *a.ancestors]
+    depth_b = {b.i: 0}
+    for n, tok in enumerate(b.ancestors, start=1):
+        depth_b[tok.i] = n
+    for n, tok in enumerate(up_a):
+        if tok.i in depth_b:
+            return n + depth_b[tok.i]
+    return 10_000
