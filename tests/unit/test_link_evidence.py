@@ -155,3 +155,6 @@ def test_a_name_as_written_agrees_where_one_report_placed_it_and_another_could_n
         assert place_factor(placed, unplaced).weight > 0, written
         other = replace(unplaced, text="Tessit", name="Tessit")
         assert place_factor(placed, other).weight <= 0, written
+        # written alike weighs more than a shared word ("Pazigyi" alone)
+        part = replace(unplaced, text=written.split()[0], name=written.split()[0])
+        assert place_factor(placed, unplaced).weight > place_factor(placed, part).weight > 0

@@ -44,6 +44,9 @@ RADIUS_KM: dict[str, float] = {
 # is strong evidence, a province weak, a country next to none (reports of one war share it).
 SAME_PLACE = {"facility": 5.0, "town": 4.0, "admin1": 2.0, "region": 1.0, "country": 0.5}
 NEAR_PLACE = {"facility": 3.0, "town": 3.0, "admin1": 1.5, "region": 0.5, "country": 0.5}
+# One place name written alike by two reports, one of which found it in the gazetteer and
+# one not ("Pazigyi village"): less than one gazetteer entry (4.0), more than a shared word.
+WRITTEN_ALIKE = 3.0
 NO_PLACE = -2.0     # one event has no place: nothing shows it is the same, little against
 
 # Kinds of attack reports confuse for one another. A sub-type is one report's reading:
@@ -201,6 +204,8 @@ def place_factor(p: Place | None, q: Place | None) -> Factor:
             return Factor("place", 2.0, f"names share a word: {p.name}, {q.name}")
         # a name one report's gazetteer put in the place that holds it ("Pazigyi village"
         # at Kanbalu) and another left unplaced: the names as written still agree
+        if fold(p.text) and fold(p.text) == fold(q.text) and not (_coarse(p) and _coarse(q)):
+            return Factor("place", WRITTEN_ALIKE, f"the same name as written: {p.text}")
         if content_words(p.text) & content_words(q.text):
             return Factor("place", 2.0, f"names as written share a word: {p.text}, {q.text}")
         if p.country and p.country == q.country:
