@@ -314,3 +314,64 @@ def test_people_named_after_a_counted_group_are_who_they_were_not_more(read_text
                                                                          killed) -> None:  # type: ignore[no-untyped-def]
     (event,) = read_text(text).events
     assert [c.best for c in event.killed] == [killed]
+
+
+@pytest.mark.parametrize("text", [
+    "A drone fired two missiles at a car near Marib on Sunday, killing three men, officials said.",
+    "An Israeli drone launched a missile at a motorbike in Bint Jbeil on Tuesday, medics said.",
+    "Witnesses said a drone dropped a bomb on a checkpoint near Kherson on Friday.",
+])
+def test_a_drone_that_fires_makes_the_strike_a_drone_strike(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.weapon == "drone" and event.sub_type == "air_drone_strike"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    (("Israeli jets bombed a Hamas post in Rafah on Friday, the army's answer to a rocket that "
+      "wounded two soldiers in Sderot on Thursday."), 2),
+    (("A drone hit a depot near Belgorod overnight, Kyiv's answer to the missile that killed "
+      "seven people in Kharkiv last week, officials said."), 7),
+    (("Hezbollah fired rockets at Kiryat Shmona on Monday, its answer to a strike that killed "
+      "four of its fighters near Nabatieh."), 4),
+])
+def test_the_figures_of_the_attack_answered_are_not_the_response_s(read_text, text, figure) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    response = events[0]
+    assert all(c.best != figure for c in response.killed + response.injured), response
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (("Drones hit Kursk on Tuesday. He was behind Saturday's strike on Belgorod, where a "
+      "missile landed on a market and killed nine people."), "2024-03-02"),
+    (("A car bomb hit Mogadishu on Tuesday. The group also claimed Friday's attack on Baidoa, "
+      "where a mortar round landed on a school and killed two pupils."), "2024-03-01"),
+    (("Rockets hit Sderot on Tuesday. Officials recalled Sunday's raid on Jenin, where a "
+      "missile struck a house and killed four people."), "2024-03-03"),
+])
+def test_an_attack_told_inside_another_s_phrase_takes_its_day(read_text, text, day) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    dated = [e for e in events if any(c.best for c in e.killed)]
+    assert dated and all(str(e.time.start) == day for e in dated), events
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The group claimed Friday's attack on a police post in Baidoa, which killed two officers.",
+     "2024-03-01"),
+    ("Officials said Sunday's bombing of a market in Mogadishu killed five people.", "2024-03-03"),
+    ("The army denied Monday's shelling of a school in Donetsk, which killed a teacher.",
+     "2024-03-04"),
+])
+def test_a_day_on_the_attack_s_own_phrase_dates_it_under_a_reporting_verb(read_text, text,
+                                                                          day) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert str(event.time.start) == day
+
+
+@pytest.mark.parametrize("text", [
+    "A man was shot dead when he answered a knock at his door in Belfast on Monday, police said.",
+    "Gunmen shot a guard who answered the gate at a farm near Jos on Friday, residents said.",
+    "Israeli fire wounded a medic as she answered a call for help in Khan Younis on Sunday.",
+])
+def test_answering_a_door_or_a_call_is_no_response(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert not event.responds_to

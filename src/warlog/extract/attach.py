@@ -64,3 +64,24 @@ def arcs(a: Token, b: Token) -> int:
         if tok.i in depth_b:
             return n + depth_b[tok.i]
     return 10_000
+
+
+def enclosed_anchors(doc: Doc, readings: list[Reading]) -> list[Reading]:
+    """A mention with no day of its own, told inside another mention's phrase ("Saturday's
+    strike on Majdal Shams, where a rocket landed on a football field and killed 12"),
+    tells that mention's event: it takes the day of the one that holds it (and its place,
+    if it has none), rather than the day of whatever event came last."""
+    out = list(readings)
+    for i, r in enumerate(readings):
+        if r.time is not None:
+            continue
+        head = doc[r.mention.head]
+        holders = [o for o in readings if o is not r and o.sentence.start == r.sentence.start
+                   and (o.time is not None or (o.place is not None and r.place is None))
+                   and doc[o.mention.head] in head.ancestors]
+        if holders:
+            nearest = min(holders, key=lambda o: arcs(head, doc[o.mention.head]))
+            out[i] = replace(r, time=nearest.time,
+                             context_time=None if nearest.time is not None else r.context_time,
+                             place=r.place or nearest.place)
+    return out

@@ -77,7 +77,7 @@ def answered_words(sent: Span) -> set[int]:
     what) are the response's, and its own words are not the response's."""
     found: set[int] = set()
     for tok in sent:
-        if tok.lemma_.lower() not in lx.RESPONSE_CUES and tok.lower_ not in lx.RESPONSE_CUES:
+        if not is_response_cue(tok):
             continue
         phrase = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANSWERED_PREPS]
         holder = tok.head.head if tok.dep_ == "pobj" else None
@@ -147,3 +147,9 @@ def is_dateline(sent: Span) -> bool:
     """"ODESA, Ukraine, March 3 (Courier) —": the date of the report, not of the attack."""
     stripped = sent.text.strip()
     return stripped.endswith(("—", "–", "--")) or stripped.lower().startswith(("published", "updated"))
+
+
+def is_response_cue(tok: Token) -> bool:
+    """"in response", "retaliated", "to punish", and "answer" as a noun ("its answer to")."""
+    return tok.lemma_.lower() in lx.RESPONSE_CUES or tok.lower_ in lx.RESPONSE_CUES \
+        or tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.RESPONSE_NOUNS

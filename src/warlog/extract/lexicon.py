@@ -271,6 +271,9 @@ MODAL_WORDS = frozenset({"could", "would", "might", "may", "should", "must", "wi
 RESPONSE_CUES = frozenset({"response", "retaliation", "retaliatory", "retaliate", "reprisal",
                            "self-defence", "self-defense", "respond", "responding", "avenge",
                            "punish", "revenge", "retribution", "payback", "retaliating"})
+# Nouns that are response cues as nouns only: "its answer to the rocket", not "he answered
+# a knock at the door".
+RESPONSE_NOUNS = frozenset({"answer"})
 INTERCEPT_WORDS = frozenset({"intercept", "intercepted", "shot down", "downed", "thwart",
                              "thwarted", "repel", "repelled", "foiled", "destroyed mid-air"})
 MISS_WORDS = frozenset({"miss", "missed", "fell short", "landed harmlessly", "open area",

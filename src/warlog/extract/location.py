@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.clauses import clause_chars
+from warlog.extract.clauses import answered_words, clause_chars
 from warlog.extract.lookup import doc_text, in_start_order_on, places_from, token_starting_at
 from warlog.extract.phrases import TokenRange
 from warlog.geo.local import is_street
@@ -41,6 +41,12 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
     candidates = [p for p in places_from(places, sent.start_char, sent.end_char,
                                              ordered=in_start_order_on(doc, places))
                   if p.role == "literal" and not inside(p, attacker) and p.span.start not in backers]
+    answered = {doc[i].idx for i in answered_words(sent)}
+    if answered:
+        # "struck Tyre in response to a rocket attack on Metula": each side of the phrase
+        # naming the answered attack has its own places
+        own_side = [p for p in candidates if (p.span.start in answered) == (head.idx in answered)]
+        candidates = own_side
     if anaphoric:
         # "the attack showed why Ukraine needs…": a re-mention's place is in its own clause
         candidates = [p for p in candidates if p.span.start in clause]

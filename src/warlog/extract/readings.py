@@ -12,7 +12,13 @@ from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.arguments import read_frame
 from warlog.extract.attribution import claimants, claimed_by, denied_by, said_by, said_by_tokens
 from warlog.extract.casualties import RawCount, find_counts
-from warlog.extract.clauses import answered_words, clause_chars, is_headline, is_section_head
+from warlog.extract.clauses import (
+    answered_words,
+    clause_chars,
+    is_headline,
+    is_response_cue,
+    is_section_head,
+)
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
@@ -94,6 +100,16 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     counts = tuple(find_counts(doc, sent))
     answered = answered_words(sent)
     inside = head.i in answered
+    if answered:
+        # a figure told on the other side of the phrase naming the answered attack is the
+        # other attack's ("its answer to the rocket that killed a dozen children")
+        sides = {doc[i].idx for i in answered}
+        counts = tuple(c for c in counts if (c.start_char in sides) == inside
+                       or not _starts_a_word(doc, c.start_char))
+    if inside and mention.anaphoric:
+        # "in answer to the drone strike": the answered attack is no pointer back at the
+        # response told around it
+        mention = replace(mention, anaphoric=False)
     # a weapon named on the other side of the answered phrase is the other attack's
     weapon = frame.weapon if frame.weapon_at is None or (frame.weapon_at in answered) == inside \
         else "unknown"
@@ -121,6 +137,11 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         and is_generic(doc, frame.weapon_at),
         perceived=is_perceived(head),
     )
+
+
+def _starts_a_word(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].idx == char
 
 
 PERCEPTION_VERBS = frozenset({"hear", "feel"})
@@ -200,7 +221,7 @@ def _is_response(sent: Span, head: Token) -> bool:
         return True
     path = {head.i} | {a.i for a in head.ancestors}
     for tok in sent:
-        if tok.lemma_.lower() not in lx.RESPONSE_CUES and tok.lower_ not in lx.RESPONSE_CUES:
+        if not is_response_cue(tok):
             continue
         if head.i != tok.i and head in tok.subtree:
             continue  # "in response to the attack on X": that attack is the one answered

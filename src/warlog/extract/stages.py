@@ -21,7 +21,7 @@ from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.aggregates import event_counts
 from warlog.extract.aliases import with_aliases
 from warlog.extract.assemble import build_events
-from warlog.extract.attach import owned_counts
+from warlog.extract.attach import enclosed_anchors, owned_counts
 from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
 from warlog.extract.claims import find_claims, is_aggregate_sentence
@@ -88,7 +88,7 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
                           country_of=ctx.country_of) for m in ann.mentions]
     published = ann.document.published
     every = [_without_aggregates(ann.parsed, r, ann.places) for r in every]
-    every = owned_counts(ann.parsed, every)
+    every = enclosed_anchors(ann.parsed, owned_counts(ann.parsed, every))
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
     told = split_by_town(told, ann.places)

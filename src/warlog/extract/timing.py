@@ -40,9 +40,9 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
             continue
         if ent.start_char not in scope and not _inside_report(ent, head):
             continue  # "…said the missile was built in May 2023": another clause's date
-        if _is_since(ent) or (_attached_to(ent, reporting) and not _inside_report(ent, head)):
+        if _is_since(ent) or (_attached_to(ent, reporting, head) and not _inside_report(ent, head)):
             continue
-        if ent.start_char < head.idx and _attached_to(ent, stating):
+        if ent.start_char < head.idx and _attached_to(ent, stating, head):
             continue
         resolved = resolve_time(_with_qualifier(ent), published=published)
         if resolved.start is None:
@@ -198,11 +198,14 @@ def _inside_report(ent: Span, head: Token) -> bool:
     return bool(speakers) and ent.end <= speakers[0].left_edge.i and ent.start > head.i
 
 
-def _attached_to(ent: Span, verbs: set[int]) -> bool:
-    """True when the date's nearest verb is a reporting verb above the trigger."""
+def _attached_to(ent: Span, verbs: set[int], head: Token) -> bool:
+    """True when the date's nearest verb is a reporting verb above the trigger; a date on
+    the trigger's own phrase ("claimed Friday's attack") is the trigger's."""
     node = ent.root
     for _ in range(4):
         node = node.head
+        if node.i == head.i:
+            return False
         if node.pos_ in ("VERB", "AUX"):
             return node.i in verbs
         if node.head is node:

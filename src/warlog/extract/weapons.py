@@ -43,8 +43,8 @@ def find_weapon(doc: Doc, mention: Mention, *,
     # a platform and what it fires are one attack, named by the platform: "a warplane fired
     # four missiles", "Tu-95 bombers launched cruise missiles" is a strike from the air
     if weapon in MUNITIONS:
-        platforms = [f for f in found if f[1] in PLATFORMS and doc[f[2]].idx in clause
-                     and not _intercepts(doc[f[2]])]
+        platforms = [f for f in found if (f[1] in PLATFORMS or _fires(doc[f[2]]))
+                     and doc[f[2]].idx in clause and not _intercepts(doc[f[2]])]
         if platforms:
             _, weapon, at = min(platforms)
     return weapon, at
@@ -70,6 +70,14 @@ def is_generic(doc: Doc, i: int) -> bool:
 
 # What an aircraft or a drone carries and fires; and what carries it.
 MUNITIONS = frozenset({"ballistic_missile", "cruise_missile", "rocket", "ied"})
+FIRING_VERBS = frozenset({"fire", "launch", "drop", "shoot"})
+
+
+def _fires(tok: Token) -> bool:
+    """"a drone fired three missiles", "the drone dropped a bomb": a drone that fires is
+    the platform, and the strike is the drone's."""
+    return tok.lemma_.lower() in ("drone", "uav") and tok.dep_ == "nsubj" \
+        and tok.head.lemma_.lower() in FIRING_VERBS
 PLATFORMS = frozenset({"aircraft", "gunship"})
 HARM_OR_ATTACK = lx.VERB_TRIGGERS | frozenset({"kill", "wound", "injure", "destroy", "damage"})
 
