@@ -104,8 +104,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         # a figure told on the other side of the phrase naming the answered attack is the
         # other attack's ("its answer to the rocket that killed a dozen children")
         sides = {doc[i].idx for i in answered}
-        counts = tuple(c for c in counts if (c.start_char in sides) == inside
-                       or not _starts_a_word(doc, c.start_char))
+        counts = tuple(c for c in counts if (c.start_char in sides) == inside)
     if inside and mention.anaphoric:
         # "in answer to the drone strike": the answered attack is no pointer back at the
         # response told around it
@@ -137,11 +136,6 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         and is_generic(doc, frame.weapon_at),
         perceived=is_perceived(head),
     )
-
-
-def _starts_a_word(doc: Doc, char: int) -> bool:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].idx == char
 
 
 PERCEPTION_VERBS = frozenset({"hear", "feel"})

@@ -70,6 +70,7 @@ def is_generic(doc: Doc, i: int) -> bool:
 
 # What an aircraft or a drone carries and fires; and what carries it.
 MUNITIONS = frozenset({"ballistic_missile", "cruise_missile", "rocket", "ied"})
+PLATFORMS = frozenset({"aircraft", "gunship"})
 FIRING_VERBS = frozenset({"fire", "launch", "drop", "shoot"})
 
 
@@ -78,7 +79,8 @@ def _fires(tok: Token) -> bool:
     the platform, and the strike is the drone's."""
     return tok.lemma_.lower() in ("drone", "uav") and tok.dep_ == "nsubj" \
         and tok.head.lemma_.lower() in FIRING_VERBS
-PLATFORMS = frozenset({"aircraft", "gunship"})
+
+
 HARM_OR_ATTACK = lx.VERB_TRIGGERS | frozenset({"kill", "wound", "injure", "destroy", "damage"})
 
 
