@@ -191,19 +191,21 @@ def _read_batch(batch: list[Document], resources: Any, failures: _Failures, *,
     from warlog.batch.deadline import time_limit
     from warlog.pipeline import parse_texts, read_parsed
 
-    parsed_all = parse_texts((d.text for d in batch), nlp=resources.nlp)
-    for doc, parsed in zip(batch, parsed_all, strict=True):
-        try:
-            with time_limit(seconds, name=doc.path or doc.id):
-                report = read_parsed(doc, parsed, resources=resources)
-        except WarlogError as err:
-            failures.fail(err)
-            continue
-        except Exception as err:  # per item: named, counted, traceback kept in the log
-            log.info("reading %s failed", doc.path, exc_info=True)  # shown with -v
-            failures.fail(WarlogError("E203", path=doc.path, why=f"{type(err).__name__}: {err}"))
-            continue
-        yield report
+    with resources.zone():
+        parsed_all = parse_texts((d.text for d in batch), nlp=resources.nlp)
+        for doc, parsed in zip(batch, parsed_all, strict=True):
+            try:
+                with time_limit(seconds, name=doc.path or doc.id):
+                    report = read_parsed(doc, parsed, resources=resources)
+            except WarlogError as err:
+                failures.fail(err)
+                continue
+            except Exception as err:  # per item: named, counted, traceback kept in the log
+                log.info("reading %s failed", doc.path, exc_info=True)  # shown with -v
+                failures.fail(WarlogError("E203", path=doc.path,
+                                          why=f"{type(err).__name__}: {err}"))
+                continue
+            yield report
 
 
 # -- the store: ingest, events, tally (work in warlog.batch, warlog.store, warlog.link) ---

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 
@@ -32,6 +33,14 @@ class Resources:
     gazetteer: Gazetteer
     stage_names: tuple[str, ...] = DEFAULT_STAGES
 
+    def zone(self) -> AbstractContextManager[object]:
+        """Parse and read inside this block: the strings and lexemes the parse adds to the
+        pipeline's vocabulary (every new name, number and typo of every report) are evicted
+        when it ends (spaCy's ``Language.memory_zone``), so a worker reading a million
+        reports holds the vocabulary it loaded, not every word it has met. Nothing parsed
+        inside may be touched after the block: the readers return plain values."""
+        return self.nlp.memory_zone()
+
 
 def load_resources(*, gazetteer: str = "warlog.places.v1",
                    stage_names: Sequence[str] = DEFAULT_STAGES) -> Resources:
@@ -43,8 +52,9 @@ def load_resources(*, gazetteer: str = "warlog.places.v1",
 
 def read_report(doc: Document, *, resources: Resources) -> Report:
     """Every event and claim the report tells."""
-    (parsed,) = parse_texts([doc.text], nlp=resources.nlp)
-    return read_parsed(doc, parsed, resources=resources)
+    with resources.zone():
+        (parsed,) = parse_texts([doc.text], nlp=resources.nlp)
+        return read_parsed(doc, parsed, resources=resources)
 
 
 def read_parsed(doc: Document, parsed: object, *, resources: Resources) -> Report:
@@ -59,5 +69,6 @@ def read_parsed(doc: Document, parsed: object, *, resources: Resources) -> Repor
 
 def find_places(doc: Document, *, resources: Resources) -> tuple[Place, ...]:
     """Every place the report names, resolved: the geoparser on its own."""
-    (parsed,) = parse_texts([doc.text], nlp=resources.nlp)
-    return geoparse(parsed, gazetteer=resources.gazetteer)
+    with resources.zone():
+        (parsed,) = parse_texts([doc.text], nlp=resources.nlp)
+        return geoparse(parsed, gazetteer=resources.gazetteer)

@@ -183,17 +183,20 @@ def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: obj
     assert isinstance(resources, Resources)
     started = time.perf_counter()
     out: dict[int, Report | Outcome] = {}
-    parsed_all = parse_texts((d.text for d in docs.values()), nlp=resources.nlp)
-    for (i, doc), parsed in zip(docs.items(), parsed_all, strict=True):
-        try:
-            with time_limit(seconds, name=names[i]):
-                out[i] = read_parsed(doc, parsed, resources=resources)
-        except WarlogError as err:
-            out[i] = Outcome(name=names[i], status="failed", document_id=doc.id, error=str(err))
-        except Exception as err:  # per item: named, counted, traceback kept in the log
-            log.info("reading %s failed", names[i], exc_info=True)
-            failure = WarlogError("E203", path=names[i], why=f"{type(err).__name__}: {err}")
-            out[i] = Outcome(name=names[i], status="failed", document_id=doc.id, error=str(failure))
+    with resources.zone():
+        parsed_all = parse_texts((d.text for d in docs.values()), nlp=resources.nlp)
+        for (i, doc), parsed in zip(docs.items(), parsed_all, strict=True):
+            try:
+                with time_limit(seconds, name=names[i]):
+                    out[i] = read_parsed(doc, parsed, resources=resources)
+            except WarlogError as err:
+                out[i] = Outcome(name=names[i], status="failed", document_id=doc.id,
+                                 error=str(err))
+            except Exception as err:  # per item: named, counted, traceback kept in the log
+                log.info("reading %s failed", names[i], exc_info=True)
+                failure = WarlogError("E203", path=names[i], why=f"{type(err).__name__}: {err}")
+                out[i] = Outcome(name=names[i], status="failed", document_id=doc.id,
+                                 error=str(failure))
     timing.extract += time.perf_counter() - started
     return out
 

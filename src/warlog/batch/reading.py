@@ -45,10 +45,9 @@ def read_batch(docs: Sequence[Document], *, resources: object, prefilter: bool =
     """Every document read, in order. With ``prefilter`` (``warlog.batch.prefilter``) a
     report that cannot hold an attack or a tally is skipped unparsed, and only the
     paragraphs of the others that can are parsed. ``seconds`` (0: none) bounds the
-    stages of each report (E204)."""
-    from warlog.geo.resolver import country_of
-    from warlog.link.grade import fingerprint
-    from warlog.pipeline import Resources, parse_texts, read_parsed
+    stages of each report (E204). The parse and the stages run in the pipeline's memory
+    zone (``Resources.zone``): what the batch adds to the vocabulary is evicted after it."""
+    from warlog.pipeline import Resources
 
     assert isinstance(resources, Resources)
     out: list[Extracted | Outcome | None] = [None] * len(docs)
@@ -62,6 +61,19 @@ def read_batch(docs: Sequence[Document], *, resources: object, prefilter: bool =
             texts[i] = verdict.text
         else:
             out[i] = Outcome(name=name_of(doc), status="skipped", document_id=doc.id)
+    with resources.zone():
+        _read_parsed_batch(docs, texts, out, resources=resources, seconds=seconds)
+    return [o for o in out if o is not None]
+
+
+def _read_parsed_batch(docs: Sequence[Document], texts: dict[int, str],
+                       out: list[Extracted | Outcome | None], *, resources: object,
+                       seconds: float) -> None:
+    from warlog.geo.resolver import country_of
+    from warlog.link.grade import fingerprint
+    from warlog.pipeline import Resources, parse_texts, read_parsed
+
+    assert isinstance(resources, Resources)
     gazetteer = resources.gazetteer
     for i, parsed in zip(texts, parse_texts(texts.values(), nlp=resources.nlp), strict=True):
         doc = docs[i]
@@ -82,4 +94,3 @@ def read_batch(docs: Sequence[Document], *, resources: object, prefilter: bool =
             failure = WarlogError("E203", path=name_of(doc), why=f"{type(err).__name__}: {err}")
             out[i] = Outcome(name=name_of(doc), status="failed", document_id=doc.id,
                              error=str(failure))
-    return [o for o in out if o is not None]
