@@ -375,3 +375,49 @@ def test_a_day_on_the_attack_s_own_phrase_dates_it_under_a_reporting_verb(read_t
 def test_answering_a_door_or_a_call_is_no_response(read_text, text) -> None:  # type: ignore[no-untyped-def]
     (event,) = read_text(text).events
     assert not event.responds_to
+
+
+@pytest.mark.parametrize(("text", "field", "figure"), [
+    ("A sniper wounded a medic in Kharkiv on Tuesday, the regional governor said.", "injured", 1),
+    ("Soldiers wounded two farmers near Jenin on Wednesday, the health ministry said.",
+     "injured", 2),
+    ("A sniper killed a teenager in Gaza City on Thursday, relatives said.", "killed", 1),
+    ("Gunmen injured three traders at a market in Maiduguri on Saturday, police said.",
+     "injured", 3),
+])
+def test_a_harm_done_by_an_armed_subject_is_an_attack(read_text, text, field, figure) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.attacker is not None
+    assert [c.best for c in getattr(event, field)] == [figure]
+
+
+@pytest.mark.parametrize("text", [
+    "The coach hurt his knee in training on Monday and will miss the final.",
+    "The new tax hurt farmers across the region, officials said on Monday.",
+    "A fall on the ice injured two pensioners in Leeds on Tuesday, the council said.",
+])
+def test_a_harm_without_an_armed_subject_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert not read_text(text).events
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen shot three protesters dead in Khartoum on Monday, witnesses said.", 3),
+    ("Police shot dead two suspects in Lagos on Monday, a spokesman said.", 2),
+    ("Snipers shot dead four mourners at a funeral in Homs on Friday.", 4),
+])
+def test_shot_dead_is_a_killing_whoever_the_dead(read_text, text, killed) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert [c.best for c in event.killed] == [killed]
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    (("Militants attacked an army post near Menaka on Sunday. Twenty soldiers and a civilian "
+      "were killed, and nine soldiers wounded, the army said."), "Militants"),
+    ("Twelve soldiers were killed and eight wounded when gunmen stormed a base near Diffa.",
+     "gunmen"),
+    ("Rebels shelled Goma on Friday; four soldiers died and six were wounded, officials said.",
+     "Rebels"),
+])
+def test_the_wounded_of_an_elided_passive_are_no_attackers(read_text, text, attacker) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    assert [e.attacker.text for e in events if e.attacker] == [attacker]

@@ -114,6 +114,9 @@ def _victims(tok: Token) -> list[Token]:
         out.extend(_subjects_of(tok.head))
     if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave":
         out.extend(c for c in tok.head.children if c.dep_ == "dobj")
+    if tok.lower_ == "dead" and tok.head.lemma_.lower() in lx.KILLING_BY_DEATH:
+        # "shot three protesters dead", "shot dead two guards", "were shot dead"
+        out.extend(c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
     if tok.dep_ in ("acomp", "oprd") and tok.head.lemma_.lower() in STATE_VERBS:

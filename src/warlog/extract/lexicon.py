@@ -177,6 +177,12 @@ NON_STATE_WORDS = frozenset(
     gang gangs gangsters cartel cartels kidnappers kidnapper abductors abductor jihadis
     mujahideen separatists separatist""")
 )
+# People named by the weapon they attack with, of either side ("an army sniper", "a lone
+# shooter"): attackers as subjects of a harm, though neither a state nor a group word.
+ARMED_PERSON_WORDS = frozenset(words("""sniper snipers shooter shooters gunman gunmen bomber
+    bombers assailant assailants attacker attackers"""))
+# Verbs whose result "dead" makes a killing: "shot dead", "stabbed dead", "beaten dead".
+KILLING_BY_DEATH = frozenset({"shoot", "gun", "stab", "beat", "hack", "club", "stone"})
 # Heads of armed groups' own names: "The Resistance Front", "the Kashmir Tigers",
 # "Jaish-e-Mohammed", "Lashkar-e-Taiba", "Tehreek-e-Taliban".
 GROUP_NAME_WORDS = frozenset(words("""front tigers mujahideen jaish lashkar tehreek jamaat

@@ -27,6 +27,7 @@ from warlog.extract.senses import (
     figurative_object,
     fires_no_munition,
     flown_past,
+    left_dead,
     police_search,
     strikes_a_person,
     unarmed,
@@ -155,6 +156,9 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and tok.head.lemma_.lower() in HARM_LEMMAS and not civil_use(tok) \
             and (lemma != "fire" or _shots_fired(tok)):
         return True  # "a rocket killed a boy", "sniper fire wounded two medics"
+    if tok.pos_ == "VERB" and lemma in HARM_LEMMAS - {"kill"} and _harms_someone(tok) \
+            and _harmed_by_armed_subject(tok, sent):
+        return True  # "a sniper wounded a medic" (killing is a weak trigger, below)
     if tok.pos_ == "NOUN" and (lemma in lx.MUNITION_NOUNS or is_munition_head(tok)) \
             and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS:
         return not civil_use(tok) and not weapons_trial(sent)  # "a mortar round landed"
@@ -188,6 +192,27 @@ HARMING_WEAPONS = lx.WEAPON_NOUNS | lx.FIRE_NOUNS | frozenset({"shell", "bomb", 
 HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 
+ARMED_SUBJECT_WORDS = lx.NON_STATE_WORDS | lx.STATE_WORDS | lx.ARMED_PERSON_WORDS | frozenset(
+    {"strike", "drone", "missile", "bomb", "explosion", "blast"})
+
+
+def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
+    """"gunmen killed five villagers", "a sniper wounded a medic", "soldiers injured two
+    farmers": a harm done by an armed subject, in the active voice, is an attack; "five
+    were killed in the strike", "the blast wounded ten" are casualties of another
+    trigger, read by the casualty stage."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != verb.i):
+        return False
+    return not {w.lemma_.lower() for w in subj[0].subtree}.isdisjoint(ARMED_SUBJECT_WORDS)
+
+
+def _harms_someone(verb: Token) -> bool:
+    """An active harm with its object: "wounded a medic"; "20 soldiers were killed and
+    nine wounded" says who was hurt, not who hurt them."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") and any(c.dep_ == "dobj" for c in verb.children)
+
+
 def _shots_fired(fire: Token) -> bool:
     """"sniper fire", "Israeli fire", "tank fire": fire that is shooting, not a blaze."""
     return any(c.dep_ in ("compound", "amod") and (
@@ -209,13 +234,14 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         # "a missile fired by the group": the noun it modifies is its argument
         words |= cue_words(w for w in tok.head.subtree if w.i < tok.i)
     if lemma == "kill":
-        # "gunmen killed five villagers" is an attack; "five were killed in the strike" is
-        # a casualty of another trigger, read by the casualty stage.
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
         others = any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i)
         if _killed_by_fire(tok) and not others:
             return True  # "two Palestinians were killed by Israeli fire"
-        return bool(subj) and not others and bool({w.lemma_.lower() for w in subj[0].subtree} & (lx.NON_STATE_WORDS | lx.STATE_WORDS | {"strike", "drone", "missile", "bomb", "explosion", "blast"}))
+        return _harmed_by_armed_subject(tok, sent)
+    if left_dead(tok):
+        # "shot dead by police", "shot dead three protesters": a killing by gunfire,
+        # whoever the dead were
+        return True
     if lemma == "down":
         return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
     if lemma == "drop":
@@ -224,8 +250,6 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok) \
             and not (lemma == "shoot" and _shoots_people(tok)):
         return False  # "launches a net at flying objects", "fired the coach"
-    if lemma in ("shoot", "gun") and any(c.lower_ == "dead" for c in tok.children):
-        return True  # "shot dead by police", "gunned down": a killing by gunfire
     # a base or a target is hit in kitchens and sport too: the weak verb needs more
     cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \
         | {w for w, _ in lx.WEAPON_PHRASES}
@@ -244,7 +268,8 @@ def _shoots_people(verb: Token) -> bool:
     """"shot a man dead", "shot two soldiers": a person shot is a person attacked (a coach
     fired is not, so this holds for "shoot" only)."""
     people = lx.PERSON_LEMMAS | lx.PEOPLE_NOUNS
-    return any(c.dep_ == "dobj" and (c.lemma_.lower() in people or c.ent_type_ == "PERSON")
+    return any(c.dep_ == "dobj" and (c.lemma_.lower() in people or c.lower_ in people
+                                     or c.ent_type_ == "PERSON")
                for c in verb.children)
 
 

@@ -128,6 +128,18 @@ def strikes_a_person(tok: Token) -> bool:
         for c in tok.children)
 
 
+def left_dead(verb: Token) -> bool:
+    """"shot three protesters dead", "shot dead two suspects", "were shot dead": the verb's
+    result is a death, whatever the parse made of "dead" (its child, or a modifier of the
+    object right after the verb)."""
+    if verb.lemma_.lower() not in lx.KILLING_BY_DEATH:
+        return False
+    return any(c.lower_ == "dead" for c in verb.children) or any(
+        c.dep_ == "dobj" and any(a.lower_ == "dead" and a.dep_ == "amod" and a.i == verb.i + 1
+                                 for a in c.children)
+        for c in verb.children)
+
+
 def fires_no_munition(verb: Token) -> bool:
     """An object that is neither a weapon, a munition nor an attack."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
