@@ -14,8 +14,8 @@ the client's work, not the workers'). After every ``--every`` reports each worke
 asked (``Client.run``) for its resident memory (RSS), the strings in its pipeline's
 vocabulary and its lexemes.
 
-``--no-zone`` reads without ``Resources.zone`` (spaCy's memory zone) on the workers: the
-baseline of what the zone keeps flat. The corpus's vocabulary is bounded (a few hundred
+``--no-zone`` reads without ``Resources.zone`` (spaCy's memory zone, and the collection
+of each batch's garbage) on the workers: the baseline of what the zone keeps flat. The corpus's vocabulary is bounded (a few hundred
 texts recombined), where a real archive keeps bringing new names and numbers; the strings
 column is what grows with those, and with the zone it stays where loading left it.
 """
@@ -63,21 +63,28 @@ def reports(n: int, *, paragraphs: int, conflict_share: float, seed: int) -> Ite
 
 
 def probe(dask_worker: Any) -> dict[str, int]:
-    """On a worker (through ``Client.run``): its RSS and its pipeline's vocabulary."""
+    """On a worker (through ``Client.run``): its RSS, its pipeline's vocabulary, the
+    objects the cyclic collector tracks, the results it holds and the name-key cache."""
+    import gc
+
     import psutil
 
     from warlog.batch.dask import PLUGIN
+    from warlog.geo.names import name_key
 
     resources = dask_worker.plugins[PLUGIN].get()
     return {"rss": psutil.Process().memory_info().rss,
-            "strings": len(resources.nlp.vocab.strings), "lexemes": len(resources.nlp.vocab)}
+            "strings": len(resources.nlp.vocab.strings), "lexemes": len(resources.nlp.vocab),
+            "objects": len(gc.get_objects()), "held": len(dask_worker.data),
+            "name_keys": name_key.cache_info().currsize}
 
 
 def without_zone(dask_worker: Any) -> None:
-    """On a worker: read outside any memory zone (the baseline)."""
+    """On a worker: read outside any memory zone, with no collection after a batch (the
+    baseline: reading as it was before ``Resources.zone``)."""
     from warlog.pipeline import Resources
 
-    Resources.zone = lambda self: nullcontext()  # type: ignore[method-assign]
+    Resources.zone = lambda self: nullcontext()  # type: ignore[method-assign,assignment,return-value]
 
 
 def batched(docs: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -124,11 +131,13 @@ def main(argv: list[str]) -> int:
             per = client.run(probe)
             row: dict[str, Any] = {"reports": read, "seconds": round(time.perf_counter() - start, 1),
                    **outcomes,
-                   "workers": [{"rss_mb": round(v["rss"] / 2**20, 1), "strings": v["strings"],
-                                "lexemes": v["lexemes"]} for _, v in sorted(per.items())]}
+                   "workers": [{"rss_mb": round(v["rss"] / 2**20, 1),
+                                **{k: v[k] for k in v if k != "rss"}}
+                               for _, v in sorted(per.items())]}
             rows.append(row)
             if not args.json:
-                workers = "  ".join(f"{w['rss_mb']:7.1f} MB {w['strings']:>8,} strings"
+                workers = "  ".join(f"{w['rss_mb']:7.1f} MB {w['strings']:>7,} strings "
+                                    f"{w['objects']:>8,} objects {w['held']} held"
                                     for w in row["workers"])
                 counts = " ".join(f"{k} {v:,}" for k, v in outcomes.items())
                 print(f"{read:>8,} reports {row['seconds']:>7.1f} s  {workers}  ({counts})",

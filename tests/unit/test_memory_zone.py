@@ -69,3 +69,28 @@ def test_the_zone_changes_nothing_that_is_read(resources: Any,
     plain = read_batch(documents(), resources=resources)
     assert len(strings) > before        # outside the zone the new words stay: the baseline
     assert plain == zoned
+
+
+class _Node:
+    other: object = None
+
+
+def test_the_garbage_of_a_batch_is_collected_when_the_zone_ends(resources: Any) -> None:
+    """Cycles left by a batch are freed at the zone's end, not when the collector gets to
+    them (automatic collection is off here, so nothing else can free them)."""
+    import gc
+    import weakref
+
+    assert gc.get_freeze_count() > 0        # what load_resources loaded is frozen
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with resources.zone():
+            a, b = _Node(), _Node()
+            a.other, b.other = b, a
+            ref = weakref.ref(a)
+            del a, b
+        assert ref() is None
+    finally:
+        if enabled:
+            gc.enable()
