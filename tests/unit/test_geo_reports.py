@@ -168,3 +168,44 @@ def test_a_town_placed_once_is_the_same_town_where_it_is_written_again(
     first, again = found
     assert again.text == first.text and again.role == "literal"
     assert (again.lat, again.lon) == (first.lat, first.lon)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("The army repelled an assault on Kidal before dawn.", "Kidal", "ML"),
+    ("A raid on Ménaka left the market burned.", "Ménaka", "ML"),
+    ("A rocket attack on Majdal Shams in the Golan Heights killed 12 children.", "Majdal Shams", "SY"),
+])
+def test_an_attack_on_a_mislabelled_name_places_it(text: str, name: str, country: str, nlp: Any,
+                                                    gazetteer: Gazetteer) -> None:
+    # "on" after an attack word is a place cue; "in the Golan Heights" is a known place
+    # after it, past the article
+    place = places(text, nlp, gazetteer)[name]
+    assert (place.country, place.precision) == (country, "town")
+
+
+@pytest.mark.parametrize("text", ["Critics said the strike on Martin was unfair.",
+                                  "Reporters asked Garcia in the briefing room.",
+                                  "Israel's strike on Hamas leaders drew condemnation."])
+def test_an_attack_on_a_person_or_group_places_nothing(text: str, nlp: Any, gazetteer: Gazetteer) -> None:
+    assert not {"Martin", "Garcia", "Hamas"} & set(places(text, nlp, gazetteer))
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("The drone attack on Tessit in the Gao region killed 17 soldiers.", "Tessit", "ML"),
+    ("Two soldiers died outside Ansongo, Gao region.", "Ansongo", "ML"),
+    ("Shells fell on Huliaipole in the Zaporizhzhia region.", "Hulyaypole", "UA"),
+])
+def test_a_town_of_the_division_named_after_it_is_placed(text: str, town: str, country: str, nlp: Any,
+                                                         gazetteer: Gazetteer) -> None:
+    # the report names no country: the town's own first-level division, named right after
+    # it ("in the Gao region", ", Gao region"), says which town it is
+    found = {p.name: p for p in geoparse(nlp(text), gazetteer=gazetteer)}
+    assert found[town].country == country and found[town].precision == "town"
+    assert any(p.precision == "admin1" and p.country == country for p in found.values())
+
+
+def test_a_regional_seat_is_placed_without_its_country(nlp: Any, gazetteer: Gazetteer) -> None:
+    # Kidal (some 40,000 people) gives Kidal region its name: placed with a cue alone, as
+    # a city of 100,000 is; a division word makes it the division
+    assert places("Jihadists stormed Kidal overnight.", nlp, gazetteer)["Kidal"].precision == "town"
+    assert places("Troops were deployed to the Kidal region.", nlp, gazetteer)["Kidal"].precision == "admin1"

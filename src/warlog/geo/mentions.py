@@ -389,7 +389,8 @@ LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "from", "to", "into",
                             "around", "across", "inside", "through", "via", "between", "nearby"})
 ATTACK_VERBS = frozenset({"attack", "strike", "shell", "bomb", "hit", "target", "capture", "seize",
                           "enter", "besiege", "raid", "storm", "recapture", "retake", "liberate",
-                          "surround", "encircle", "reach", "evacuate", "fire", "pound", "overrun"})
+                          "surround", "encircle", "reach", "evacuate", "fire", "pound", "overrun",
+                          "assault", "offensive"})
 _NAME_JOINERS = frozenset({"-", "'", "’"})
 
 
@@ -405,17 +406,42 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
             return True
         if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS:
             return True
-    if end < len(doc):
-        after = doc[end]
-        if after.lower_ in _PLACE_NOUNS:
+        # "the strike on Majdal Shams", "an assault on Kidal", "fired on Tessit"
+        if before.lower_ == "on" and start >= 2 and doc[start - 2].lemma_.lower() in ATTACK_VERBS:
             return True
-        # "Hit in Iraq", "Tal Afar, Nineveh": a known place right after it
-        if after.lower_ in (",", "in") and end + 1 < len(doc) and end + 1 in busy:
-            return True
-    return False
+    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
+        return True
+    # "Hit in Iraq", "Tal Afar, Nineveh", "Majdal Shams in the Golan Heights": a known
+    # place right after it
+    return _place_after(doc, end, busy) is not None
+
+
+def _name_after(doc: Doc, end: int) -> str:
+    """The capitalised name right after ``end``, past "in", "in the" or a comma ("" when
+    there is none)."""
+    if end >= len(doc) or doc[end].lower_ not in (",", "in"):
+        return ""
+    first = end + 1
+    if first < len(doc) and doc[first].lower_ == "the":
+        first += 1
+    last = first
+    while last < len(doc) and last - first < _MAX_WORDS and _name_token(doc[last]):
+        last += 1
+    return doc[first:last].text if last > first else ""
+
+
+def _place_after(doc: Doc, end: int, busy: set[int]) -> int | None:
+    """Where a known place starts right after ``end``, past "in", "in the" or a comma."""
+    if end >= len(doc) or doc[end].lower_ not in (",", "in"):
+        return None
+    nxt = end + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "the":
+        nxt += 1
+    return nxt if nxt in busy else None
 
 
 _FUNCTION_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "NUM", "PART", "PUNCT"})
+_DIVISION_WORDS = frozenset({"province", "governorate", "region", "oblast"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region",
                           "camp", "outskirts", "suburb", "oblast", "area", "countryside"})
 
@@ -442,13 +468,15 @@ def context_mentions(doc: Doc, taken: list[Mention], *, countries: frozenset[str
         if match is None:
             i += 1
             continue
-        found.append(_mention(doc, i, match, "proper_noun"))
-        i = match
+        found.append(_mention(doc, i, match[0], "proper_noun", match[1]))
+        i = match[0]
     return found
 
 
 def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
-                   gazetteer: Gazetteer, busy: set[int]) -> int | None:
+                   gazetteer: Gazetteer, busy: set[int]) -> tuple[int, Entry | None] | None:
+    """Where the longest place name from ``start`` ends, and the place when the words
+    around it already say which one it is."""
     for j in range(end, start, -1):
         span = doc[start:j]
         first, last = span[0], span[-1]
@@ -468,15 +496,46 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
             continue
         entries = gazetteer.lookup(span.text)
         if any(e.country in countries and e.kind != "country" for e in entries):
-            return j
+            return j, None
+        # "Tessit in the Gao region", "Bowling Green, Kentucky": a town of the division
+        # named right after it is that town
+        within = _name_after(doc, j)
+        divisions = {e.admin1_code for e in gazetteer.lookup(within) if e.kind == "admin1"} \
+            if within else set()
+        towns = [e for e in entries if e.kind == "town" and e.admin1_code in divisions]
+        if towns:
+            return j, max(towns, key=lambda e: e.population)
+        # "the Gao region", "Kidal province": a division named with its division word
+        if j < len(doc) and doc[j].lower_ in _DIVISION_WORDS and any(e.kind == "admin1" for e in entries):
+            return j, None
         # "shelled the city of Kherson", "near Khan Younis": a city this large, named with a
         # place word, is the city even when the report names no country of its own
         if any(e.kind == "town" and e.population >= _BIG_TOWN for e in entries):
-            return j
+            return j, None
+        # "an assault on Kidal": so is the seat a region is named for
+        seat = _regional_seat(span.text, entries)
+        if seat is not None:
+            return j, seat
     return None
 
 
 _BIG_TOWN = 100_000
+_SEAT_TOWN = 10_000
+
+
+def _regional_seat(text: str, entries: tuple[Entry, ...]) -> Entry | None:
+    """The town of some size that gives its first-level division its name (Kidal in Kidal
+    region, Ménaka in Ménaka region), when no other town of the name is half its size:
+    a name the wider world knows as that town."""
+    key = names.name_key(text)
+    same = [e for e in entries if e.kind == "town" and names.name_key(e.name) == key]
+    seats = [e for e in same if e.population >= _SEAT_TOWN and e.admin1 is not None
+             and names.name_key(e.admin1) == key]
+    if not seats:
+        return None
+    seat = max(seats, key=lambda e: e.population)
+    rivals = [e for e in same if e is not seat and 2 * e.population >= seat.population]
+    return None if rivals else seat
 
 
 def _multiword_person(token: Token) -> bool:
