@@ -189,3 +189,24 @@ def test_a_dask_ingest_killed_half_way_resumes_storing_each_report_once(
     paths = [d[1] for d in resumed["documents"]]
     assert len(paths) == len(set(paths)) == total, "every report stored exactly once"
     assert resumed == snapshot(clean_url), "as an uninterrupted in-process run"
+
+
+def _profiling(dask_worker: Any) -> tuple[bool, int]:
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled")), len(dask_worker.profile_history)
+
+
+def test_the_local_workers_run_without_dasks_profiler() -> None:
+    """Dask's profiler keeps 1,000 seconds of call-path trees on every worker (memory that
+    grew ~200 MB per worker in bench/worker_memory.py): the workers warlog starts go
+    without it, and the setting ends with the cluster."""
+    import dask
+
+    from warlog.batch.dask import ClusterSpec, DaskRunner
+
+    with DaskRunner(spec=ClusterSpec(workers=1), gazetteer="warlog.places.v1") as runner:
+        time.sleep(2.5)          # two of the profiler's one-second cycles, were it on
+        (enabled, kept), = runner._client.run(_profiling).values()
+    assert (enabled, kept) == (False, 0)
+    assert dask.config.get("distributed.worker.profile.enabled") is True

@@ -97,10 +97,12 @@ class DaskRunner(AbstractContextManager["DaskRunner"]):
     prefilter: bool = True
     seconds: float = 0
     on_dashboard: Callable[[str], None] | None = None
+    profiler: bool = False          # Dask's profiler on the workers of a local cluster
     _stack: ExitStack = field(default_factory=ExitStack)
     _client: Any = None
 
     def __enter__(self) -> Self:
+        import dask
         from distributed import Client, LocalCluster
 
         if self.spec.address is not None:
@@ -109,6 +111,12 @@ class DaskRunner(AbstractContextManager["DaskRunner"]):
             except OSError as err:
                 raise WarlogError("E606", address=self.spec.address, why=str(err)) from None
         else:
+            # Dask's statistical profiler samples each worker's stack every 10 ms and keeps
+            # the last 1,000 one-second profiles: trees of every call path the reading took,
+            # a worker's memory growing by ~200 MB over its first quarter of an hour
+            # (bench/worker_memory.py). The workers we start go without it, unless asked.
+            self._stack.enter_context(dask.config.set(
+                {"distributed.worker.profile.enabled": self.profiler}))
             scratch = self._stack.enter_context(tempfile.TemporaryDirectory(prefix="warlog-dask-"))
             cluster = self._stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=self.spec.workers, threads_per_worker=1, processes=True,
