@@ -421,3 +421,36 @@ def test_shot_dead_is_a_killing_whoever_the_dead(read_text, text, killed) -> Non
 def test_the_wounded_of_an_elided_passive_are_no_attackers(read_text, text, attacker) -> None:  # type: ignore[no-untyped-def]
     events = read_text(text).events
     assert [e.attacker.text for e in events if e.attacker] == [attacker]
+
+
+@pytest.mark.parametrize("text", [
+    "Two troops were killed and three officers wounded in the raid on Tuesday.",
+    "Four soldiers were killed and two medics hurt in an ambush near Gao.",
+    "Six policemen were shot dead and a driver injured in the attack on the convoy.",
+])
+def test_the_named_wounded_of_an_elided_passive_are_no_attackers(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    # "three officers wounded" joined to "were killed" is passive: the officers were hurt
+    (event,) = read_text(text).events
+    assert event.attacker is None and event.injured
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    ("Militants killed two troops and wounded three officers in the raid.", "Militants"),
+    ("Gunmen stormed the village and wounded five farmers in the assault.", "Gunmen"),
+])
+def test_an_active_harm_joined_to_an_attack_keeps_its_attacker(read_text, text, attacker) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.attacker is not None and event.attacker.text == attacker
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Police shot dead two suspects in Lagos on Monday.", "two suspects"),
+    ("Snipers shot dead four mourners at a funeral in Homs.", "four mourners"),
+    ("Soldiers shot dead the gunmen near the border.", "the gunmen"),
+    ("Rebels attacked the wounded soldiers in a clinic.", "the wounded soldiers"),
+])
+def test_the_verbs_adjective_is_not_part_of_the_target(read_text, text, target) -> None:  # type: ignore[no-untyped-def]
+    # the parse hangs "dead" of "shot dead" on the noun; before a number or a determiner
+    # it cannot be the noun's ("dead two suspects"), after one it is ("the wounded soldiers")
+    (event,) = read_text(text).events
+    assert event.target is not None and event.target.text == target

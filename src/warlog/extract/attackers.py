@@ -16,6 +16,7 @@ from warlog.extract.phrases import (
     TokenRange,
     actor_range,
     can_act,
+    elided_passive,
     harm_verb_over,
     is_weapon_word,
     subject,
@@ -48,7 +49,7 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
             return found
     trigger_ids = {t.i for t in triggers}
     for tok in triggers:
-        if tok.pos_ == "VERB" and not defends(tok):
+        if tok.pos_ == "VERB" and not defends(tok) and not elided_passive(tok):
             subj = subject(tok, passive=False) or _subject_of_host(tok)
             if subj is not None and subj.i not in trigger_ids and can_act(subj):
                 return actor_range(subj)
@@ -66,7 +67,8 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
         if modifier is not None:
             return modifier
         harm = harm_verb_over(head)
-        subj = subject(harm, passive=False) if harm is not None and not defends(harm) else None
+        subj = subject(harm, passive=False) if harm is not None and not defends(harm) \
+            and not elided_passive(harm) else None
         if subj is not None and can_act(subj):
             return actor_range(subj)  # "security forces killed five militants in a gunfight"
     sides = between(head)

@@ -30,7 +30,7 @@ def actor_range(tok: Token) -> TokenRange:
     """The noun phrase headed by tok, with its conjuncts, without clauses or long PPs."""
     left = tok.left_edge.i
     for child in tok.lefts:
-        if child.dep_ in ("punct",) and child.i == left:
+        if child.i == left and (child.dep_ == "punct" or _verbs_adjective(child, tok)):
             left += 1
     right = tok.i + 1
     for child in tok.rights:
@@ -41,6 +41,14 @@ def actor_range(tok: Token) -> TokenRange:
         else:
             break
     return TokenRange(start=left, end=max(right, tok.i + 1))
+
+def _verbs_adjective(child: Token, head: Token) -> bool:
+    """"shot dead two suspects": an adjective the parse hangs on the noun before the
+    phrase's own number or determiner is the verb's ("shot dead"), never the noun's."""
+    after = child.doc[child.i + 1] if child.i + 1 < head.i else None
+    return child.dep_ == "amod" and after is not None and after.dep_ in ("nummod", "det") \
+        and after.head.i == head.i
+
 
 def _extends_phrase(child: Token, right: int) -> bool:
     """A conjunct, an adjacent of/with phrase, or an apposition after at most a comma
@@ -152,6 +160,14 @@ def subject(verb: Token, *, passive: bool) -> Token | None:
             continue
         break
     return None
+
+
+def elided_passive(verb: Token) -> bool:
+    """"four were killed and two medics hurt": a participle joined to a passive verb, with
+    no auxiliary or object of its own, is passive too; its subject was hurt, not hurting."""
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" \
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def _resolve_relative(tok: Token) -> Token:
