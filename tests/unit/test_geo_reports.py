@@ -209,3 +209,44 @@ def test_a_regional_seat_is_placed_without_its_country(nlp: Any, gazetteer: Gaze
     # a city of 100,000 is; a division word makes it the division
     assert places("Jihadists stormed Kidal overnight.", nlp, gazetteer)["Kidal"].precision == "town"
     assert places("Troops were deployed to the Kidal region.", nlp, gazetteer)["Kidal"].precision == "admin1"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fired on a search party in Gandoh on Wednesday.",
+    "A policeman was hurt in the Kota Top area of Gandoh, in the Bhalessa belt of Doda.",
+])
+def test_a_name_known_only_as_another_places_alternate_is_not_guessed(
+        text: str, nlp: Any, gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Gandoh" for a hamlet in Qinghai and "Top" for Topeka: neither is a
+    # guess worth a pin, and neither may drag the report's other places abroad
+    found = places(text, nlp, gazetteer)
+    assert found["Gandoh"].lat is None
+    assert "Top" not in found
+    if "Doda" in found:
+        assert found["Doda"].country == "IN" and found["Doda"].lat is not None
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Two Israeli soldiers were killed by a missile near Khan Younis on Monday.", "Khan Younis", "PS"),
+    ("Russian shelling hit the city of Zaporizhzhia.", "Zaporizhzhia", "UA"),
+    ("Airstrikes pounded Rafah overnight.", "Rafah", "PS"),
+])
+def test_a_city_under_another_spelling_of_its_name_is_placed(
+        text: str, name: str, country: str, nlp: Any, gazetteer: Gazetteer) -> None:
+    # "Khan Younis" for GeoNames' "Khān Yūnis": the same consonants are the same name, as
+    # safe a guess as the name itself even when its country is not named
+    place = places(text, nlp, gazetteer)[name]
+    assert place.country == country and place.lat is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen entered Saida Sukhal village near Kathua on Tuesday.",
+    "Shells fell near Saida Sukhal village.",
+    "Police said the attackers fled toward Saida Sukhal village.",
+])
+def test_the_first_word_of_a_village_name_is_no_town_of_its_own(
+        text: str, nlp: Any, gazetteer: Gazetteer) -> None:
+    # "Saida Sukhal village" is one village, not Saïda in Algeria
+    found = geoparse(nlp(text), gazetteer=gazetteer)
+    assert not any(p.country == "DZ" for p in found)
+    assert all(p.country == "IN" for p in found if p.text == "Kathua")

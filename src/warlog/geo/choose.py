@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from warlog.geo import names
@@ -302,13 +303,18 @@ def is_exact(entry: Entry, key: str) -> bool:
 
 
 def spelled_alike(entry: Entry, key: str) -> bool:
-    """The place's own name, spelled another way ("Sloviansk" for GeoNames' "Slovyansk",
-    "Kharkov" for "Kharkiv"): the same consonants, word by word, and long enough that the
-    consonants tell names apart. An alternate name that is another spelling of the place's
-    own is no translation or old name (Nikopol is listed under "Slovyansk" too)."""
-    written = names.skeleton_key(key)
-    return entry.kind == "town" and len(written.replace(" ", "")) >= 4 \
-        and names.skeleton_key(entry.name) == written
+    """A town's own name, spelled another way ("Kharkov" for "Kharkiv",
+    ``names.spelled_alike``): an alternate name that is another spelling of the place's own
+    is no translation or old name (Nikopol is listed under "Slovyansk" too)."""
+    return entry.kind == "town" and names.spelled_alike(key, entry.name)
+
+
+def _respelled(entry: Entry, key: str) -> bool:
+    """The town's own name with a letter or so changed ("Khan Younis", "Khān Yūnis";
+    "Zaporizhzhia", "Zaporizhzhya"): as safe a guess as the name itself. Sharing the
+    consonants is not enough here: the letters must be all but the same."""
+    return spelled_alike(entry, key) \
+        and SequenceMatcher(None, key, names.name_key(entry.name)).ratio() >= 0.9
 
 
 def score(entry: Entry, *, key: str, cue: Kind | None, context: Context, mention: Mention,
@@ -379,7 +385,8 @@ def choose(candidates: tuple[Entry, ...], *, mention: Mention, cue: Kind | None,
             best = seat
     if loose and not best.supported:
         return None  # a consonant-skeleton match is a guess: only where the report points
-    if _unsafe(best, key=key, shared=len(candidates) > 1, context=context, start=mention.start):
+    if _unsafe(best, key=key, shared=len(candidates) > 1, context=context, start=mention.start,
+               respelled_ok=mention.source != "embedded"):
         return None
     return best.entry
 
@@ -392,17 +399,24 @@ def _seat(division: Entry, ranked: list[Scored], *, key: str) -> Scored | None:
     return max(towns, key=lambda s: s.entry.population) if towns else None
 
 
-def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: int) -> bool:
+def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: int,
+            respelled_ok: bool = True) -> bool:
     entry = best.entry
     if entry.kind not in ("town", "admin1") or best.supported:
         return False
     if entry.kind == "town" and entry.population < _SAFE_POPULATION and shared:
         return True
+    # a small town reached only through one of its alternate names (a transliteration
+    # GeoNames keeps: "Gandoh" for a hamlet in Qinghai) is a guess even without a rival
+    if entry.kind == "town" and entry.population < _SAFE_POPULATION and not is_exact(entry, key):
+        return True
     # A place in none of the report's countries and near none of its places: only a large
     # town under its own name (or a division under its own name) is a safe guess.
     if not context.has_support_information(start=start):
         return False
-    exact = is_exact(entry, key)
+    # a respelling counts as the name itself, but not inside another name ("Diaz-Balart"
+    # is no Ballarat)
+    exact = is_exact(entry, key) or (respelled_ok and _respelled(entry, key))
     if entry.kind == "admin1":
         return not exact
     return not exact or entry.population < _FOREIGN_POPULATION

@@ -169,14 +169,15 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
             # "Ukrainian drones" with "Ukrainian" labelled GPE: an adjective, not a place name
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
         elif label in PLACE_LABELS:
-            inner = [] if _named_as_a_whole(text, gazetteer=gazetteer) else embedded_mentions(
-                doc, start, end, gazetteer=gazetteer)
+            whole = _named_as_a_whole(text, gazetteer=gazetteer) \
+                or (label == "FAC" and _before_place_noun(doc, end))
+            inner = [] if whole else embedded_mentions(doc, start, end, gazetteer=gazetteer)
             found.extend(inner or [_mention(doc, start, end, "entity")])
         elif label == "NORP" and _before_division_word(doc, end) and not gazetteer.demonym(text):
             found.append(_mention(doc, start, end, "entity"))  # "Ituri province" tagged NORP
         elif label == "NORP":
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
-        elif label == "ORG":
+        elif label == "ORG" and not _before_place_noun(doc, end):
             found.extend(embedded_mentions(doc, start, end, gazetteer=gazetteer))
         elif label in _STRAY_LABELS and text.lower() not in COMMON_WORDS and any(
                 e.kind == "country" for e in gazetteer.lookup(text)):
@@ -185,6 +186,16 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
 
 
 _DIVISION_WORDS = frozenset({"province", "region", "governorate", "oblast", "district", "county"})  # not "state": "Islamic State"
+
+
+def _before_place_noun(doc: Doc, end: int) -> bool:
+    """"Saida Sukhal village": a name the recogniser took for a building or an
+    organisation, with a place noun after it or after the rest of the name, is a place's
+    as a whole, whatever town its first word also names (Saïda, Algeria). Not so for a
+    name it took for a place: "the St. Louis Hills area" is in St. Louis."""
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ not in _PLACE_NOUNS:
+        end += 1
+    return end < len(doc) and doc[end].lower_ in _PLACE_NOUNS
 
 
 def _before_division_word(doc: Doc, end: int) -> bool:
@@ -441,7 +452,6 @@ def _place_after(doc: Doc, end: int, busy: set[int]) -> int | None:
 
 
 _FUNCTION_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "NUM", "PART", "PUNCT"})
-_DIVISION_WORDS = frozenset({"province", "governorate", "region", "oblast"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region",
                           "camp", "outskirts", "suburb", "oblast", "area", "countryside"})
 
@@ -492,6 +502,9 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
             continue
         if len(span) == 1 and first.ent_type_ == "PERSON" and _multiword_person(first):
             continue  # "Pat Ryder": one word of a person's name
+        if j < end and doc[j].text[:1].isupper() and doc[j].lower_ not in _PLACE_NOUNS \
+                and _before_place_noun(doc, j):
+            continue  # "toward Saida Sukhal village": one village's name, not Saïda's
         if not _has_cue(doc, start, j, busy):
             continue
         entries = gazetteer.lookup(span.text)
@@ -509,8 +522,12 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
         if j < len(doc) and doc[j].lower_ in _DIVISION_WORDS and any(e.kind == "admin1" for e in entries):
             return j, None
         # "shelled the city of Kherson", "near Khan Younis": a city this large, named with a
-        # place word, is the city even when the report names no country of its own
-        if any(e.kind == "town" and e.population >= _BIG_TOWN for e in entries):
+        # place word, is the city even when the report names no country of its own, under
+        # its name or a spelling of it (not "Top" for Topeka, nor Pokrovsk, Engels's old name)
+        key = names.name_key(span.text)
+        if any(e.kind == "town" and e.population >= _BIG_TOWN
+               and (names.name_key(e.name) == key or names.spelled_alike(key, e.name))
+               for e in entries):
             return j, None
         # "an assault on Kidal": so is the seat a region is named for
         seat = _regional_seat(span.text, entries)

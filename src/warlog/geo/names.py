@@ -150,3 +150,12 @@ def strip_descriptor(text: str) -> Bare | None:
     if tokens[0] in _LEADING_DESCRIPTORS:
         return Bare(" ".join(tokens[1:]), None, part=tokens[0] not in ("greater", "downtown"))
     return None
+
+
+def spelled_alike(key: str, name: str) -> bool:
+    """``name`` is the name keyed ``key`` spelled another way ("Sloviansk" and "Slovyansk",
+    "Khan Younis" and "Khān Yūnis"): the same consonants, word by word, and long enough
+    that the consonants tell names apart. Not an abbreviation ("Top" for Topeka) nor
+    another name (Pokrovsk, Engels's old one)."""
+    written = skeleton_key(key)
+    return len(written.replace(" ", "")) >= 4 and skeleton_key(name) == written
