@@ -510,6 +510,10 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
         entries = gazetteer.lookup(span.text)
         if any(e.country in countries and e.kind != "country" for e in entries):
             return j, None
+        key = names.name_key(span.text)
+        # "in Mali's capital" with "Mali" tagged a person: a country under its own name
+        if any(e.kind == "country" and names.name_key(e.name) == key for e in entries):
+            return j, None
         # "Tessit in the Gao region", "Bowling Green, Kentucky": a town of the division
         # named right after it is that town
         within = _name_after(doc, j)
@@ -524,7 +528,6 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
         # "shelled the city of Kherson", "near Khan Younis": a city this large, named with a
         # place word, is the city even when the report names no country of its own, under
         # its name or a spelling of it (not "Top" for Topeka, nor Pokrovsk, Engels's old name)
-        key = names.name_key(span.text)
         if any(e.kind == "town" and e.population >= _BIG_TOWN
                and (names.name_key(e.name) == key or names.spelled_alike(key, e.name))
                for e in entries):
