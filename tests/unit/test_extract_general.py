@@ -454,3 +454,28 @@ def test_the_verbs_adjective_is_not_part_of_the_target(read_text, text, target) 
     # it cannot be the noun's ("dead two suspects"), after one it is ("the wounded soldiers")
     (event,) = read_text(text).events
     assert event.target is not None and event.target.text == target
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    (("Attacks in Jammu this month\n\nJune 11 — Kathua: village attacked\nTwo militants opened "
+     "fire on villagers, wounding one man.\n"), "Kathua"),
+    (("Sudan: live updates\n\n11:05 El Fasher\nA drone struck a hospital on Sunday, wounding "
+     "six patients.\n"), "El Fasher"),
+    (("Ukraine round-up\n\nKherson region\nMortar fire hit a market on Thursday.\n\nA drone "
+     "dropped a grenade on a bus on Friday, wounding two passengers.\n"), "Khersonska oblast"),
+])
+def test_an_event_without_a_place_takes_its_sections_heading(read_text, text, place) -> None:  # type: ignore[no-untyped-def]
+    # roundups and live blogs name the place once, in the heading of the section
+    events = read_text(text).events
+    assert events and all(e.location is not None and e.location.name == place for e in events)
+
+
+def test_a_heading_places_only_its_own_section(read_text) -> None:  # type: ignore[no-untyped-def]
+    # the next heading names no place: its event is not put under the one before
+    text = ("Sudan: live updates\n\n11:05 El Fasher\nA drone struck a hospital on Sunday, "
+            "wounding six patients.\n\n11:40 Army statement\nGunmen fired on a convoy on "
+            "Monday, wounding two guards.\n")
+    by_type = {e.sub_type: e for e in read_text(text).events}
+    assert by_type["air_drone_strike"].location.name == "El Fasher"
+    convoy = by_type["armed_clash"].location
+    assert convoy is None or convoy.precision == "country"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -40,6 +41,7 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
         # another event, and an honest null says more than a borrowed place
         place = (cluster.place() or _place_of_kin(cluster, ordered[:index])
                  or _place_in_its_sentences(cluster, places)
+                 or _place_of_its_heading(cluster, places, text)
                  or _fallback_place(cluster, fallback_places, report_country))
         if place is not None and text:
             place = offset_place(text, place)  # "54 nautical miles southwest of Aden"
@@ -93,6 +95,42 @@ def _place_in_its_sentences(cluster: Cluster, places: Sequence[Place]) -> Place 
              and any(a <= p.span.start < b for a, b in spans)]
     order = {"facility": 0, "town": 1, "admin1": 2}
     return min(found, key=lambda p: (order[p.precision or "admin1"], p.span.start)) if found else None
+
+
+_HEADING_WORDS = 16
+
+
+def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) -> Place | None:
+    """An event whose sentences name no place, under a heading that does ("June 11 —
+    Kathua: village attacked near the border", "Kharkiv region"): the heading's place.
+    The heading is the nearest line above the event that reads as one (short, with no
+    sentence's closing stop), never the report's title line."""
+    starts = [r.sentence.start for r in cluster.readings if not r.headline]
+    if not starts or not text:
+        return None
+    above = text[:text.rfind("\n", 0, min(starts)) + 1]    # the lines before its paragraph
+    end = len(above)
+    for line in reversed(above.split("\n")):
+        begin = end - len(line)
+        stripped = line.strip()
+        if stripped and _reads_as_heading(stripped):
+            if begin == 0:
+                return None          # the title: the report's, not this section's
+            # a heading is no sentence: its parse makes "Kathua:" a modifier as often as not
+            found = [p for p in places if p.role in ("literal", "modifier") and p.lat is not None
+                     and p.precision in ("facility", "town", "admin1")
+                     and begin <= p.span.start < end]
+            order = {"facility": 0, "town": 1, "admin1": 2}
+            if not found:
+                return None
+            best = min(found, key=lambda p: (order[p.precision or "admin1"], p.span.start))
+            return dataclasses.replace(best, role="literal")   # where the section's events are
+        end = begin - 1
+    return None
+
+
+def _reads_as_heading(line: str) -> bool:
+    return len(line.split()) <= _HEADING_WORDS and line[-1] not in ".!?\"”'’"
 
 
 def _lead(ordered: Sequence[Cluster]) -> Cluster | None:
