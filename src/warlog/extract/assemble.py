@@ -90,11 +90,20 @@ def _place_in_its_sentences(cluster: Cluster, places: Sequence[Place]) -> Place 
     trigger is still where the sentence is set)."""
     spans = [(r.sentence.start, r.sentence.end) for r in cluster.readings
              if not r.headline and not r.mention.anaphoric]
-    found = [p for p in places if p.role == "literal" and p.lat is not None
-             and p.precision in ("facility", "town", "admin1")
-             and any(a <= p.span.start < b for a, b in spans)]
-    order = {"facility": 0, "town": 1, "admin1": 2}
-    return min(found, key=lambda p: (order[p.precision or "admin1"], p.span.start)) if found else None
+    return _most_precise(places, spans, roles=("literal",))
+
+
+_BELOW_COUNTRY = {"facility": 0, "town": 1, "admin1": 2}
+
+
+def _most_precise(places: Sequence[Place], spans: Sequence[tuple[int, int]], *,
+                  roles: tuple[str, ...]) -> Place | None:
+    """The most precise mapped place below country level that starts in one of ``spans``
+    (the first such, at equal precision)."""
+    found = [p for p in places if p.role in roles and p.lat is not None
+             and p.precision in _BELOW_COUNTRY and any(a <= p.span.start < b for a, b in spans)]
+    return min(found, key=lambda p: (_BELOW_COUNTRY[p.precision or "admin1"], p.span.start)) \
+        if found else None
 
 
 _HEADING_WORDS = 16
@@ -117,14 +126,9 @@ def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) 
             if begin == 0:
                 return None          # the title: the report's, not this section's
             # a heading is no sentence: its parse makes "Kathua:" a modifier as often as not
-            found = [p for p in places if p.role in ("literal", "modifier") and p.lat is not None
-                     and p.precision in ("facility", "town", "admin1")
-                     and begin <= p.span.start < end]
-            order = {"facility": 0, "town": 1, "admin1": 2}
-            if not found:
-                return None
-            best = min(found, key=lambda p: (order[p.precision or "admin1"], p.span.start))
-            return dataclasses.replace(best, role="literal")   # where the section's events are
+            best = _most_precise(places, [(begin, end)], roles=("literal", "modifier"))
+            # where the section's events are
+            return dataclasses.replace(best, role="literal") if best is not None else None
         end = begin - 1
     return None
 

@@ -430,11 +430,9 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
 def _name_after(doc: Doc, end: int) -> str:
     """The capitalised name right after ``end``, past "in", "in the" or a comma ("" when
     there is none)."""
-    if end >= len(doc) or doc[end].lower_ not in (",", "in"):
+    first = _past_in(doc, end)
+    if first is None:
         return ""
-    first = end + 1
-    if first < len(doc) and doc[first].lower_ == "the":
-        first += 1
     last = first
     while last < len(doc) and last - first < _MAX_WORDS and _name_token(doc[last]):
         last += 1
@@ -443,12 +441,16 @@ def _name_after(doc: Doc, end: int) -> str:
 
 def _place_after(doc: Doc, end: int, busy: set[int]) -> int | None:
     """Where a known place starts right after ``end``, past "in", "in the" or a comma."""
+    nxt = _past_in(doc, end)
+    return nxt if nxt is not None and nxt in busy else None
+
+
+def _past_in(doc: Doc, end: int) -> int | None:
+    """The word after "in", "in the" or a comma at ``end``; None when none is there."""
     if end >= len(doc) or doc[end].lower_ not in (",", "in"):
         return None
     nxt = end + 1
-    if nxt < len(doc) and doc[nxt].lower_ == "the":
-        nxt += 1
-    return nxt if nxt in busy else None
+    return nxt + 1 if nxt < len(doc) and doc[nxt].lower_ == "the" else nxt
 
 
 _FUNCTION_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "NUM", "PART", "PUNCT"})
@@ -533,7 +535,7 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
                for e in entries):
             return j, None
         # "an assault on Kidal": so is the seat a region is named for
-        seat = _regional_seat(span.text, entries)
+        seat = _regional_seat(key, entries)
         if seat is not None:
             return j, seat
     return None
@@ -543,11 +545,10 @@ _BIG_TOWN = 100_000
 _SEAT_TOWN = 10_000
 
 
-def _regional_seat(text: str, entries: tuple[Entry, ...]) -> Entry | None:
+def _regional_seat(key: str, entries: tuple[Entry, ...]) -> Entry | None:
     """The town of some size that gives its first-level division its name (Kidal in Kidal
     region, Ménaka in Ménaka region), when no other town of the name is half its size:
-    a name the wider world knows as that town."""
-    key = names.name_key(text)
+    a name the wider world knows as that town. ``key`` is the name's ``name_key``."""
     same = [e for e in entries if e.kind == "town" and names.name_key(e.name) == key]
     seats = [e for e in same if e.population >= _SEAT_TOWN and e.admin1 is not None
              and names.name_key(e.admin1) == key]
