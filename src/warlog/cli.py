@@ -188,24 +188,15 @@ def _reports(docs: Iterator[Document], *, lazy: LazyResources, batch_size: int,
 
 def _read_batch(batch: list[Document], resources: Any, failures: _Failures, *,
                 seconds: float) -> Iterator[Report]:
-    from warlog.batch.deadline import time_limit
-    from warlog.pipeline import parse_texts, read_parsed
+    from warlog.batch.reading import read_each
 
     with resources.zone():
-        parsed_all = parse_texts((d.text for d in batch), nlp=resources.nlp)
-        for doc, parsed in zip(batch, parsed_all, strict=True):
-            try:
-                with time_limit(seconds, name=doc.path or doc.id):
-                    report = read_parsed(doc, parsed, resources=resources)
-            except WarlogError as err:
-                failures.fail(err)
-                continue
-            except Exception as err:  # per item: named, counted, traceback kept in the log
-                log.info("reading %s failed", doc.path, exc_info=True)  # shown with -v
-                failures.fail(WarlogError("E203", path=doc.path,
-                                          why=f"{type(err).__name__}: {err}"))
-                continue
-            yield report
+        for _, got in read_each(batch, (d.text for d in batch), resources=resources,
+                                seconds=seconds, then=lambda _doc, report: report):
+            if isinstance(got, WarlogError):
+                failures.fail(got)
+            else:
+                yield got
 
 
 # -- the store: ingest, events, tally (work in warlog.batch, warlog.store, warlog.link) ---

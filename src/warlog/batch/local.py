@@ -19,7 +19,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from warlog.batch.claims import CountryOf, target_country
-from warlog.batch.deadline import time_limit
 from warlog.batch.linking import relink
 from warlog.batch.outcome import Outcome, Status
 from warlog.errors import LinkError, StoreError, WarlogError
@@ -178,25 +177,18 @@ def _unchanged(doc: Document) -> Outcome:
 
 def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: object,
              timing: Timing, seconds: float = 0) -> dict[int, Report | Outcome]:
-    from warlog.pipeline import Resources, parse_texts, read_parsed
+    from warlog.batch.reading import read_each
+    from warlog.pipeline import Resources
 
     assert isinstance(resources, Resources)
     started = time.perf_counter()
     out: dict[int, Report | Outcome] = {}
     with resources.zone():
-        parsed_all = parse_texts((d.text for d in docs.values()), nlp=resources.nlp)
-        for (i, doc), parsed in zip(docs.items(), parsed_all, strict=True):
-            try:
-                with time_limit(seconds, name=names[i]):
-                    out[i] = read_parsed(doc, parsed, resources=resources)
-            except WarlogError as err:
-                out[i] = Outcome(name=names[i], status="failed", document_id=doc.id,
-                                 error=str(err))
-            except Exception as err:  # per item: named, counted, traceback kept in the log
-                log.info("reading %s failed", names[i], exc_info=True)
-                failure = WarlogError("E203", path=names[i], why=f"{type(err).__name__}: {err}")
-                out[i] = Outcome(name=names[i], status="failed", document_id=doc.id,
-                                 error=str(failure))
+        for i, (doc, got) in zip(docs, read_each(list(docs.values()), (d.text for d in docs.values()),
+                                                 resources=resources, seconds=seconds,
+                                                 then=lambda _doc, report: report), strict=True):
+            out[i] = got if isinstance(got, Report) else Outcome(
+                name=names[i], status="failed", document_id=doc.id, error=str(got))
     timing.extract += time.perf_counter() - started
     return out
 

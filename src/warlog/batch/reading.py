@@ -11,8 +11,9 @@ gazetteer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from warlog.batch.claims import target_country
 from warlog.batch.deadline import time_limit
@@ -22,6 +23,7 @@ from warlog.errors import WarlogError
 from warlog.model import Document, Report
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,26 +73,46 @@ def _read_parsed_batch(docs: Sequence[Document], texts: dict[int, str],
                        seconds: float) -> None:
     from warlog.geo.resolver import country_of
     from warlog.link.grade import fingerprint
-    from warlog.pipeline import Resources, parse_texts, read_parsed
+    from warlog.pipeline import Resources
 
     assert isinstance(resources, Resources)
     gazetteer = resources.gazetteer
-    for i, parsed in zip(texts, parse_texts(texts.values(), nlp=resources.nlp), strict=True):
-        doc = docs[i]
+
+    def extracted(doc: Document, report: Report) -> Extracted:
+        countries = tuple(
+            target_country(c.scope.target, lambda text: country_of(text, gazetteer=gazetteer))
+            for c in report.claims)
+        return Extracted(report=report, claim_countries=countries,
+                         fingerprint=fingerprint(doc.text))
+
+    chosen = [docs[i] for i in texts]
+    for i, (doc, got) in zip(texts, read_each(chosen, texts.values(), resources=resources,
+                                              seconds=seconds, then=extracted), strict=True):
+        out[i] = got if isinstance(got, Extracted) else Outcome(
+            name=name_of(doc), status="failed", document_id=doc.id, error=str(got))
+
+
+def read_each(docs: Sequence[Document], texts: Iterable[str], *, resources: object,
+              seconds: float, then: Callable[[Document, Report], T]
+              ) -> Iterator[tuple[Document, T | WarlogError]]:
+    """Each document read from its text (``texts``, one per document, in order: the whole
+    text, or what the prefilter kept), all parsed in one ``nlp.pipe``; the stages and
+    ``then`` (what the caller makes of the report) run within ``seconds`` (0: no limit,
+    else E204). A reading that fails comes back as the error naming the document: its
+    own ``WarlogError``, or E203 for anything unexpected, whose traceback goes to the log
+    (shown with -v). The one reading loop of ``warlog extract``, ``warlog ingest`` and
+    ``warlog watch``; run it inside ``Resources.zone``."""
+    from warlog.pipeline import Resources, parse_texts, read_parsed
+
+    assert isinstance(resources, Resources)
+    for doc, parsed in zip(docs, parse_texts(texts, nlp=resources.nlp), strict=True):
+        got: T | WarlogError
         try:
             with time_limit(seconds, name=name_of(doc)):
-                report = read_parsed(doc, parsed, resources=resources)
-                countries = tuple(
-                    target_country(c.scope.target,
-                                   lambda text: country_of(text, gazetteer=gazetteer))
-                    for c in report.claims)
-            out[i] = Extracted(report=report, claim_countries=countries,
-                               fingerprint=fingerprint(doc.text))
+                got = then(doc, read_parsed(doc, parsed, resources=resources))
         except WarlogError as err:
-            out[i] = Outcome(name=name_of(doc), status="failed", document_id=doc.id,
-                             error=str(err))
+            got = err
         except Exception as err:  # per item: named, counted, traceback kept in the log
             log.info("reading %s failed", name_of(doc), exc_info=True)
-            failure = WarlogError("E203", path=name_of(doc), why=f"{type(err).__name__}: {err}")
-            out[i] = Outcome(name=name_of(doc), status="failed", document_id=doc.id,
-                             error=str(failure))
+            got = WarlogError("E203", path=name_of(doc), why=f"{type(err).__name__}: {err}")
+        yield doc, got  # outside the limit: the caller's time is not the reading's
