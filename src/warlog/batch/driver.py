@@ -33,13 +33,12 @@ from warlog.batch.local import (
     Summary,
     Timing,
     _link,
-    _name,
     _settle_versions,
     _source_doc,
     read_items,
 )
 from warlog.batch.outcome import Outcome
-from warlog.batch.reading import Extracted, read_batch
+from warlog.batch.reading import Extracted, name_of, read_batch
 from warlog.errors import StoreError, WarlogError
 from warlog.ingest.fetch import FetchRules
 from warlog.ingest.sources import Limits, Source
@@ -121,7 +120,7 @@ def new_batches(items: Iterable[Document | Outcome], *, store: Store, size: int,
             if isinstance(item, Outcome):
                 emit(item)
             elif item.id in known or item.id in seen:
-                emit(Outcome(name=_name(item), status="unchanged", document_id=item.id))
+                emit(Outcome(name=name_of(item), status="unchanged", document_id=item.id))
             else:
                 seen.add(item.id)
                 pending.append(item)
@@ -169,7 +168,7 @@ def _store_together(store: Store, read: Sequence[Extracted]) -> list[Outcome]:
         for r in read:
             doc = r.report.document
             if doc.id in known:
-                outcomes[doc.id] = Outcome(name=_name(doc), status="unchanged",
+                outcomes[doc.id] = Outcome(name=name_of(doc), status="unchanged",
                                            document_id=doc.id)
                 continue
             current, replaced, gone = _save(conn, r)
@@ -205,7 +204,7 @@ def _linked(r: Extracted, done: object) -> Outcome:
     touched = [m for m in merged if mine & {c.key for c in m.members}]
     joined = [m.id for m in touched if any(c.document.id != doc.id for c in m.members)]
     alone = [m.id for m in touched if m.id not in joined]
-    return Outcome(name=_name(doc), status="new", document_id=doc.id, events_new=len(alone),
+    return Outcome(name=name_of(doc), status="new", document_id=doc.id, events_new=len(alone),
                    events_merged=len(joined), new_ids=tuple(alone), updated_ids=tuple(joined))
 
 
@@ -216,17 +215,17 @@ def _store_alone(store: Store, r: Extracted) -> Outcome:
     def attempt() -> Outcome:
         with store.write() as conn:
             if known_documents(conn, [doc.id]):
-                return Outcome(name=_name(doc), status="unchanged", document_id=doc.id)
+                return Outcome(name=name_of(doc), status="unchanged", document_id=doc.id)
             current, _replaced, removed = _save(conn, r)
             added = candidates(_source_doc(doc, r.fingerprint), r.report.events) if current else ()
-            return _link(conn, added, doc_id=doc.id, name=_name(doc), removed=removed)
+            return _link(conn, added, doc_id=doc.id, name=name_of(doc), removed=removed)
 
     try:
         return retrying(attempt)
     except WarlogError as err:
-        return Outcome(name=_name(doc), status="failed", document_id=doc.id, error=str(err))
+        return Outcome(name=name_of(doc), status="failed", document_id=doc.id, error=str(err))
     except Exception as err:  # per item: rolled back, named, traceback kept in the log
-        log.info("storing %s failed", _name(doc), exc_info=True)
+        log.info("storing %s failed", name_of(doc), exc_info=True)
         why = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}".rstrip(": ")
-        failure = StoreError("E503", path=_name(doc), why=why)
-        return Outcome(name=_name(doc), status="failed", document_id=doc.id, error=str(failure))
+        failure = StoreError("E503", path=name_of(doc), why=why)
+        return Outcome(name=name_of(doc), status="failed", document_id=doc.id, error=str(failure))

@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from warlog.batch.claims import CountryOf, target_country
 from warlog.batch.linking import relink
 from warlog.batch.outcome import Outcome, Status
+from warlog.batch.reading import name_of, read_each
 from warlog.errors import LinkError, StoreError, WarlogError
 from warlog.ingest.fetch import FetchRules
 from warlog.ingest.sources import Limits, Source
@@ -110,10 +111,10 @@ def read_items(sources: Iterable[Source], *, published: date | None = None,
             if item is None:
                 break
             yield (item if isinstance(item, Document)
-                   else Outcome(name=_failed_name(item, source), status="failed", error=str(item)))
+                   else Outcome(name=_failedname_of(item, source), status="failed", error=str(item)))
 
 
-def _failed_name(err: WarlogError, source: Source) -> str:
+def _failedname_of(err: WarlogError, source: Source) -> str:
     named = err.fields.get("path") or err.fields.get("url")
     return str(named) if named else source.name
 
@@ -151,7 +152,7 @@ def _ingest_batch(docs: Sequence[Document | Outcome], *, store: Store,
         yield from (d if isinstance(d, Outcome) else _unchanged(d) for d in docs)
         return
     loaded = resources()
-    extracted = _extract(fresh, names={i: _name(d) for i, d in fresh.items()}, resources=loaded,
+    extracted = _extract(fresh, resources=loaded,
                          timing=timing, seconds=seconds)
     country_of = _country_of(loaded)
     for i, doc in enumerate(docs):
@@ -163,21 +164,16 @@ def _ingest_batch(docs: Sequence[Document | Outcome], *, store: Store,
             yield item
         else:
             started = time.perf_counter()
-            yield ingest_report(store, item, name=_name(doc), country_of=country_of)
+            yield ingest_report(store, item, name=name_of(doc), country_of=country_of)
             timing.store += time.perf_counter() - started
 
 
-def _name(doc: Document) -> str:
-    return doc.path or doc.id
-
-
 def _unchanged(doc: Document) -> Outcome:
-    return Outcome(name=_name(doc), status="unchanged", document_id=doc.id)
+    return Outcome(name=name_of(doc), status="unchanged", document_id=doc.id)
 
 
-def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: object,
+def _extract(docs: dict[int, Document], *, resources: object,
              timing: Timing, seconds: float = 0) -> dict[int, Report | Outcome]:
-    from warlog.batch.reading import read_each
     from warlog.pipeline import Resources
 
     assert isinstance(resources, Resources)
@@ -188,7 +184,7 @@ def _extract(docs: dict[int, Document], *, names: dict[int, str], resources: obj
                                                  resources=resources, seconds=seconds,
                                                  then=lambda _doc, report: report), strict=True):
             out[i] = got if isinstance(got, Report) else Outcome(
-                name=names[i], status="failed", document_id=doc.id, error=str(got))
+                name=name_of(doc), status="failed", document_id=doc.id, error=str(got))
     timing.extract += time.perf_counter() - started
     return out
 
