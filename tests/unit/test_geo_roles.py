@@ -39,3 +39,19 @@ def test_roles(nlp: Any, text: str, place: str, role: str) -> None:
 
 def test_demonyms_are_modifiers(nlp: Any) -> None:
     assert role_of(span_of(nlp, "Iraqi officials said ten people died.", "Iraqi"), demonym=True) == "modifier"
+
+
+@pytest.mark.parametrize(("text", "place", "role"), [
+    ("Israel would not comment on the blasts.", "Israel", "metonymic"),
+    ("Hezbollah held Israel fully responsible.", "Israel", "metonymic"),
+    ("That week Russia and Ukraine traded blame for the dam.", "Russia", "metonymic"),
+    ("The rebels blamed Rwanda for the shelling.", "Rwanda", "metonymic"),
+    ("Ukraine has seen a surge in drone attacks this month.", "Ukraine", "literal"),
+    ("Kharkiv came under heavy fire overnight.", "Kharkiv", "literal"),
+    ("Syria was attacked by drones overnight.", "Syria", "literal"),
+])
+def test_a_place_that_acts_or_is_held_to_account_stands_for_its_people(nlp: Any, text: str, place: str,
+                                                                       role: str) -> None:
+    # a subject of any verb but one of ground ("has seen", "came under"), or the object of
+    # blame, is the government; a place that is hit is ground
+    assert role_of(span_of(nlp, text, place), demonym=False) == role

@@ -39,9 +39,39 @@ def role_of(span: Span, *, demonym: bool) -> Role:
         return "modifier"
     if root.dep_ == "poss":
         return "metonymic"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _AGENT_VERBS:
+    if _acts(root):
         return "metonymic"
     return "literal"
+
+
+# Verbs whose active subject is ground, not an actor: "Iraq has seen 32 attacks", "the
+# town lies on the river", "Kharkiv came under fire", "the region remains tense".
+_GROUND_VERBS = frozenset({
+    "be", "have", "see", "remain", "lie", "sit", "stand", "border", "witness", "experience",
+    "suffer", "host", "record", "face", "come", "become", "seem", "look", "wake", "shake",
+    "burn", "lose", "go", "fall", "sink", "plunge", "get", "contain", "include", "stretch",
+})
+# Verbs whose object is someone held to account or addressed: "held Israel responsible",
+# "blamed Ukraine", "accused Russia", "urged Iran".
+_ADDRESS_VERBS = frozenset({
+    "hold", "blame", "accuse", "urge", "warn", "condemn", "thank", "criticize", "criticise",
+    "praise", "sanction", "call", "ask", "tell", "implore", "fault", "credit",
+})
+
+
+def _acts(root: Token) -> bool:
+    """A place that does something ("Israel would not comment", "Israel and Hezbollah tore
+    up the rules") or is held to account ("Hezbollah held Israel responsible"): the
+    government or people it stands for. Ground verbs keep the subject a place."""
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head          # "Israel and Hezbollah tore…": the first conjunct's role
+    verb = root.head
+    lemma = verb.lemma_.lower()
+    if root.dep_ == "nsubjpass":
+        return lemma in _AGENT_VERBS and lemma not in ("strike", "attack")
+    if root.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
+        return lemma in _AGENT_VERBS or lemma not in _GROUND_VERBS
+    return root.dep_ == "dobj" and lemma in _ADDRESS_VERBS
 
 
 # Nouns for a part of a place: "Baghdad's Sadr City district", "Kyiv's outskirts".
