@@ -119,6 +119,12 @@ def test_weekend_on_and_after_it(published: date, text: str, expected: ResolvedT
     ("the night of Oct. 17", day("2023-10-17")),
     ("Oct. 17 at 3 a.m.", day("2023-10-17")),
     ("Oct. 17-18", span("2023-10-17", "2023-10-18", "day")),
+    # day first, as British and many translated reports write ranges (dateparser alone
+    # reads "17-18 October" as a day of 2018)
+    ("17–18 October", span("2023-10-17", "2023-10-18", "day")),
+    ("between 9 and 12 November", span("2023-11-09", "2023-11-12", "day")),
+    ("from 3 to 5 June 2022", span("2022-06-03", "2022-06-05", "day")),
+    ("30 and 31 October", span("2023-10-30", "2023-10-31", "day")),
     ("in October", span("2023-10-01", "2023-10-31", "month")),
     ("mid-October", span("2023-10-01", "2023-10-31", "month")),
     ("October 2023", span("2023-10-01", "2023-10-31", "month")),

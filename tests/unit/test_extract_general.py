@@ -479,3 +479,58 @@ def test_a_heading_places_only_its_own_section(read_text) -> None:  # type: igno
     assert by_type["air_drone_strike"].location.name == "El Fasher"
     convoy = by_type["armed_clash"].location
     assert convoy is None or convoy.precision == "country"
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    (("Weekly security roundup\n\nFeb. 11 — Kathua\nGunmen opened fire on a bus carrying "
+      "pilgrims, killing nine people, police said.\n\nFeb. 12 — Doda\nMilitants attacked a "
+      "security post, wounding two soldiers.\n"), ["2024-02-11", "2024-02-12"]),
+    (("Sudan: the week in attacks\n\nMonday, 26 February\nA drone struck a market, killing "
+      "12 civilians.\n\nWednesday, 28 February\nShelling hit a hospital, wounding five "
+      "staff.\n"), ["2024-02-26", "2024-02-28"]),
+    (("Attacks in the north\n\nTuesday 20 February\n\nArmed men stormed a police station, "
+      "killing three officers.\n\nThursday 22 February\n\nA car bomb exploded outside a "
+      "mosque, wounding 14 worshippers.\n"), ["2024-02-20", "2024-02-22"]),
+])
+def test_dated_headings_date_their_sections(read_text, text, days) -> None:  # type: ignore[no-untyped-def]
+    # a roundup dates each section once, in its heading: the section's attacks are told
+    # without a day, each on the heading's day, and two sections are two events
+    events = read_text(text).events
+    assert sorted(str(e.time.start) for e in events) == days
+
+
+def test_a_bare_weekday_heading_takes_its_sections_date_or_follows_the_one_before(read_text) -> None:  # type: ignore[no-untyped-def]
+    # published on a Wednesday: "Wednesday" alone would be the day of publication; the
+    # first section names its Tuesday, so the next section's Wednesday is the day after
+    text = ("Analysis: a week of blasts\n\nTuesday: the depot\n\nAt about 3 p.m. on "
+            "February 20, rockets hit a fuel depot in the south. Officials said four "
+            "workers were killed.\n\nWednesday: the market\n\nThe next morning a car "
+            "bomb exploded at a market, wounding 30 shoppers.\n")
+    events = read_text(text, published="2024-03-06").events
+    assert sorted(str(e.time.start) for e in events) == ["2024-02-20", "2024-02-21"]
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    # the page's date line under the title is the day of publication, no section's
+    (("Army posts attacked\nWednesday 6 March 2024\n\nRebels attacked a post.\n\n"
+     "Monday 4 March\nA mortar hit a camp.\n\nTuesday 5 March\nA drone hit a road.\n"),
+     ["2024-03-04", "2024-03-05"]),
+    # a timeline is a list, not headings: its days head no section
+    (("Toll rises\n\nHow the count grew\nMonday: 6 dead\nTuesday: 11 dead\n\nThe strike\n"
+     "A drone hit the depot.\n\nFriday 1 March\nA mortar hit a camp.\n"), []),
+    # one dated heading is not a roundup's structure
+    ("Attacks\n\nFriday 1 March\nA mortar hit a camp.\n\nLater\nA drone hit a road.\n", []),
+])
+def test_which_date_lines_head_sections(resources, text, days) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from warlog.extract.timing import _section_days
+    found = _section_days(resources.nlp(text), published=date(2024, 3, 6))
+    assert [str(day.start) for _, day in found] == days
+
+
+def test_figures_of_a_town_named_only_by_the_speaker_stay_with_the_latest_event(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("A drone struck a fuel depot in Kherson on Monday, setting it ablaze.\n\nFour "
+            "workers were killed, officials in Kyiv said.\n")
+    (event,) = read_text(text).events
+    assert event.location.name == "Kherson" and [c.high for c in event.killed] == [4]

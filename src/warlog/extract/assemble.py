@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from warlog.extract.casualties import RawCount
+from warlog.extract.clauses import reads_as_heading
 from warlog.extract.coding import code_event
 from warlog.extract.events import PERPETRATOR_WORDS, Cluster, same_side
 from warlog.extract.location import offset_place
@@ -106,9 +107,6 @@ def _most_precise(places: Sequence[Place], spans: Sequence[tuple[int, int]], *,
         if found else None
 
 
-_HEADING_WORDS = 16
-
-
 def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) -> Place | None:
     """An event whose sentences name no place, under a heading that does ("June 11 —
     Kathua: village attacked near the border", "Kharkiv region"): the heading's place.
@@ -122,7 +120,7 @@ def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) 
     for line in reversed(above.split("\n")):
         begin = end - len(line)
         stripped = line.strip()
-        if stripped and _reads_as_heading(stripped):
+        if stripped and reads_as_heading(stripped):
             if begin == 0:
                 return None          # the title: the report's, not this section's
             # a heading is no sentence: its parse makes "Kathua:" a modifier as often as not
@@ -131,10 +129,6 @@ def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) 
             return dataclasses.replace(best, role="literal") if best is not None else None
         end = begin - 1
     return None
-
-
-def _reads_as_heading(line: str) -> bool:
-    return len(line.split()) <= _HEADING_WORDS and line[-1] not in ".!?\"”'’"
 
 
 def _lead(ordered: Sequence[Cluster]) -> Cluster | None:

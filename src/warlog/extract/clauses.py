@@ -142,6 +142,15 @@ def is_section_head(sent: Span) -> bool:
 
 _NON_SPACE = re.compile(r"\S")
 
+# A heading line of a roundup or live blog: a few words, no sentence's closing stop
+# ("June 11 — Kathua: village attacked", "Monday, 26 February", "Kherson region").
+HEADING_WORDS = 16
+
+
+def reads_as_heading(line: str) -> bool:
+    """Whether a stripped, non-empty line of text reads as a heading."""
+    return len(line.split()) <= HEADING_WORDS and line[-1] not in ".!?\"”'’"
+
 
 def is_dateline(sent: Span) -> bool:
     """"ODESA, Ukraine, March 3 (Courier) —": the date of the report, not of the attack."""

@@ -92,6 +92,11 @@ _DAY_RANGE: Final = re.compile(
     rf"(?P<month>{_MONTH})\.? (?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*"
     r"(?P<last>\d{1,2})(?:st|nd|rd|th)?(?P<year>,? \d{4})?"
 )
+# the same, day first: "17-18 September", "between 19 and 25 May", "from 3 to 5 June 2024"
+_DAY_FIRST_RANGE: Final = re.compile(
+    r"(?:(?:between|from) )?(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*"
+    rf"(?P<last>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<month>{_MONTH})\.?(?P<year>,? \d{{4}})?"
+)
 _PUNCTUATION: Final = str.maketrans({"\u2019": "'", "\u2013": "-", "\u2014": "-"})
 
 
@@ -293,7 +298,7 @@ def _explicit(phrase: str, *, published: date | None) -> ResolvedTime | None:
     """A calendar date as written ("Oct. 17", "17 October 2023", "in October", "2023")."""
     if not _EXPLICIT.search(phrase):
         return None
-    days = _DAY_RANGE.fullmatch(phrase)
+    days = _DAY_RANGE.fullmatch(phrase) or _DAY_FIRST_RANGE.fullmatch(phrase)
     if days is not None:
         return _day_range(days, published=published)
     year_written = _WRITTEN_YEAR.search(phrase) is not None

@@ -22,7 +22,13 @@ from warlog.extract.clauses import (
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
-from warlog.extract.timing import context_time, later_time, pick_time, told_as_earlier
+from warlog.extract.timing import (
+    context_time,
+    later_time,
+    pick_time,
+    section_time,
+    told_as_earlier,
+)
 from warlog.extract.weapons import is_generic
 from warlog.model import Actor, Outcome, Place, Time
 from warlog.model import Span as TextSpan
@@ -124,7 +130,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         time=(time := pick_time(sent, head, published=published)
               or later_time(sent, head, published=published)),
         context_time=None if time is not None or told_as_earlier(sent, head)
-        else context_time(sent, published=published),
+        else context_time(sent, published=published) or section_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
         restates_target=False, headline=is_headline(sent), separate=_has_cue(sent, SEPARATE_CUES),

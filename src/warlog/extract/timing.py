@@ -4,13 +4,14 @@ paragraph; and whether it is told as earlier than the story."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.clauses import is_dateline, is_headline, time_scope
+from warlog.extract.clauses import is_dateline, is_headline, reads_as_heading, time_scope
 from warlog.extract.dates import is_time_phrase, resolve_time
 from warlog.extract.lookup import doc_text, ents_within
 from warlog.model import Span as TextSpan
@@ -169,6 +170,102 @@ def context_time(sent: Span, *, published: date | None) -> Time | None:
                 return Time(text=ent.text, start=resolved.start, end=resolved.end,
                             precision="day", span=TextSpan(start=ent.start_char, end=ent.end_char))
     return None
+
+
+def section_time(sent: Span, *, published: date | None) -> Time | None:
+    """The day of the dated section the sentence is in: in a roundup or live blog told
+    under dated headings ("Feb. 11 — Kathua", "Monday, 26 February"), the nearest such
+    heading above it."""
+    days = _section_days(sent.doc, published=published)
+    at = bisect_right([start for start, _ in days], sent.start_char) - 1
+    return days[at][1] if at >= 0 else None
+
+
+_SECTIONS_KEY = "warlog.timing.sections"
+# the parts of a heading: "Feb. 11 — Kathua: village attacked" → "Feb. 11", "Kathua", …
+_HEADING_PARTS = re.compile(r"\s+[—–-]+\s+|:\s+|\s+\|\s+")
+_WEEKDAY_ONLY = re.compile(r"(?i)^(?:(?:early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?$")
+
+
+def _section_days(doc: Doc, *, published: date | None) -> list[tuple[int, Time]]:
+    """(start, day) of each dated heading, in text order. A heading is a run of one or two
+    lines past the title that read as headings, with nothing but blank lines between them
+    (a longer run is a list: "Monday evening: 6 dead", "Tuesday: 11", …); it is dated when
+    one of its lines begins with a day (``_day_heading``). Left out: a heading above the
+    first paragraph that names the day of publication (the page's date line, not a
+    section's). Empty unless two headings name different days. Made once per Doc and kept
+    on it."""
+    kept = doc.user_data.get(_SECTIONS_KEY)
+    if isinstance(kept, tuple) and kept[0] == published:
+        return list(kept[1])
+    text = doc_text(doc)
+    heads = _heading_runs(text)
+    dates = [e for e in ents_within(doc[:]) if e.label_ == "DATE"]
+    found: list[tuple[int, Time]] = []
+    for number, (run, body_before) in enumerate(heads):
+        if not 0 < len(run) <= 2:
+            continue
+        end = heads[number + 1][0][0][0] if number + 1 < len(heads) else len(text)
+        below = [e for e in dates if run[-1][0] < e.start_char < end]
+        earlier = found[-1][1] if found else None
+        day = next((d for d in (_day_heading(line, at, published=published, below=below,
+                                             earlier=earlier) for at, line in run)
+                    if d is not None), None)
+        if day is not None and (body_before or day.start != published):
+            found.append((run[0][0], day))
+    if len({day.start for _, day in found}) < 2:
+        found = []
+    doc.user_data[_SECTIONS_KEY] = (published, tuple(found))
+    return found
+
+
+def _heading_runs(text: str) -> list[tuple[list[tuple[int, str]], bool]]:
+    """The runs of heading lines past the title, each with whether a paragraph comes
+    before it: (start, stripped line) of each line of the run."""
+    runs: list[tuple[list[tuple[int, str]], bool]] = []
+    run: list[tuple[int, str]] = []
+    body_seen = False
+    start = 0
+    for number, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if stripped and number > 0:
+            if reads_as_heading(stripped):
+                if not run:
+                    runs.append((run, body_seen))
+                run.append((start + line.index(stripped), stripped))
+            else:
+                run = []
+                body_seen = True
+        start += len(line) + 1
+    return runs
+
+
+def _day_heading(line: str, offset: int, *, published: date | None, below: Sequence[Span],
+                 earlier: Time | None) -> Time | None:
+    """The day a heading line opens with, if any. A bare weekday ("Tuesday: the pagers")
+    is the day of that weekday its section names ("… on September 17, …"), else the first
+    such weekday after the heading before it, else the last one before publication."""
+    first = _HEADING_PARTS.split(line, maxsplit=1)[0]
+    if not is_time_phrase(first):
+        return None
+    resolved = resolve_time(first, published=published)
+    if resolved.start is None or resolved.precision != "day":
+        return None
+    day = resolved.start
+    if _WEEKDAY_ONLY.match(first):
+        named = (resolve_time(e.text, published=published) for e in below)
+        told = next((r.start for r in named
+                     if r.start is not None and r.precision == "day"
+                     and r.start.weekday() == day.weekday()), None)
+        after = None if earlier is None or earlier.start is None else \
+            earlier.start + timedelta(days=(day.weekday() - earlier.start.weekday()) % 7 or 7)
+        if told is not None:
+            day = told
+        elif after is not None and (published is None or after <= published):
+            day = after
+    return Time(text=first, start=day, end=day, precision="day",
+                span=TextSpan(start=offset, end=offset + len(first)))
 
 
 def _with_qualifier(ent: Span) -> str:
