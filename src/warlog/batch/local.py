@@ -111,10 +111,10 @@ def read_items(sources: Iterable[Source], *, published: date | None = None,
             if item is None:
                 break
             yield (item if isinstance(item, Document)
-                   else Outcome(name=_failedname_of(item, source), status="failed", error=str(item)))
+                   else Outcome(name=_failed_name(item, source), status="failed", error=str(item)))
 
 
-def _failedname_of(err: WarlogError, source: Source) -> str:
+def _failed_name(err: WarlogError, source: Source) -> str:
     named = err.fields.get("path") or err.fields.get("url")
     return str(named) if named else source.name
 
@@ -152,8 +152,7 @@ def _ingest_batch(docs: Sequence[Document | Outcome], *, store: Store,
         yield from (d if isinstance(d, Outcome) else _unchanged(d) for d in docs)
         return
     loaded = resources()
-    extracted = _extract(fresh, resources=loaded,
-                         timing=timing, seconds=seconds)
+    extracted = _extract(fresh, resources=loaded, timing=timing, seconds=seconds)
     country_of = _country_of(loaded)
     for i, doc in enumerate(docs):
         if isinstance(doc, Outcome):
