@@ -109,6 +109,12 @@ def test_a_number_of_attacks_is_no_casualty_total(read_text) -> None:  # type: i
         # zeros: "nobody was hurt", "no casualties" (no one killed, no one hurt)
         ("A rocket hit an empty field near Sderot on Monday; nobody was hurt.", [], [0]),
         ("A drone struck a warehouse in Odesa on Monday, causing no casualties.", [0], [0]),
+        # the dead counted as martyrs: a verb, a noun with its figure, a toll, "embraced"
+        ("Militants raided a checkpost in Bannu on Monday; seven soldiers were martyred.", [7], []),
+        (("A suicide bomber struck a mosque in Quetta on Friday. The number of martyrs has risen "
+          "to 52, police said."), [52], []),
+        (("Two policemen embraced martyrdom when gunmen opened fire on a polio team in Kohat on "
+          "Tuesday."), [2], []),
     ],
 )
 def test_more_ways_to_tell_a_toll(read_text, text: str, killed, injured) -> None:  # type: ignore[no-untyped-def]
@@ -121,3 +127,36 @@ def test_vague_figure_holding_wounded_people(read_text) -> None:  # type: ignore
     report = read_text("Gunmen attacked a market in Bunia on Monday. Witnesses said dozens of "
                        "wounded people were taken to hospital.")
     assert [(c.low, c.best) for c in report.events[0].injured] == [(24, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # no clause names whom the attack was aimed at: those it killed, else those it hurt
+        (("Thirteen members of the municipal police lost their lives on Monday in an ambush by "
+          "gunmen near Coyuca de Benitez."), "members of the municipal police"),
+        ("A suicide bomber blew himself up in Peshawar on Monday, killing 84 worshippers.",
+         "worshippers"),
+        ("A blast tore through central Mogadishu on Friday, wounding nine shopkeepers.",
+         "shopkeepers"),
+    ],
+)
+def test_the_victims_stand_for_an_unnamed_target(read_text, text: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text).events[0]
+    assert event.target is not None and event.target.name.endswith(target), event.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare count or the attackers' own dead names no target
+        "A car bomb exploded in Kirkuk on Sunday, killing nine people.",
+        "A roadside bomb went off in Jalalabad on Monday, wounding several people.",
+        "An attack on Monday near Gao left four of the assailants dead.",
+        # the dead of a later sentence are tied to the attack by nothing it says
+        "A bomb went off in Mogadishu on Friday. Nine shopkeepers were wounded.",
+    ],
+)
+def test_counts_and_attackers_are_no_target(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text).events[0]
+    assert event.target is None, event.target

@@ -156,6 +156,8 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
         accidental=cluster.accidental,
     )
     said = _unique(s for r in cluster.readings for s in r.said_by)
+    if target is None:
+        target = victims_as_target(cluster, attacker)
     return Event(
         # the first trigger's place in the text too: two attacks of one kind told in one
         # sentence ("a drone hit the base and another hit the airport") are two ids; and
@@ -172,6 +174,33 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
         denied_by=_unique(d for r in cluster.readings for d in r.denied_by),
         evidence=evidence,
     )
+
+
+# Victim heads that only count ("killed 21 people", "wounded dozens"): no target to show.
+COUNTING_VICTIMS = frozenset({"people", "person", "persons", "others", "other", "one", "some",
+                              "many", "all", "dozens", "hundreds", "scores", "several",
+                              "individuals", "victims", "casualties", "bodies", "lives"})
+
+
+def victims_as_target(cluster: Cluster, attacker: Actor | None) -> Actor | None:
+    """An attack no clause names the target of was aimed at those it killed or wounded
+    ("thirteen police officers lost their lives in the ambush"): the first dead, else the
+    first wounded, told in a sentence that names the attack, not of the attacker's side and
+    named by more than a count. Only shown:
+    the event is coded and its counts grouped as told, without it."""
+    for field in ("killed", "injured"):
+        for reading in cluster.readings:
+            if reading.mention.anaphoric:
+                continue  # a later sentence's dead are tied to the attack by nothing it says
+            for raw, victims in zip(reading.counts, reading.victims, strict=True):
+                if raw.field != field or victims is None or (raw.quantity.high == 0):
+                    continue
+                head = victims.name.split()[-1].lower() if victims.name.split() else ""
+                if head in COUNTING_VICTIMS or victim_group(
+                        victims, attacker=attacker, target=None) == "attacker_side":
+                    continue
+                return victims
+    return None
 
 
 def _outcome(cluster: Cluster) -> Outcome:

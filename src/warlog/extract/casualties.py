@@ -22,7 +22,10 @@ KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "mother", "father",
                        "grandmother", "grandfather", "grandson", "granddaughter", "niece",
                        "nephew", "cousin", "aunt", "uncle", "fiancée", "fiance", "fiancee"})
 # "the bodies of 12 people were recovered", "nine bodies": counted dead
-NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities", "body", "bodies"})
+# "the number of martyrs stands at 84": the press of Pakistan, Iran, Palestine and Kashmir
+# counts its dead as martyrs
+NOUN_KILL = frozenset({"death", "deaths", "fatality", "fatalities", "body", "bodies", "martyr",
+                       "martyrs"})
 NOUN_INJURE = frozenset({"injury", "injuries", "wound", "wounds"})
 
 
@@ -80,10 +83,11 @@ def _field_of(tok: Token) -> Field | None:
     lemma, lower = tok.lemma_.lower(), tok.lower_
     if lemma == "toll":
         return "killed"
-    if lemma in ("kill", "die", "slay", "perish") or lower in ("dead", "killed", "slain"):
-        return "killed"
-    if lemma == "lose" and _loses_life(tok):
-        return "killed"  # "13 police officers lost their lives"
+    if lemma in ("kill", "die", "slay", "perish", "martyr") \
+            or lower in ("dead", "killed", "slain", "martyred"):
+        return "killed"  # "seven soldiers were martyred"
+    if lemma in ("lose", "embrace") and _loses_life(tok):
+        return "killed"  # "13 police officers lost their lives", "two guards embraced martyrdom"
     if lower in NOUN_KILL or lemma in ("death", "fatality"):
         return "killed"
     if lemma in ("injure", "wound", "hurt", "injury") or lower in ("injured", "wounded", "hurt"):
@@ -104,7 +108,8 @@ def _victims(tok: Token) -> list[Token]:
         if child.dep_ == "nsubj" and _passive_by_ellipsis(tok):
             out.append(child)  # the same, with "wounded" tagged as a past tense
         if child.dep_ == "nsubj" and (tok.lemma_.lower() in ("die", "perish")
-                                      or tok.lemma_.lower() == "lose" and _loses_life(tok)):
+                                      or tok.lemma_.lower() in ("lose", "embrace")
+                                      and _loses_life(tok)):
             out.append(child)
         if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             out.extend(g for g in child.children if g.dep_ == "pobj")
@@ -139,7 +144,8 @@ STATE_VERBS = frozenset({"be", "result", "remain", "end", "lie"})
 
 
 def _loses_life(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives") for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "lives", "martyrdom")
+               for c in verb.children)
 
 
 def _passive_by_ellipsis(verb: Token) -> bool:
