@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 
 def test_protesters_clashing_with_police_is_a_riot(read_text) -> None:
     report = read_text("Protesters clashed with police in the capital on Monday, and two people "
@@ -207,3 +209,50 @@ def test_a_named_attacker_is_kept_over_a_claimant(read_text) -> None:
                        "policemen. A splinter group later claimed responsibility for the attack.")
     event = report.events[0]
     assert event.attacker is not None and "Taliban" in event.attacker.text
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a vehicle its own words rig as a bomb is the weapon, not what was hit
+        ("Militants rammed an explosives-laden truck into an army camp in Bannu on Monday.",
+         "army camp"),
+        ("A booby-trapped motorcycle exploded near a market in Kirkuk on Friday, wounding five.",
+         "market"),
+        (("Attackers detonated a car packed with explosives outside a police post near Gao on "
+         "Sunday."), None),
+    ],
+)
+def test_a_rigged_vehicle_is_a_car_bomb(read_text, text: str, target: str | None) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text).events[0]
+    assert event.weapon == "ied" and event.sub_type == "remote_explosive_landmine_ied", event
+    assert event.attacker is None or "motorcycle" not in event.attacker.name
+    if target is not None:
+        assert event.target is not None and event.target.name.endswith(target), event.target
+
+
+def test_a_vehicle_hit_by_gunmen_stays_the_target(read_text) -> None:  # type: ignore[no-untyped-def]
+    event = read_text("Gunmen fired on a truck carrying workers near Quetta on Friday.").events[0]
+    assert event.target is not None and "truck" in event.target.name
+    assert event.weapon == "small_arms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time of day or a figure where the target would be says when or how many
+        "A bomb exploded at rush hour in Karachi on Friday, killing four people.",
+        "Militants attacked at nightfall on Sunday near Gao, killing nine people.",
+        "Russia fired 40 missiles on Friday night; 90 percent were shot down, the air force said.",
+        "Gunmen opened fire on Friday at sunset in Kano, wounding several people.",
+    ],
+)
+def test_a_time_or_a_figure_is_no_target(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text).events[0]
+    assert event.target is None, event.target
+
+
+def test_a_figure_of_people_is_its_people(read_text) -> None:  # type: ignore[no-untyped-def]
+    event = read_text("A suicide bomber blew himself up among hundreds of worshippers in a "
+                      "Peshawar mosque on Monday.").events[0]
+    assert event.target is not None and "worshippers" in event.target.name

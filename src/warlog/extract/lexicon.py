@@ -162,6 +162,14 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
     ("knife", "small_arms"),
 )
 
+# Vehicles that a bomb rides in: "an explosives-laden truck", "a car packed with explosives",
+# "a booby-trapped motorcycle" is the weapon (a car bomb), not what was hit.
+VEHICLE_NOUNS = frozenset(words("""car cars vehicle vehicles truck trucks lorry lorries van vans
+    motorcycle motorcycles motorbike motorbikes pickup pickups tanker tankers bus buses boat
+    boats rickshaw rickshaws bicycle bicycles cart carts suv suvs jeep jeeps"""))
+# What rigs a vehicle as a bomb, in the words that modify it
+RIGGING_WORDS = frozenset(words("""explosive explosives bomb bombs booby ied ieds tnt"""))
+
 # Words that mark an attacker or its forces as a state's.
 STATE_WORDS = frozenset(
     words("""military army forces force troops soldiers soldier navy air marine marines police

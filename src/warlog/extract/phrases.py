@@ -82,7 +82,17 @@ def is_weapon_word(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS:
         return True
-    return is_munition_head(tok)
+    return is_munition_head(tok) or is_rigged_vehicle(tok)
+
+
+def is_rigged_vehicle(tok: Token) -> bool:
+    """"an explosives-laden truck", "a car packed with explosives", "a booby-trapped
+    motorcycle": a vehicle its own modifiers rig as a bomb is the weapon."""
+    if tok.lower_ not in lx.VEHICLE_NOUNS:
+        return False
+    return any(t.lower_ in lx.RIGGING_WORDS or t.lemma_.lower() in lx.RIGGING_WORDS
+               for c in tok.children if c.dep_ in ("amod", "compound", "acl", "npadvmod")
+               for t in c.subtree)
 
 
 def is_munition_head(tok: Token) -> bool:

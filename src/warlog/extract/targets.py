@@ -7,6 +7,8 @@ of a noun naming what was hit, the noun a participle describes, or the second si
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from warlog.extract.attackers import BLAME_VERBS, between
@@ -37,17 +39,44 @@ DEVICE_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "dro
 
 
 def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> TokenRange | None:
+    """The first reading of the target the parse gives that names a party or a thing, not
+    a time or a figure ("at rush hour", "99 percent were intercepted")."""
+    doc = head.doc
+    for found in _target_candidates(head, triggers, attacker):
+        if found is not None and not _time_or_figure(doc[found.start:found.end].root):
+            return found
+    return None
+
+
+# Nouns of a time of day: "struck at dawn", "at rush hour" say when, not what was hit.
+TIME_NOUNS = frozenset({"hour", "hours", "dawn", "dusk", "night", "midnight", "noon", "morning",
+                        "evening", "afternoon", "daybreak", "nightfall", "sunrise", "sunset",
+                        "time", "weekend", "moment", "minute", "minutes"})
+FIGURE_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY", "MONEY", "CARDINAL", "ORDINAL"})
+
+
+def _time_or_figure(root: Token) -> bool:
+    if root.lemma_.lower() in TIME_NOUNS or root.lower_ in TIME_NOUNS:
+        return True
+    # "hundreds of worshippers": a figure of people counts as its people
+    counts_people = root.ent_type_ == "CARDINAL" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    return root.ent_type_ in FIGURE_ENTITIES and not counts_people
+
+
+def _target_candidates(head: Token, triggers: list[Token],
+                       attacker: TokenRange | None) -> Iterator[TokenRange | None]:
     sides = between(head)
     if sides is not None and sides[1] is not None:
-        return sides[1]
+        yield sides[1]
     for tok in triggers:
         if tok.pos_ == "VERB":
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
-                return found
+                yield found
     patient = _patient_of(head) or _under_attack(head) or _harmed(head)
     if patient is not None and not overlaps(patient, attacker):
-        return patient
+        yield patient
     for node in _target_holders(head):
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
@@ -55,12 +84,12 @@ def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None)
                 if objs and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME"):
                     found = actor_range(objs[0])
                     if not overlaps(found, attacker):
-                        return found
+                        yield found
             if child.dep_ in ("acl", "advcl") and child.lemma_.lower() == "target":
                 objs = [g for g in child.children if g.dep_ == "dobj"]
                 if objs:
-                    return actor_range(objs[0])
-    return _killed_by(head)
+                    yield actor_range(objs[0])
+    yield _killed_by(head)
 
 
 def whose_life(doc: Doc, target: TokenRange | None, head: Token) -> TokenRange | None:

@@ -7,7 +7,13 @@ from spacy.tokens import Doc, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import clause_chars
 from warlog.extract.mentions import Mention
-from warlog.extract.phrases import WEAPON_BIGRAMS, WEAPON_LEMMAS, TokenRange, is_a_worked_mine
+from warlog.extract.phrases import (
+    WEAPON_BIGRAMS,
+    WEAPON_LEMMAS,
+    TokenRange,
+    is_a_worked_mine,
+    is_rigged_vehicle,
+)
 
 
 def find_weapon(doc: Doc, mention: Mention, *,
@@ -122,4 +128,6 @@ def _weapon_at(doc: Doc, tok: Token) -> str | None:
         return "artillery"
     if lemma in ("mine",) and (tok.pos_ != "NOUN" or is_a_worked_mine(tok)):
         return None
+    if is_rigged_vehicle(tok):
+        return "ied"  # "a booby-trapped motorcycle": a vehicle bomb
     return WEAPON_LEMMAS.get(lower) or WEAPON_LEMMAS.get(lemma)
