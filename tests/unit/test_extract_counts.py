@@ -109,6 +109,14 @@ def test_a_number_of_attacks_is_no_casualty_total(read_text) -> None:  # type: i
         # zeros: "nobody was hurt", "no casualties" (no one killed, no one hurt)
         ("A rocket hit an empty field near Sderot on Monday; nobody was hurt.", [], [0]),
         ("A drone struck a warehouse in Odesa on Monday, causing no casualties.", [0], [0]),
+        # a bare figure stands for its people: "dozens more", "several", "scores more"
+        (("An air strike hit a village in Sagaing on Tuesday, killing 50 people. Dozens more "
+         "were wounded."), [50], [24]),
+        (("A car bomb went off outside a hotel in Mogadishu on Friday. Several were killed and "
+         "scores more were hurt."), [3], [40]),
+        # "resulted wounded" parsed as a complement clause
+        (("Two officers were killed when gunmen ambushed a convoy near Acapulco on Monday. Two "
+         "more uniformed officers resulted wounded and were transferred to a hospital."), [2], [2]),
         # the dead counted as martyrs: a verb, a noun with its figure, a toll, "embraced"
         ("Militants raided a checkpost in Bannu on Monday; seven soldiers were martyred.", [7], []),
         (("A suicide bomber struck a mosque in Quetta on Friday. The number of martyrs has risen "
@@ -160,3 +168,22 @@ def test_the_victims_stand_for_an_unnamed_target(read_text, text: str, target: s
 def test_counts_and_attackers_are_no_target(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
     event = read_text(text).events[0]
     assert event.target is None, event.target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a figure whose own phrase spans a country sums several attacks
+        ("Drone strike hits Odesa port, dozens killed across Ukraine. The strike on the port on "
+         "Monday killed three dockers."),
+        ("Missiles hit Kharkiv overnight, scores wounded nationwide. The strike on a Kharkiv "
+         "printing house on Thursday killed three workers."),
+        ("Shelling hits Donetsk market, hundreds hurt across the region. The shelling of the "
+         "market on Sunday killed three traders."),
+    ],
+)
+def test_a_figure_told_across_a_country_is_no_events(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    figures = [c.low for e in report.events for c in e.killed + e.injured]
+    assert figures == [3], report.events
+    assert [c.value for c in report.claims] in ([24], [40], [200]), report.claims

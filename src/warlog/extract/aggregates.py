@@ -240,6 +240,9 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while", "after")
         for m in c.children)]
     tokens = [t for h in heads for t in clause_tokens(h)]
+    # the figure's own phrase: "hits a hospital, dozens killed across Ukraine"
+    if tok.pos_ in ("NOUN", "NUM", "PRON"):
+        tokens += [t for t in tok.subtree if t.i not in {u.i for u in tokens}]
     if any(t.i in cues for t in tokens):
         return True
     # "attacks killed 254 people in August"; but "killed in May in attacks near Palmyra"

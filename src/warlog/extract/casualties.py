@@ -16,6 +16,9 @@ Field = Literal["killed", "injured"]
 QUANTITY_DEPS = frozenset({"nummod", "quantmod", "amod", "det", "advmod", "npadvmod", "compound"})
 VAGUE_HEADS = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "several",
                          "many", "number", "handful", "couple", "some", "few", "dozen"})
+# Figures that stand for their people with no noun: "dozens were wounded", "scores more
+# were hurt" ("a number", "some" say nothing without one)
+BARE_FIGURES = frozenset({"dozens", "hundreds", "scores", "thousands", "tens", "several"})
 KIN_NOUNS = frozenset({"son", "daughter", "wife", "husband", "mother", "father", "brother",
                        "sister", "boy", "girl", "baby", "infant", "man", "toddler", "teenager",
                        "relative", "deputy", "commander", "leader", "official", "guard",
@@ -124,7 +127,7 @@ def _victims(tok: Token) -> list[Token]:
         out.extend(c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
-    if tok.dep_ in ("acomp", "oprd") and tok.head.lemma_.lower() in STATE_VERBS:
+    if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in STATE_VERBS:
         out.extend(_subjects_of(tok.head))  # "three people are dead", "two officers resulted wounded"
     out = [_held_by_total(v) for v in out]
     return [v for v in out if _names_people(v) and not _is_subset(v)]
@@ -256,9 +259,9 @@ def _one_person(tok: Token) -> Quantity | None:
 
 def _quantity_tokens(victim: Token, people: Token) -> list[Token]:
     """The tokens of "at least five", "several", "a", "dozens" before or as the victim."""
-    if (victim is not people or victim.like_num) and (victim.like_num
-                                                      or victim.lower_ in VAGUE_HEADS):
-        return [t for t in victim.subtree if t.i <= victim.i]
+    if (victim is not people or victim.like_num or victim.lower_ in BARE_FIGURES) \
+            and (victim.like_num or victim.lower_ in VAGUE_HEADS):
+        return [t for t in victim.subtree if t.i <= victim.i or t.lower_ == "more"]
     mods = [c for c in people.lefts if c.dep_ in QUANTITY_DEPS and _is_quantity_word(c)]
     if not mods:
         return []
