@@ -354,3 +354,32 @@ def test_a_point_told_by_distance_and_bearing_is_placed_there(read_text: Any, te
     (event,) = read_text(text).events
     assert event.location is not None
     assert abs(event.location.lat - lat) < 0.05 and abs(event.location.lon - lon) < 0.05
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    # the attack noun's clause names no day; a verb of attack elsewhere in its sentence does
+    (("Israel shot down nearly all of the 300 drones and missiles that Iran launched at the "
+      "country overnight from Saturday into Sunday, blunting the first direct attack on it."),
+     {2, 3}),
+    (("Residents buried the dead of the raid in which gunmen stormed the village on Monday, "
+      "the deadliest attack of the war in the state."), {4}),
+    (("Ukraine downed most of the drones Russia fired at Kyiv on Tuesday, in what officials "
+      "called the heaviest attack in weeks."), {5}),
+])
+def test_a_day_on_an_attack_verb_of_the_sentence_dates_it(read_text: Any, text: str,
+                                                           days: set[int]) -> None:
+    events = read_text(text).events
+    assert events and all(e.time.start is not None and e.time.start.day in days
+                          for e in events), events
+
+
+@pytest.mark.parametrize("text", [
+    # a day on a statement or on another attack's noun dates no attack
+    "Iran fired missiles at Israel, in the first such attack, to punish it for the March 1 strike.",
+    "The attack, which the ministry condemned on Tuesday, killed nine people in Bunia.",
+    "The bombing of the market, the council said on Monday, was the worst attack in years.",
+])
+def test_a_day_of_a_statement_or_another_attack_is_not_borrowed(read_text: Any, text: str) -> None:
+    report = read_text(text)
+    undated = [e for e in report.events if e.time.text != "March 1"]
+    assert undated and all(e.time.start is None for e in undated), report.events

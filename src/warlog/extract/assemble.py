@@ -132,8 +132,11 @@ def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) 
 
 
 def _lead(ordered: Sequence[Cluster]) -> Cluster | None:
-    """The first event told with a day: the report's main event."""
+    """The first event told with a day: the report's main event; not an attack told only
+    as the one answered ("to punish Israel for the April 1 strike"), which came before."""
     for cluster in ordered:
+        if all(r.answered for r in cluster.readings):
+            continue
         time = cluster.time()
         if time is not None and time.precision == "day":
             return cluster

@@ -27,6 +27,7 @@ from warlog.extract.timing import (
     later_time,
     pick_time,
     section_time,
+    sentence_day,
     told_as_earlier,
 )
 from warlog.extract.weapons import is_generic
@@ -74,6 +75,7 @@ class Reading:
     heading: bool = False                  # a section head: it titles the paragraph below
     weapon_generic: bool = False           # a bare "missile": of a kind the report may name
     perceived: bool = False                # "explosions were heard": a sound, of no kind
+    answered: bool = False                 # "to punish Israel for the April 1 strike"
 
     @property
     def informative(self) -> bool:
@@ -130,7 +132,8 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         time=(time := pick_time(sent, head, published=published)
               or later_time(sent, head, published=published)),
         context_time=None if time is not None or told_as_earlier(sent, head)
-        else context_time(sent, published=published) or section_time(sent, published=published),
+        else sentence_day(sent, head, published=published)
+        or context_time(sent, published=published) or section_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
         restates_target=False, headline=is_headline(sent), separate=_has_cue(sent, SEPARATE_CUES),
@@ -140,7 +143,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
         weapon_generic=weapon == "ballistic_missile" and frame.weapon_at is not None
         and is_generic(doc, frame.weapon_at),
-        perceived=is_perceived(head),
+        perceived=is_perceived(head), answered=inside,
     )
 
 

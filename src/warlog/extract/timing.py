@@ -45,6 +45,8 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
             continue
         if ent.start_char < head.idx and _attached_to(ent, stating, head):
             continue
+        if len(ent) == 1 and _defers_to_a_day(ent.root):
+            continue
         resolved = resolve_time(_with_qualifier(ent), published=published)
         if resolved.start is None:
             continue
@@ -63,12 +65,21 @@ def _bare_time_word(sent: Span, head: Token, scope: set[int], *, published: date
     """"Ukrainian drones hit a refinery overnight": a time word outside any entity."""
     for tok in sent:
         if tok.lower_ in lx.BARE_TIME_WORDS and tok.idx in scope and not tok.ent_type_:
+            if _defers_to_a_day(tok):
+                continue
             resolved = resolve_time(tok.text, published=published)
             if resolved.start is not None:
                 return Time(text=tok.text, start=resolved.start, end=resolved.end,
                             precision=resolved.precision,
                             span=TextSpan(start=tok.idx, end=tok.idx + len(tok.text)))
     return None
+
+
+def _defers_to_a_day(tok: Token) -> bool:
+    """"overnight from Saturday into Sunday": a bare time word on a phrase that names the
+    day leaves the dating to the day."""
+    return tok.lower_ in lx.BARE_TIME_WORDS and tok.head.pos_ == "ADP" \
+        and any(t.ent_type_ == "DATE" for t in tok.head.subtree)
 
 
 def later_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
@@ -170,6 +181,48 @@ def context_time(sent: Span, *, published: date | None) -> Time | None:
                 return Time(text=ent.text, start=resolved.start, end=resolved.end,
                             precision="day", span=TextSpan(start=ent.start_char, end=ent.end_char))
     return None
+
+
+def sentence_day(sent: Span, head: Token, *, published: date | None) -> Time | None:
+    """The day the mention's own sentence names outside its clause, on a verb of attack or
+    harm ("blunting the first attack on Israel, by the drones Iran launched overnight from
+    Saturday into Sunday"): the earliest, when the days it names lie within a day of each
+    other (a night across two dates); none when they are apart. A date on a statement
+    ("which the ministry condemned on Tuesday"), on another attack's noun ("the April 1
+    strike") or a start ("since Monday") dates no attack."""
+    days: list[Time] = []
+    for ent in ents_within(sent):
+        if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
+            continue
+        if not _on_an_attack_verb(ent):
+            continue
+        resolved = resolve_time(_with_qualifier(ent), published=published)
+        if resolved.start is None or resolved.precision != "day":
+            continue
+        days.append(Time(text=ent.text, start=resolved.start, end=resolved.end, precision="day",
+                         span=TextSpan(start=ent.start_char, end=ent.end_char)))
+    if not days:
+        return None
+    first = min(days, key=lambda t: t.start or date.max)
+    last = max(days, key=lambda t: t.start or date.min)
+    if first.start is None or last.start is None or (last.start - first.start).days > 1:
+        return None
+    return first
+
+
+ATTACK_OR_HARM_VERBS = lx.VERB_TRIGGERS | frozenset({"wound", "injure", "hurt", "die"})
+
+
+def _on_an_attack_verb(ent: Span) -> bool:
+    """The date's nearest verb is one of attack or harm."""
+    node = ent.root
+    for _ in range(4):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in ATTACK_OR_HARM_VERBS
+        if node.head is node:
+            break
+    return False
 
 
 def section_time(sent: Span, *, published: date | None) -> Time | None:
