@@ -103,3 +103,24 @@ def test_what_happened_described_as_an_attack_tells_no_new_event(read_text) -> N
                  "The minister described what took place as a massacre of civilians in Tawila.",
                  "Officials characterised what occurred as a deliberate attack on the camp."):
         assert read_text(text).events == (), text
+
+
+@pytest.mark.parametrize("text", [
+    # an indefinite attack in a present-tense clause, with no day and no place: any such attack
+    ("Analysts say the ability to split one missile's payload makes a retaliatory strike harder "
+     "to defend against."),
+    "A drone attack costs far less than the interceptor that stops it, engineers note.",
+    "In such terrain an ambush leaves a convoy little room to escape, officers say.",
+])
+def test_an_attack_as_a_rule_is_no_event(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    # a headline's present, a place, or a past verb: an attack told
+    "A drone strike hits a hospital in Kyiv, officials say.",
+    "Officials say a drone strike killed five people in Sumy on Monday.",
+    "A car bomb explodes outside a police station in Kirkuk, killing three, police say.",
+])
+def test_an_attack_told_in_the_present_with_a_place_stays(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(read_text(text).events) == 1

@@ -55,7 +55,27 @@ def is_background(head: Token, sent: Span) -> bool:
         or _is_habitual(head, sent)
         or _is_a_charge(head)
         or _a_point_in_time(head)
+        or _an_attack_as_a_rule(head, sent)
     )
+
+
+def _an_attack_as_a_rule(head: Token, sent: Span) -> bool:
+    """"makes a retaliatory strike harder to defend against", "a drone attack costs far
+    less than the missile that stops it": an indefinite attack noun in a present-tense
+    clause, with no day and no place in its sentence, is any such attack, not one told."""
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                      for c in head.children):
+        return False
+    verb = _governing_verb(head)
+    for _ in range(3):  # "makes a strike harder to defend against": the finite verb above
+        if verb is None or verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("ccomp", "xcomp"):
+            break
+        verb = _governing_verb(verb)
+    if verb is None or verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    if is_headline(sent) or is_section_head(sent) or _has_day(head, sent):
+        return False
+    return not any(e.label_ in ("GPE", "LOC", "FAC") for e in sent.ents)
 
 
 def _a_point_in_time(head: Token) -> bool:
