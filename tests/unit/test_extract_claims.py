@@ -170,3 +170,32 @@ def test_targets_struck_sum_no_casualty_and_take_no_loose_breakdown(read_text, t
     report = read_text(text)
     assert _claims(report, "killed_count") == []
     assert all(c.breakdown == () for c in report.claims)
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "qualifier"), [
+    # "nearly N": the figure said is N, approximately
+    ("Nearly 500 people have died in attacks by armed groups in Ituri since January, the UN says.",
+     "killed_count", 500, "approximately"),
+    ("Almost 1,000 soldiers have been wounded in the region this year.", "injured_count", 1000,
+     "approximately"),
+    ("Close to 70 civilians have been killed in drone strikes in the province since March.",
+     "killed_count", 70, "approximately"),
+])
+def test_a_figure_told_as_nearly_n_is_n(read_text, text: str, kind: str, value: int,  # type: ignore[no-untyped-def]
+                                        qualifier: str) -> None:
+    assert (value, qualifier) in _claims(read_text(text), kind)
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    # a verb joined after, with no subject of its own, lends its scope to the one before
+    ("The attacks have wounded at least 45 sailors and killed three since November.",
+     "injured_count", 45),
+    ("Militant raids have injured 120 villagers and killed 31 so far this year.", "injured_count",
+     120),
+    # a part of the year is a span of time
+    ("Armed groups killed 4,000 people in the first half of the year, the UN said.",
+     "killed_count", 4000),
+])
+def test_the_scope_of_a_sum_reaches_its_figures(read_text, text: str, kind: str,  # type: ignore[no-untyped-def]
+                                                value: int) -> None:
+    assert value in [v for v, _ in _claims(read_text(text), kind)]

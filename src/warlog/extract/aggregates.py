@@ -34,7 +34,10 @@ _NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|sever
 _SPAN_DATE = re.compile(rf"\bthis (?:year|month|week)\b|\bso far\b|\bto date\b|"
                         rf"\b(?:past|previous|last) (?:{_NUM} )?(?:days|weeks|months|years|hours)\b|"
                         rf"\b(?:past|previous) (?:day|week|month|year|24 hours)\b|"
-                        rf"\b{_NUM} (?:days|weeks|months|hours)\b")
+                        rf"\b{_NUM} (?:days|weeks|months|hours)\b|"
+                        rf"\b(?:first|second|last) (?:half|quarter) of\b")
+# "the first half of the year": its "first" is no superlative
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|last) (?:half|quarter) of\b")
 _DATING = re.compile(r"\b(?:ago|later|earlier|after|before)\b")
 
 
@@ -66,7 +69,8 @@ def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
         after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
         text = f"{ent.text.lower()} {after}"
         if ent.label_ in ("DATE", "TIME") and _SPAN_DATE.search(text) \
-                and not _DATING.search(text) and not _dates_a_superlative(ent.root):
+                and not _DATING.search(text) \
+                and (_PART_OF_YEAR.search(text) or not _dates_a_superlative(ent.root)):
             cues.update(t.i for t in ent)
     return cues
 
@@ -232,6 +236,10 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = clause_head(head.head)
         heads.append(head)
+    # and the other way: "have wounded 45 sailors and killed three since November", a
+    # verb joined after with no subject of its own shares the subject and the scope
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"
+              and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     # a figure under a toll noun ("the toll for two days of blasts stood at 37") reads the
     # noun's modifiers too, which a clause from the verb down already includes
     # "21 were hurt when drones were flown at bases in Iraq and Syria": the clause that

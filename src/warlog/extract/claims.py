@@ -384,6 +384,7 @@ def _is_aggregate(sent: Span) -> bool:
 
 
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of)\b")
+_NEARLY = re.compile(r"\b(?:nearly|almost|close to|just under|just shy of)\b")
 WIDE_SCOPE = ("since", "so far", "in all", "in total", "overall", "altogether", "the war",
               "the conflict", "this year", "last year", "the past", "cumulative", "toll in")
 
@@ -411,6 +412,9 @@ def _casualty_claims(doc: Doc, sent: Span, *, published: date | None, country_of
         if qualifier == "at_least" and _MORE_THAN.search(raw.text.lower()) and q.low is not None:
             # "more than 30,000 killed": the figure said is 30,000, its bound 30,001
             value, qualifier = q.low - 1, "more_than"
+        elif q.best is None and q.high is not None and _NEARLY.search(raw.text.lower()):
+            # "nearly 500 have died": the figure said is 500, the count just under it
+            value, qualifier = q.high + 1, "approximately"
         out.append(Claim(kind=kind, value=value, qualifier=qualifier,
                          since=_since(sent, published=published),
                          as_of=_as_of(sent, published=published),
