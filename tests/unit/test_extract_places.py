@@ -5,6 +5,8 @@ Short reports written for these tests (published Wed 2024-03-06).
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_unmapped_target_yields_to_the_province_it_is_in(read_text) -> None:
     # the camp names no place the gazetteer can put on a map; the province can
@@ -79,3 +81,27 @@ def test_no_country_is_guessed_when_none_holds_most_of_the_report(read_text) -> 
     report = read_text("Gunmen attacked a school before dawn on Monday. Ministers met in "
                        "Paris, Berlin and Madrid; envoys flew to Dakar.")
     assert report.events and report.events[0].location is None
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), [
+    # "central" before a large city is its centre, not the middle of its namesake province
+    ("A missile struck central Kharkiv on Thursday, wounding five people.", "Kharkiv", "town"),
+    ("An air strike hit central Beirut on Friday, killing three people.", "Beirut", "town"),
+    # a direction word after a cue word keeps the country a place, however the NER files it
+    ("Jihadists attacked a village in central Mali on Sunday.", "Mali", "country"),
+    ("Gunmen killed 12 villagers in northern Benin on Monday.", "Benin", "country"),
+])
+def test_a_part_of_a_place_is_the_place(read_text, text: str, name: str, precision: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.location is not None, event
+    assert (event.location.name, event.location.precision) == (name, precision), event.location
+
+
+@pytest.mark.parametrize("text", [
+    # an armed group's common name is a cue of conflict by itself
+    "Jihadists attacked a village on Sunday.",
+    "Bandits raided a village in Zamfara on Monday.",
+    "Assailants stormed a police post near Tillaberi on Friday.",
+])
+def test_an_armed_group_word_makes_the_sentence_one_of_conflict(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(read_text(text).events) == 1

@@ -49,7 +49,9 @@ CONFLICT_CUES = frozenset(
     detonate detonated detonation
     assassination assassinated armed ambush ambushed hitmen hitman police policemen
     gendarmes gendarmerie shelling shelled bombardment bombarded gunfire sniper snipers
-    grenade grenades landmine landmines""")
+    grenade grenades landmine landmines
+    insurgent jihadist jihadists jihadis mujahideen bandits assailants kidnappers abductors
+    guerrilla guerrillas paramilitary paramilitaries commando commandos""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.

@@ -37,6 +37,9 @@ COMMON_WORDS = frozenset({
     "general", "main", "middle", "border", "state", "states", "republic", "democratic", "council",
     "president", "police", "may", "march", "august", "april", "june", "july", "sunday", "monday",
 })
+_DIRECTION_WORDS = frozenset({"central", "northern", "southern", "eastern", "western",
+                              "northeastern", "northwestern", "southeastern", "southwestern",
+                              "north", "south", "east", "west"})
 # Armed groups and parties the small NER model often labels GPE; never a place.
 NOT_PLACES = frozenset({
     "hamas", "hezbollah", "hizbollah", "hizballah", "houthi", "houthis", "isis", "isil", "daesh",
@@ -416,6 +419,10 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
         if before.lower_ in LOCATIVE_WORDS or before.lemma_.lower() in ATTACK_VERBS:
             return True
         if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS:
+            return True
+        # "in central Mali", "across northern Syria": a part of the place, after a cue
+        if before.lower_ in _DIRECTION_WORDS and start >= 2 \
+                and doc[start - 2].lower_ in LOCATIVE_WORDS:
             return True
         # "the strike on Majdal Shams", "an assault on Kidal", "fired on Tessit"
         if before.lower_ == "on" and start >= 2 and doc[start - 2].lemma_.lower() in ATTACK_VERBS:

@@ -297,7 +297,20 @@ def _lookup(doc: Doc, mention: Mention, *, gazetteer: Gazetteer) -> _Found:
             candidates, loose = _candidates(bare.name, gazetteer=gazetteer)
             cue = bare.kind or cue
             part = part or bare.part
+    if part and _city_centre(doc, mention, candidates):
+        part = False
     return _Found(candidates, cue, loose, part)
+
+
+# A city at least this large, named after "central", is its centre ("central Kharkiv",
+# "central Beirut"), not the middle of the province that shares its name.
+_CENTRE_CITY_POPULATION = 500_000
+
+
+def _city_centre(doc: Doc, mention: Mention, candidates: tuple[Entry, ...]) -> bool:
+    if mention.tok_start < 1 or doc[mention.tok_start - 1].lower_ != "central":
+        return False
+    return any(e.kind == "town" and e.population >= _CENTRE_CITY_POPULATION for e in candidates)
 
 
 def _resolve(mention: Mention, found: _Found, *, context: Context) -> Entry | None:
