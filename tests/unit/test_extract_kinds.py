@@ -256,3 +256,15 @@ def test_a_figure_of_people_is_its_people(read_text) -> None:  # type: ignore[no
     event = read_text("A suicide bomber blew himself up among hundreds of worshippers in a "
                       "Peshawar mosque on Monday.").events[0]
     assert event.target is not None and "worshippers" in event.target.name
+
+
+@pytest.mark.parametrize("text", [
+    # a junta is a state's forces, and its bombing is from the air
+    "Myanmar's junta bombed a monastery in Sagaing region on Sunday, killing 20 civilians.",
+    "The junta's jets bombed a village in Magway region on Sunday.",
+    "The Tatmadaw bombed a school in Sagaing region on Friday, killing seven children.",
+])
+def test_a_junta_is_state_forces(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.attacker is not None and event.attacker.kind == "state_forces", event.attacker
+    assert event.sub_type == "air_drone_strike"

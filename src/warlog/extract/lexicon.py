@@ -178,7 +178,7 @@ STATE_WORDS = frozenset(
     pentagon command centcom idf coalition government regime guard guards ministry
     defence defense officials gendarmerie gendarmes battalion brigade division regiment
     aircraft ac-130 warplanes warplane jets jet gunship helicopter helicopters destroyer
-    warship occupiers invaders""")
+    warship occupiers invaders junta tatmadaw""")
 )
 NON_STATE_WORDS = frozenset(
     words("""militia militias militant militants group groups rebels rebel insurgents insurgent
