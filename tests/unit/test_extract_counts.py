@@ -187,3 +187,18 @@ def test_a_figure_told_across_a_country_is_no_events(read_text, text: str) -> No
     figures = [c.low for e in report.events for c in e.killed + e.injured]
     assert figures == [3], report.events
     assert [c.value for c in report.claims] in ([24], [40], [200]), report.claims
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # a killing by the verb's own hand, told "to death", is an attack and its dead
+    ("Suspected rebels hacked 14 villagers to death in Beni territory overnight.", 14),
+    ("Militants beat two guards to death at a checkpoint near Bunia on Monday.", 2),
+    ("Bandits hacked a farmer to death in Zamfara on Friday.", 1),
+])
+def test_put_to_death_is_a_killing(read_text, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert [c.low for c in event.killed] == [killed], event
+
+
+def test_bored_to_death_is_no_attack(read_text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text("The film bored the critics to death, the reviewer said.").events == ()

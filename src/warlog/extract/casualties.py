@@ -125,6 +125,10 @@ def _victims(tok: Token) -> list[Token]:
     if tok.lower_ == "dead" and tok.head.lemma_.lower() in lx.KILLING_BY_DEATH:
         # "shot three protesters dead", "shot dead two guards", "were shot dead"
         out.extend(c for c in tok.head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if tok.lower_ == "death" and tok.head.lower_ == "to" \
+            and tok.head.head.lemma_.lower() in lx.KILLING_BY_DEATH:
+        # "hacked 14 villagers to death", "two guards were beaten to death"
+        out.extend(c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
     if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in STATE_VERBS:

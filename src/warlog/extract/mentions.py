@@ -29,6 +29,7 @@ from warlog.extract.senses import (
     flown_past,
     left_dead,
     police_search,
+    put_to_death,
     strikes_a_person,
     unarmed,
     weapons_trial,
@@ -165,6 +166,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not civil_use(tok) \
             and not flown_past(tok.head) and not weapons_trial(sent)
+    if tok.pos_ == "VERB" and put_to_death(tok):
+        return True  # "hacked 14 villagers to death"
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
         if figurative_object(tok):
             return False

@@ -140,6 +140,14 @@ def left_dead(verb: Token) -> bool:
         for c in verb.children)
 
 
+def put_to_death(verb: Token) -> bool:
+    """"hacked 14 villagers to death", "were beaten to death", "stabbed a guard to death": a
+    killing by the verb's own hand."""
+    return verb.lemma_.lower() in lx.KILLING_BY_DEATH and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in verb.children)
+
+
 def fires_no_munition(verb: Token) -> bool:
     """An object that is neither a weapon, a munition nor an attack."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
