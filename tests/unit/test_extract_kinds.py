@@ -268,3 +268,23 @@ def test_a_junta_is_state_forces(read_text, text: str) -> None:  # type: ignore[
     (event,) = read_text(text).events
     assert event.attacker is not None and event.attacker.kind == "state_forces", event.attacker
     assert event.sub_type == "air_drone_strike"
+
+
+@pytest.mark.parametrize("text", [
+    # a craft with no crew is a drone, at sea too, and "sank" with one is an attack
+    "Ukrainian sea drones sank a Russian landing ship off Crimea on Thursday.",
+    "An uncrewed surface vessel rammed the bulk carrier Tutor southwest of Hodeidah on Wednesday.",
+    "An unmanned aerial vehicle struck a fuel depot in Bryansk on Monday, the governor said.",
+])
+def test_an_uncrewed_craft_is_a_drone(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.weapon == "drone" and event.sub_type == "air_drone_strike", event
+    assert event.attacker is None or "vessel" not in event.attacker.name
+
+
+@pytest.mark.parametrize("text", [
+    "Shares sank on Monday as markets fell.",
+    "The striker sank a late goal in the derby on Sunday.",
+])
+def test_sinking_without_a_weapon_is_no_attack(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()

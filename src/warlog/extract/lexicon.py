@@ -25,7 +25,7 @@ VERB_TRIGGERS = frozenset(
     words("""attack strike hit target bomb shell pound fire launch shoot ambush raid storm
     assault explode detonate clash fight kill gun massacre blow intercept down slam smash
     assassinate
-    crash tear rain pummel rake ram plough plow drop""")
+    crash tear rain pummel rake ram plough plow drop sink""")
 )
 # Words that make a "bomber" an aircraft, not a person: "strategic bombers", "Tu-95 bombers".
 AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "b-1", "b-2",
@@ -35,7 +35,7 @@ AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "
 # cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
 WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow",
                         "slam", "smash", "crash", "tear", "rain", "pummel", "rake", "ram",
-                        "plough", "plow", "drop"})
+                        "plough", "plow", "drop", "sink"})
 
 # Words that make a sentence about armed conflict (for weak triggers like "strike").
 CONFLICT_CUES = frozenset(
@@ -51,7 +51,8 @@ CONFLICT_CUES = frozenset(
     gendarmes gendarmerie shelling shelled bombardment bombarded gunfire sniper snipers
     grenade grenades landmine landmines
     insurgent jihadist jihadists jihadis mujahideen bandits assailants kidnappers abductors
-    guerrilla guerrillas paramilitary paramilitaries commando commandos""")
+    guerrilla guerrillas paramilitary paramilitaries commando commandos usv usvs uncrewed
+    unmanned""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
@@ -109,6 +110,14 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
     ("unmanned aerial vehicle", "drone"),
     ("shahed", "drone"),
     ("quadcopter", "drone"),
+    # drones at sea: "an uncrewed surface vessel", "a USV", "sea drones"
+    ("usv", "drone"),
+    ("uncrewed surface", "drone"),
+    ("unmanned surface", "drone"),
+    ("unmanned aerial", "drone"),
+    ("uncrewed aerial", "drone"),
+    ("sea drone", "drone"),
+    ("naval drone", "drone"),
     ("ac-130", "gunship"),
     ("gunship", "gunship"),
     ("helicopter", "aircraft"),

@@ -82,7 +82,14 @@ def is_weapon_word(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS:
         return True
-    return is_munition_head(tok) or is_rigged_vehicle(tok)
+    return is_munition_head(tok) or is_rigged_vehicle(tok) or _uncrewed(tok)
+
+
+def _uncrewed(tok: Token) -> bool:
+    """"an uncrewed surface vessel", "an unmanned aerial vehicle": a craft with no crew is
+    a drone, a weapon, never an attacker."""
+    return tok.pos_ == "NOUN" and any(t.lower_ in ("uncrewed", "unmanned")
+                                      for c in tok.lefts for t in c.subtree)
 
 
 def is_rigged_vehicle(tok: Token) -> bool:
