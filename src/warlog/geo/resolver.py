@@ -84,6 +84,15 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer, capitals: bool = False) -> tuple
     for i in range(len(mentions) - 1, -1, -1):
         if placed[i] is None and mentions[i].source != "local":
             placed[i] = container_of(mentions, placed, i, text=text)
+    for i in range(len(mentions)):
+        if placed[i] is None and chosen[i] is None and mentions[i].source != "local":
+            placed[i] = _beside_in_sentence(doc, mentions, chosen, i, literal=literal)
+    # one sense per discourse: "Pazigyi" written again is where "Pazigyi village" was put
+    put = {_bare_key(m.text): placed[i] for i, m in enumerate(mentions)
+           if chosen[i] is None and placed[i] is not None}
+    for i, m in enumerate(mentions):
+        if placed[i] is None and chosen[i] is None and m.source != "local":
+            placed[i] = put.get(_bare_key(m.text))
     for i, (m, entry) in enumerate(zip(mentions, chosen, strict=True)):
         place = _place(m, entry, role=roles[i], context=context)
         if entry is None and (m.source == "local" or m.start in buildings):
@@ -167,6 +176,29 @@ def container_of(mentions: list[Mention], placed: list[Entry | None], index: int
         between = text[m.end:after.start]
         if "\n" not in between and _links(between) and _holds(placed[index + 1]):
             return placed[index + 1]
+    return None
+
+
+def _bare_key(text: str) -> str:
+    bare = names.strip_descriptor(text)
+    return bare.name if bare is not None else names.name_key(text)
+
+
+def _beside_in_sentence(doc: Doc, mentions: list[Mention], chosen: list[Entry | None],
+                        index: int, *, literal: list[bool]) -> Entry | None:
+    """A name the gazetteer lacks and nothing holds, put at the nearest town or division its
+    sentence names ("bombed a crowd in Pazigyi village on Tuesday … at the site in Kanbalu
+    township"), else at the country its sentence names: what the writer gave to find it."""
+    m = mentions[index]
+    sent = doc[m.tok_start].sent
+    inside = [k for k, other in enumerate(mentions) if k != index
+              and sent.start <= other.tok_start < sent.end and other.source != "demonym"
+              and chosen[k] is not None and chosen[k].lat is not None]  # type: ignore[union-attr]
+    for kinds in (("town", "admin1"), ("country",)):
+        near = [k for k in inside if chosen[k].kind in kinds  # type: ignore[union-attr]
+                and (kinds != ("country",) or literal[k])]
+        if near:
+            return chosen[min(near, key=lambda k: abs(mentions[k].start - m.start))]
     return None
 
 
