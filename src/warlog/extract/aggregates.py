@@ -31,13 +31,12 @@ CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "xcomp", "parataxis",
 _NUM = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 # "this year", "the past 24 hours", "over three days", "in the previous week", "to date"; not
 # "last week" or "two days ago" (a day an attack is dated by)
+# "the first half of the year": a span, and its "first" is no superlative
+_PART_OF_YEAR = re.compile(r"\b(?:first|second|last) (?:half|quarter) of\b")
 _SPAN_DATE = re.compile(rf"\bthis (?:year|month|week)\b|\bso far\b|\bto date\b|"
                         rf"\b(?:past|previous|last) (?:{_NUM} )?(?:days|weeks|months|years|hours)\b|"
                         rf"\b(?:past|previous) (?:day|week|month|year|24 hours)\b|"
-                        rf"\b{_NUM} (?:days|weeks|months|hours)\b|"
-                        rf"\b(?:first|second|last) (?:half|quarter) of\b")
-# "the first half of the year": its "first" is no superlative
-_PART_OF_YEAR = re.compile(r"\b(?:first|second|last) (?:half|quarter) of\b")
+                        rf"\b{_NUM} (?:days|weeks|months|hours)\b|{_PART_OF_YEAR.pattern}")
 _DATING = re.compile(r"\b(?:ago|later|earlier|after|before)\b")
 
 
@@ -250,7 +249,8 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
     tokens = [t for h in heads for t in clause_tokens(h)]
     # the figure's own phrase: "hits a hospital, dozens killed across Ukraine"
     if tok.pos_ in ("NOUN", "NUM", "PRON"):
-        tokens += [t for t in tok.subtree if t.i not in {u.i for u in tokens}]
+        seen = {u.i for u in tokens}
+        tokens += [t for t in tok.subtree if t.i not in seen]
     if any(t.i in cues for t in tokens):
         return True
     # "attacks killed 254 people in August"; but "killed in May in attacks near Palmyra"

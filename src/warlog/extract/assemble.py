@@ -189,8 +189,8 @@ def victims_as_target(cluster: Cluster, attacker: Actor | None) -> Actor | None:
     """An attack no clause names the target of was aimed at those it killed or wounded
     ("thirteen police officers lost their lives in the ambush"): the first dead, else the
     first wounded, told in a sentence that names the attack, not of the attacker's side and
-    named by more than a count. Only shown:
-    the event is coded and its counts grouped as told, without it."""
+    named by more than a count. Only shown: the event is coded and its counts grouped as
+    told, without it."""
     for field in ("killed", "injured"):
         for reading in cluster.readings:
             if reading.mention.anaphoric:
@@ -198,8 +198,8 @@ def victims_as_target(cluster: Cluster, attacker: Actor | None) -> Actor | None:
             for raw, victims in zip(reading.counts, reading.victims, strict=True):
                 if raw.field != field or victims is None or (raw.quantity.high == 0):
                     continue
-                head = victims.name.split()[-1].lower() if victims.name.split() else ""
-                if head in COUNTING_VICTIMS or victim_group(
+                words = victims.name.lower().split()
+                if (words and words[-1] in COUNTING_VICTIMS) or victim_group(
                         victims, attacker=attacker, target=None) == "attacker_side":
                     continue
                 return victims

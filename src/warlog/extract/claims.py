@@ -20,7 +20,7 @@ from warlog.extract.attribution import said_by
 from warlog.extract.casualties import NOUN_INJURE, NOUN_KILL, Field, RawCount, find_counts
 from warlog.extract.dates import resolve_time
 from warlog.extract.lookup import doc_text, ents_within
-from warlog.extract.vague import parse_number, parse_quantity
+from warlog.extract.vague import NEARLY_PHRASES, parse_number, parse_quantity
 from warlog.model import Claim, ClaimKind, Place, Qualifier, Scope
 from warlog.model import Span as TextSpan
 
@@ -384,7 +384,7 @@ def _is_aggregate(sent: Span) -> bool:
 
 
 _MORE_THAN = re.compile(r"\b(?:more than|over|upwards of)\b")
-_NEARLY = re.compile(r"\b(?:nearly|almost|close to|just under|just shy of)\b")
+_NEARLY = re.compile(rf"\b(?:{'|'.join(NEARLY_PHRASES)})\b")
 WIDE_SCOPE = ("since", "so far", "in all", "in total", "overall", "altogether", "the war",
               "the conflict", "this year", "last year", "the past", "cumulative", "toll in")
 

@@ -215,14 +215,8 @@ ATTACK_OR_HARM_VERBS = lx.VERB_TRIGGERS | frozenset({"wound", "injure", "hurt", 
 
 def _on_an_attack_verb(ent: Span) -> bool:
     """The date's nearest verb is one of attack or harm."""
-    node = ent.root
-    for _ in range(4):
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.lemma_.lower() in ATTACK_OR_HARM_VERBS
-        if node.head is node:
-            break
-    return False
+    verb = _nearest_verb(ent)
+    return verb is not None and verb.lemma_.lower() in ATTACK_OR_HARM_VERBS
 
 
 def section_time(sent: Span, *, published: date | None) -> Time | None:
@@ -351,13 +345,19 @@ def _inside_report(ent: Span, head: Token) -> bool:
 def _attached_to(ent: Span, verbs: set[int], head: Token) -> bool:
     """True when the date's nearest verb is a reporting verb above the trigger; a date on
     the trigger's own phrase ("claimed Friday's attack") is the trigger's."""
+    verb = _nearest_verb(ent, stop=head)
+    return verb is not None and verb.i in verbs
+
+
+def _nearest_verb(ent: Span, *, stop: Token | None = None) -> Token | None:
+    """The first verb above the date, within four steps; none when ``stop`` comes first."""
     node = ent.root
     for _ in range(4):
         node = node.head
-        if node.i == head.i:
-            return False
+        if stop is not None and node.i == stop.i:
+            return None
         if node.pos_ in ("VERB", "AUX"):
-            return node.i in verbs
+            return node
         if node.head is node:
             break
-    return False
+    return None

@@ -246,6 +246,8 @@ def _about(q: Quantity) -> Quantity:
     return Quantity(low, n, -(-n * 6 // 5))
 
 
+# Just below a figure: "nearly 500" (claims keep the figure said, 500)
+NEARLY_PHRASES: Final = ("nearly", "almost", "close to", "just under", "just shy of")
 _QUALIFIER_PHRASES: Final = (
     (_at_least, ("at least", "no fewer than", "no less than", "not fewer than",
                  "not less than", "a minimum of")),
@@ -254,7 +256,7 @@ _QUALIFIER_PHRASES: Final = (
     (_up_to, ("up to", "as many as", "no more than", "not more than", "at most",
               "a maximum of")),
     (_fewer_than, ("fewer than", "less than", "under", "below")),
-    (_nearly, ("nearly", "almost", "close to", "just under", "just shy of")),
+    (_nearly, NEARLY_PHRASES),
     (_about, ("about", "around", "approximately", "roughly", "some", "an estimated",
               "estimated", "approx", "circa", "ca", "more or less")),
 )
