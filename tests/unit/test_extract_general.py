@@ -534,3 +534,92 @@ def test_figures_of_a_town_named_only_by_the_speaker_stay_with_the_latest_event(
             "workers were killed, officials in Kyiv said.\n")
     (event,) = read_text(text).events
     assert event.location.name == "Kherson" and [c.high for c in event.killed] == [4]
+
+
+@pytest.mark.parametrize(("text", "target_word"), [
+    ("Armed assailants penetrated the enclosure of a police academy in Kano on Monday.",
+     "academy"),
+    ("Gunmen burst into a church in Owo on Monday, witnesses said.", "church"),
+    ("Militants broke into the compound of a hospital near Goma early on Monday.", "hospital"),
+    ("Jihadists overran an army post in Menaka on Monday, a local official said.", "post"),
+])
+def test_armed_men_forcing_their_way_in_attack(read_text, text, target_word) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.time.start == date(2024, 3, 4)
+    assert event.attacker is not None and event.attacker.kind == "non_state_armed_group"
+    assert target_word in event.target.text
+
+
+@pytest.mark.parametrize("text", [
+    "The company penetrated the Asian market in Tokyo on Monday.",
+    "Thieves broke into a shop in Lagos on Monday.",
+    "She burst into tears in Kyiv on Monday.",
+])
+def test_forcing_a_way_in_without_arms_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize(("text", "main_day", "main_town", "recalled_day", "recalled_town",
+                          "recalled_killed"), [
+    (("Gunmen attacked an army post in Menaka on Monday. The raid came two months after the "
+      "bombing of a market in Gao, in northern Mali, where militants killed 30 people on 3 "
+      "January."), date(2024, 3, 4), "Ménaka", date(2024, 1, 3), "Gao", 30),
+    (("Militants attacked the airport in Bamako on Monday. It came barely one month after the "
+      "massacre of Barsalogho, in neighbouring Burkina Faso, where the group killed on 24 "
+      "January at least 200 people."), date(2024, 3, 4), "Bamako", date(2024, 1, 24), None, 200),
+    (("Militants ambushed a convoy near Gao on Monday, killing five soldiers. The ambush took "
+      "place a year after the attack on Tessit, in which the group killed 42 soldiers on 7 "
+      "August."), date(2024, 3, 4), "Gao", date(2023, 8, 7), None, 42),
+])
+def test_an_attack_recalled_months_before_is_its_own_event(  # type: ignore[no-untyped-def]
+        read_text, text, main_day, main_town, recalled_day, recalled_town, recalled_killed) -> None:
+    # "a month after the massacre in X, where gunmen killed N on D": the phrase tells an
+    # earlier attack, with its own day, place and dead; the main one keeps its own
+    events = sorted(read_text(text).events, key=lambda e: e.time.start, reverse=True)
+    assert len(events) == 2
+    main, recalled = events
+    assert main.time.start == main_day and main.location.name == main_town
+    assert recalled.time.start == recalled_day
+    if recalled_town is not None:
+        assert recalled.location.name == recalled_town
+    assert [k.low for k in recalled.killed] == [recalled_killed]
+    assert all(k.low != recalled_killed for k in main.killed)
+
+
+@pytest.mark.parametrize("text", [
+    ("Three days after the attacks which struck a police academy in Kano on Monday, the toll "
+     "does not stop rising."),
+    "Two days after the bombing of the market in Kano on Monday, police have not made any arrest.",
+    "A day after the raid on a village near Kaya on Monday, the army has not commented.",
+])
+def test_an_attack_dated_before_a_negated_clause_is_told(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    # "after the attacks, the toll does not stop rising": the negation is the later
+    # clause's, not the attack's
+    events = read_text(text).events
+    assert len(events) == 1
+    assert events[0].time.start == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "A woman detonated her explosives at a checkpoint in Konduga on Monday, killing four soldiers.",
+    "The attacker set off his explosive vest at the gate of the base in Mogadishu on Monday.",
+    "A man detonated an explosive belt in a mosque in Peshawar on Monday, killing 12.",
+])
+def test_a_charge_carried_on_the_body_is_a_suicide_bombing(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    assert [e.sub_type for e in events] == ["suicide_bomb"]
+    assert events[0].target is None or "vest" not in events[0].target.text
+
+
+@pytest.mark.parametrize(("text", "sub_types"), [
+    ("Militants detonated a bomb on a road near Gao on Monday, killing two soldiers.",
+     ["remote_explosive_landmine_ied"]),
+    ("Militants set off a bomb on a road near Gao on Monday, killing two soldiers.",
+     ["remote_explosive_landmine_ied"]),
+    ("The decision set off a chain of protests in Gao on Monday.", []),
+    ("The army convoy set off for the border from Gao on Monday.", []),
+])
+def test_setting_off_a_charge_is_an_attack_and_only_that(read_text, text, sub_types) -> None:  # type: ignore[no-untyped-def]
+    assert [e.sub_type for e in read_text(text).events] == sub_types

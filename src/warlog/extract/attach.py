@@ -32,8 +32,11 @@ def owned_counts(doc: Doc, readings: list[Reading]) -> list[Reading]:
             continue
         for i in indexes:
             r = readings[i]
+            # a rival that does not read the figure at all (it stands on the other side
+            # of a phrase naming another attack) does not take it away
             keep = [k for k, c in enumerate(r.counts)
-                    if _nearest(doc, c, readings[i], [readings[j] for j in indexes])]
+                    if _nearest(doc, c, readings[i], [readings[j] for j in indexes
+                                                       if c in readings[j].counts])]
             if len(keep) < len(r.counts):
                 out[i] = replace(r, counts=tuple(r.counts[k] for k in keep),
                                  victims=tuple(r.victims[k] for k in keep))

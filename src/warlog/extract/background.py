@@ -209,8 +209,16 @@ def _is_counted(head: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num
 
 
+# Prepositions whose object happened before what the clause says, whatever its mood: "three
+# days after the attacks, the toll does not stop rising", "since the raid no convoy has
+# moved".
+PAST_ANCHORS = frozenset({"after", "since", "following"})
+
+
 def _is_negated_or_modal(head: Token) -> bool:
     verb = _governing_verb(head)
+    if verb is not None and _anchored_before(head, verb):
+        verb = None
     nodes = [head] + ([verb] if verb is not None else [])
     # "could still hit back after absorbing a nuclear attack": a gerund or infinitive
     # clause takes its mood from the verb it hangs on (its modal, not its negation)
@@ -335,6 +343,16 @@ def _has_background_adverb(head: Token) -> bool:
 def _non_finite(verb: Token) -> bool:
     return verb.tag_ in ("VBG", "VB") and not any(c.dep_ in ("aux", "nsubj") for c in verb.children
                                                   if c.lower_ not in ("to",))
+
+
+def _anchored_before(head: Token, verb: Token) -> bool:
+    """Whether the path up from the mention to the verb passes "after …", "since …"."""
+    node = head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in PAST_ANCHORS:
+            return True
+        node = node.head
+    return False
 
 
 def _governing_verb(tok: Token) -> Token | None:

@@ -19,11 +19,24 @@ HARM_VERBS = frozenset({"kill", "die", "wound", "injure", "hurt", "destroy", "da
 def time_scope(head: Token) -> set[int]:
     """Where the attack's date may stand: its clause, and the clause a "when"-clause
     hangs from ("three were killed early on Sunday when a drone struck the base")."""
+    recalled = _recalling(head)
+    if recalled is not None:
+        # "a year after the massacre in Solhan, in which gunmen killed 160 on 5 June": the
+        # whole phrase tells the recalled attack, its day too
+        return {head.doc[i].idx for i in recalled_phrase(recalled)}
     scope = clause_chars(head)
     root = _clause_root(head)
     if root.dep_ == "advcl" and root.head is not root:
         scope |= clause_chars(root.head)
     return scope
+
+
+def _recalling(head: Token) -> Token | None:
+    """The "a month after" whose phrase the mention stands in, if any."""
+    for tok in head.ancestors:
+        if long_after(tok) and head.i in recalled_phrase(tok):
+            return tok
+    return None
 
 
 def _clause_root(head: Token) -> Token:
@@ -70,13 +83,17 @@ def clause_chars(head: Token) -> set[int]:
 
 
 def answered_words(sent: Span) -> set[int]:
-    """The words of the phrases that name an attack being answered: "to punish Israel for
-    the April 1 strike", "in retaliation for the shelling", "in revenge for an air strike"
-    (the tagger often hangs the "for" phrase on the verb beside "in revenge"). The attack
-    told there is the one answered; the words around the phrase (who responded, with
-    what) are the response's, and its own words are not the response's."""
+    """The words of the phrases that name another attack than the one told around them:
+    one being answered ("to punish Israel for the April 1 strike", "in retaliation for the
+    shelling", "in revenge for an air strike"; the tagger often hangs the "for" phrase on
+    the verb beside "in revenge"), or one recalled as long before ("a month after the
+    massacre in X, where gunmen killed 160"). The words around the phrase (who responded,
+    with what, where) are the told attack's, and the phrase's own words are not."""
     found: set[int] = set()
     for tok in sent:
+        if long_after(tok):
+            found.update(recalled_phrase(tok))
+            continue
         if not is_response_cue(tok):
             continue
         phrase = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ANSWERED_PREPS]
@@ -92,6 +109,29 @@ def answered_words(sent: Span) -> set[int]:
 
 
 ANSWERED_PREPS = frozenset({"for", "to", "over", "against"})
+LONG_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
+
+
+def recalled_phrase(after: Token) -> set[int]:
+    """The words of "a month after the massacre of X", with the place set off after it by
+    commas that the tagger hangs on the main verb ("…of X, in neighbouring Burkina Faso,
+    where…"): a locator of the name just before it."""
+    words = {t.i for c in after.children if c.dep_ == "pobj" for t in c.subtree}
+    if not words:
+        return words
+    end = max(words) + 1
+    doc = after.doc
+    if end + 1 < len(doc) and doc[end].text == ",":
+        for c in after.head.children:
+            if c.dep_ == "prep" and c.i == end + 1 and c.lower_ == "in":
+                words.update(t.i for t in c.subtree)
+    return words
+
+
+def long_after(tok: Token) -> bool:
+    """"after" measured in months or years: "a year after", "barely one month after"."""
+    return tok.lower_ == "after" and any(c.dep_ == "npadvmod" and c.lower_ in LONG_UNITS
+                                         for c in tok.children)
 
 
 LAUNCH_VERBS = frozenset({"launch", "fire", "fly", "send"})

@@ -200,6 +200,15 @@ NON_STATE_WORDS = frozenset(
 # shooter"): attackers as subjects of a harm, though neither a state nor a group word.
 ARMED_PERSON_WORDS = frozenset(words("""sniper snipers shooter shooters gunman gunmen bomber
     bombers assailant assailants attacker attackers"""))
+# Verbs of forcing a way in, an attack when armed men do it ("assailants penetrated the
+# enclosure", "gunmen burst into a church", "militants overran an army post"); the
+# phrasal ones with their preposition.
+FORCED_ENTRY_VERBS = frozenset({"penetrate", "infiltrate", "overrun", "invade"})
+FORCED_ENTRY_PHRASAL = frozenset({("break", "into"), ("burst", "into"), ("force", "into")})
+# What "set off" an attack sets off: "set off a fourth device", "set off his explosive vest"
+# (not "set off a chain of events", "set off for the border").
+SET_OFF_OBJECTS = frozenset(words("""bomb bombs device devices explosive explosives vest vests
+    belt belts charge charges ied ieds grenade grenades mine mines"""))
 # Verbs whose result "dead" makes a killing: "shot dead", "stabbed dead", "beaten dead".
 KILLING_BY_DEATH = frozenset({"shoot", "gun", "stab", "beat", "hack", "club", "stone"})
 # Heads of armed groups' own names: "The Resistance Front", "the Kashmir Tigers",

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.clauses import answered_words, clause_chars
+from warlog.extract.clauses import answered_words, clause_chars, long_after, recalled_phrase
 from warlog.extract.lookup import doc_text, in_start_order_on, places_from, token_starting_at
 from warlog.extract.phrases import TokenRange
 from warlog.geo.local import is_street
@@ -124,6 +124,8 @@ def _temporal_phrase(head: Token) -> set[int] | None:
     if node.dep_ != "pobj" or node.head.lower_ not in TEMPORAL_PREPS:
         return None
     phrase = {t.idx for t in node.head.subtree}
+    if long_after(node.head):
+        phrase |= {head.doc[i].idx for i in recalled_phrase(node.head)}
     if any(t.lower_ == "there" for t in node.head.subtree):
         return None
     return phrase

@@ -27,9 +27,11 @@ from warlog.extract.senses import (
     figurative_object,
     fires_no_munition,
     flown_past,
+    forced_entry,
     left_dead,
     police_search,
     put_to_death,
+    sets_off_a_charge,
     strikes_a_person,
     unarmed,
     weapons_trial,
@@ -168,6 +170,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and not flown_past(tok.head) and not weapons_trial(sent)
     if tok.pos_ == "VERB" and put_to_death(tok):
         return True  # "hacked 14 villagers to death"
+    if tok.pos_ == "VERB" and forced_entry(tok):
+        return True  # "gunmen burst into a church"
+    if tok.pos_ == "VERB" and sets_off_a_charge(tok):
+        return True  # "a teenage girl set off a fourth device"
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
         if figurative_object(tok):
             return False

@@ -82,7 +82,14 @@ def is_weapon_word(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS:
         return True
-    return is_munition_head(tok) or is_rigged_vehicle(tok) or _uncrewed(tok)
+    return is_munition_head(tok) or is_rigged_vehicle(tok) or _uncrewed(tok) or _worn_charge(tok)
+
+
+def _worn_charge(tok: Token) -> bool:
+    """"an explosive vest", "a suicide belt": a bomb worn on the body."""
+    return tok.lemma_.lower() in ("vest", "belt") and any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("explosive", "suicide", "bomb")
+        for c in tok.children)
 
 
 def _uncrewed(tok: Token) -> bool:

@@ -261,8 +261,22 @@ def is_suicide(head: Token) -> bool:
     scope = clause_chars(head)
     if any(t.lower_ == "suicide" and t.idx in scope for t in head.sent):
         return True
-    return head.lemma_.lower() == "blow" and any(
-        c.lower_ in ("himself", "herself", "themselves") for c in head.children)
+    lemma = head.lemma_.lower()
+    if lemma == "blow":
+        return any(c.lower_ in SELF_WORDS for c in head.children)
+    # "a woman detonated her explosives", "set off his explosive vest": the charge was
+    # the attacker's own, carried on the body
+    return lemma in DETONATING and any(
+        c.dep_ == "dobj" and any(w.lower_ in CARRIED_CHARGE or w.dep_ == "poss" and w.lower_
+                                 in OWN_WORDS for w in c.subtree)
+        for c in (*head.children, *(g for p in head.children if p.dep_ == "prt"
+                                    for g in p.children)))
+
+
+SELF_WORDS = frozenset({"himself", "herself", "themselves"})
+OWN_WORDS = frozenset({"his", "her", "their"})
+CARRIED_CHARGE = frozenset({"vest", "vests", "belt", "belts"})
+DETONATING = frozenset({"detonate", "set", "trigger", "explode", "activate"})
 
 
 def _has_cue(sent: Span, cues: tuple[str, ...]) -> bool:

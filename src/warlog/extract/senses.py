@@ -148,6 +148,31 @@ def put_to_death(verb: Token) -> bool:
         for c in verb.children)
 
 
+def forced_entry(verb: Token) -> bool:
+    """"armed assailants penetrated the enclosure of the school", "gunmen burst into a
+    church", "militants overran an army post": armed men forcing their way in attack
+    (not "the firm penetrated the market", "thieves broke into a shop", "she burst into
+    tears")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.FORCED_ENTRY_VERBS:
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            return False
+    elif not any((lemma, c.lower_) in lx.FORCED_ENTRY_PHRASAL and c.dep_ == "prep"
+                 and any(g.dep_ == "pobj" for g in c.children) for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    armed = lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS
+    return any(w.lower_ in armed or w.lower_ == "armed" and w.dep_ == "amod"
+               for s in subjects for w in s.subtree)
+
+
+def sets_off_a_charge(verb: Token) -> bool:
+    """"a girl set off a fourth device", "set off his explosive vest"."""
+    return verb.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "off"
+                                                 for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lx.SET_OFF_OBJECTS for c in verb.children)
+
+
 def fires_no_munition(verb: Token) -> bool:
     """An object that is neither a weapon, a munition nor an attack."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]

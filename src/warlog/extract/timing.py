@@ -11,7 +11,14 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.clauses import is_dateline, is_headline, reads_as_heading, time_scope
+from warlog.extract.clauses import (
+    LONG_UNITS,
+    is_dateline,
+    is_headline,
+    long_after,
+    reads_as_heading,
+    time_scope,
+)
 from warlog.extract.dates import is_time_phrase, resolve_time
 from warlog.extract.lookup import doc_text, ents_within
 from warlog.model import Span as TextSpan
@@ -130,16 +137,19 @@ def _last_day_before(sent: Span, *, published: date | None) -> date | None:
 def told_as_earlier(sent: Span, head: Token) -> bool:
     """"Earlier in the year, …", "two years ago", "one year before", "last year": the attack
     is dated before the story the report tells ("earlier on Monday", "earlier this week",
-    "two days ago" may date the story itself)."""
+    "two days ago" may date the story itself); "a month after the massacre in X, where
+    gunmen killed 160": the massacre and what its phrase tells are before the story ("two
+    days after the attack" may be the story's own)."""
     scope = time_scope(head)
     if any(t.idx in scope and _earlier_word(t) for t in sent):
+        return True
+    if any(t.dep_ == "pobj" and long_after(t.head) for t in (head, *head.ancestors)):
         return True
     return any(e.label_ == "DATE" and e.start_char in scope and EARLIER.search(e.text.lower())
                for e in ents_within(sent))
 
 
 SAME_PERIOD = frozenset({"today", "tonight", "on", "this", "that"})
-LONG_UNITS = frozenset({"year", "years", "month", "months", "decade", "decades"})
 
 
 def _earlier_word(tok: Token) -> bool:
