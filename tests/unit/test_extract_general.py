@@ -623,3 +623,22 @@ def test_a_charge_carried_on_the_body_is_a_suicide_bombing(read_text, text) -> N
 ])
 def test_setting_off_a_charge_is_an_attack_and_only_that(read_text, text, sub_types) -> None:  # type: ignore[no-untyped-def]
     assert [e.sub_type for e in read_text(text).events] == sub_types
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (("Gunmen attacked a police academy in Kano. Officials said 12 people were killed and 30 "
+     "wounded on Monday."), date(2024, 3, 4)),
+    (("Militants stormed an army camp near Gao, a security source said. According to the "
+     "army, 14 soldiers died on Sunday 3 March."), date(2024, 3, 3)),
+    (("Fighters raided a village outside Bunia, residents said. Nine villagers lost their "
+     "lives and four others were wounded on Monday, a local official said."), date(2024, 3, 4)),
+    # an event's own day stays: the figures' day only dates one that has none
+    (("Gunmen attacked a police academy in Kano on Tuesday. Officials said 12 people were "
+     "killed and 30 wounded on Monday."), date(2024, 3, 5)),
+])
+def test_the_day_of_a_later_sentences_figures_dates_an_undated_attack(  # type: ignore[no-untyped-def]
+        read_text, text, day) -> None:
+    events = read_text(text).events
+    assert len(events) == 1
+    assert events[0].time.start == day
+    assert events[0].killed

@@ -39,6 +39,7 @@ from warlog.extract.readings import (
     target_restatements,
 )
 from warlog.extract.split import split_by_town
+from warlog.extract.timing import sentence_day
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
 from warlog.registry import stages
@@ -140,7 +141,10 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
-            context_time=None, headline=False, separate=False, accidental=False, suicide=False,
+            # "77 people lost their lives and 255 were wounded on Tuesday 17 September":
+            # the day its figures are told on dates an event that has no day of its own
+            context_time=sentence_day(sent, sent.root, published=ann.document.published)
+            if counts else None, headline=False, separate=False, accidental=False, suicide=False,
             earlier=False,
             counts=counts, weapon="unknown", response=False, follows=False,
             victims=tuple(make_actor(ann.parsed, c.victims, country_of=ctx.country_of)
