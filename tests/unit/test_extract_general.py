@@ -642,3 +642,34 @@ def test_the_day_of_a_later_sentences_figures_dates_an_undated_attack(  # type: 
     assert len(events) == 1
     assert events[0].time.start == day
     assert events[0].killed
+
+
+@pytest.mark.parametrize(("text", "second_town"), [
+    (("Russian forces struck Kramatorsk in Ukraine with two missiles on Monday evening. One "
+      "missile hit a pizzeria in the centre, killing 12. The second missile fell in the "
+      "village of Bilenke on the outskirts of the city, where five people were wounded."),
+     "Bilenke"),
+    (("Russian forces fired two rockets at Kharkiv in Ukraine on Monday. One rocket hit a "
+      "school, killing two. The second rocket landed in the village of Tsyrkuny just north "
+      "of the city, wounding three people."), "Tsyrkuny"),
+    (("Russian forces fired two missiles at Odesa in Ukraine on Monday. One missile hit a "
+      "port warehouse, killing one. The second missile struck the village of Usatove on the "
+      "edge of the city, wounding two people."), "Usatove"),
+])
+def test_the_next_weapon_of_a_salvo_is_another_impact_by_the_same_side(  # type: ignore[no-untyped-def]
+        read_text, text, second_town) -> None:
+    # "the second missile" is one more weapon of the salvo, not a tally ("the 66th
+    # attack"); at a village on the city's edge it takes the attacker the city's strike names
+    events = read_text(text).events
+    assert len(events) == 2
+    other = next(e for e in events if e.location is not None and e.location.name == second_town)
+    assert other.attacker is not None and other.attacker.kind == "state_forces"
+    assert [i.low for i in other.injured] in ([5], [3], [2])
+
+
+def test_an_attacker_is_not_lent_to_a_strike_on_a_distant_city(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Russian forces struck Kramatorsk in Ukraine with two missiles on Monday "
+                       "evening. One missile hit a pizzeria, killing 12. Another missile fell in "
+                       "Zaporizhzhia, wounding five people.")
+    far = [e for e in report.events if e.location is not None and e.location.name != "Kramatorsk"]
+    assert len(far) == 1 and far[0].attacker is None

@@ -197,11 +197,12 @@ def _is_counted(head: Token) -> bool:
     if head.pos_ not in ("NOUN", "PROPN"):
         return False
     weapon = head.lemma_.lower() in lx.WEAPON_NOUNS
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
     for child in head.children:
         if child.ent_type_ == "ORDINAL" and child.dep_ in ("amod", "nummod") \
-                and child.lower_ != "first" and not (weapon and indefinite):
-            return True  # "a third drone" is one more drone; "the 66th attack" a tally
+                and child.lower_ != "first" and not weapon:
+            # "a third drone", "the second missile" are one more of an attack's weapons;
+            # "the 66th attack" is a tally
+            return True
         if child.dep_ == "nummod" and child.like_num:
             # "two drone attacks on Sunday" are events; "66 attacks" is a tally.
             number = parse_number(child.text)

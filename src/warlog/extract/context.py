@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
 
-from warlog.extract.events import LEMMA_FAMILY, places_conflict, same_side, times_conflict
+from warlog.extract.events import LEMMA_FAMILY, km, places_conflict, same_side, times_conflict
 from warlog.extract.readings import Reading
 from warlog.model import Actor
 
@@ -93,6 +93,16 @@ def _lent(source: Reading | None, reading: Reading) -> Actor | None:
 
 def _elsewhere(source: Reading, reading: Reading) -> bool:
     """The two tell of different towns; a campaign told over a country or a region lends
-    to any attack within it."""
-    local = source.place is not None and source.place.precision in ("facility", "town", None)
-    return local and places_conflict(reading.place, source.place)
+    to any attack within it, and a strike on a city to one on a village at its edge ("struck
+    the city with two missiles … the second fell in the village of X on the outskirts")."""
+    theirs, mine = source.place, reading.place
+    local = theirs is not None and theirs.precision in ("facility", "town", None)
+    if not local or not places_conflict(mine, theirs):
+        return False
+    assert theirs is not None
+    return mine is None or None in (mine.lat, mine.lon, theirs.lat, theirs.lon) \
+        or km(mine.lat, mine.lon, theirs.lat, theirs.lon) > NEIGHBOUR_KM  # type: ignore[arg-type]
+
+
+# How far apart two places may be for an attacker named at one to be lent to the other.
+NEIGHBOUR_KM = 15.0
