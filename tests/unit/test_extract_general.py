@@ -673,3 +673,15 @@ def test_an_attacker_is_not_lent_to_a_strike_on_a_distant_city(read_text) -> Non
                        "Zaporizhzhia, wounding five people.")
     far = [e for e in report.events if e.location is not None and e.location.name != "Kramatorsk"]
     assert len(far) == 1 and far[0].attacker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hand-held radios exploded at funerals in Beirut on Monday, killing 14 people.",
+    "A bomb went off in a crowded market in Maiduguri on Monday, killing five people.",
+    "A booby-trapped motorbike blew up outside a police station in Quetta on Monday, killing three policemen.",
+])
+def test_what_explodes_of_itself_is_a_bombing_and_not_the_attacker(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    assert [e.sub_type for e in events] == ["remote_explosive_landmine_ied"]
+    assert events[0].attacker is None
+    assert events[0].time.start == date(2024, 3, 4)

@@ -49,7 +49,8 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
             return found
     trigger_ids = {t.i for t in triggers}
     for tok in triggers:
-        if tok.pos_ == "VERB" and not defends(tok) and not elided_passive(tok):
+        if tok.pos_ == "VERB" and not defends(tok) and not elided_passive(tok) \
+                and not goes_off(tok):
             subj = subject(tok, passive=False) or _subject_of_host(tok)
             if subj is not None and subj.i not in trigger_ids and can_act(subj):
                 return actor_range(subj)
@@ -75,6 +76,18 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     if sides is not None:
         return sides[0]
     return _blamed(head) or _involved(head) or _attacker_behind_weapon(head)
+
+
+def goes_off(verb: Token) -> bool:
+    """"pagers blew up", "a phone exploded", "radios went off": what explodes of itself is
+    the device, not who attacked (not "militants blew up a bridge", "detonated a bomb")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in ("explode", "detonate"):
+        return True
+    return lemma in ("blow", "go") and any(c.dep_ == "prt" and c.lower_ in ("up", "off")
+                                           for c in verb.children)
 
 
 DEFENCE_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "destroy"})
