@@ -685,3 +685,18 @@ def test_what_explodes_of_itself_is_a_bombing_and_not_the_attacker(read_text, te
     assert [e.sub_type for e in events] == ["remote_explosive_landmine_ied"]
     assert events[0].attacker is None
     assert events[0].time.start == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "Ammunition stored in the basement of a house in Gao blew up on Monday, witnesses said.",
+    "Shells kept in a warehouse near Kherson went off for hours on Monday after a fire.",
+    "Artillery shells that were stored in a depot near Goma exploded on Monday, residents said.",
+])
+def test_stores_going_off_are_no_attack_of_their_own(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()
+
+
+def test_stores_going_off_after_a_strike_leave_the_strike_alone(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("A military jet bombed a village near Kanbalu in Myanmar on Monday, killing "
+                       "50 people. A spokesman said explosives stored at the site had blown up.")
+    assert [e.sub_type for e in report.events] == ["air_drone_strike"]

@@ -21,6 +21,7 @@ from warlog.extract.phrases import (
     is_weapon_word,
     subject,
 )
+from warlog.extract.senses import goes_off
 
 LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "mount", "claim",
                          "unleash", "make", "order", "perform", "deliver", "fire", "undertake",
@@ -76,18 +77,6 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     if sides is not None:
         return sides[0]
     return _blamed(head) or _involved(head) or _attacker_behind_weapon(head)
-
-
-def goes_off(verb: Token) -> bool:
-    """"pagers blew up", "a phone exploded", "radios went off": what explodes of itself is
-    the device, not who attacked (not "militants blew up a bridge", "detonated a bomb")."""
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return False
-    lemma = verb.lemma_.lower()
-    if lemma in ("explode", "detonate"):
-        return True
-    return lemma in ("blow", "go") and any(c.dep_ == "prt" and c.lower_ in ("up", "off")
-                                           for c in verb.children)
 
 
 DEFENCE_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "destroy"})

@@ -32,6 +32,7 @@ from warlog.extract.senses import (
     police_search,
     put_to_death,
     sets_off_a_charge,
+    stores_going_off,
     strikes_a_person,
     unarmed,
     weapons_trial,
@@ -148,6 +149,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return False  # "Attack on Titan", "Rocket League": a title or a name
     if police_search(tok):
         return False
+    if stores_going_off(tok) or tok.dep_ == "nsubj" and stores_going_off(tok.head):
+        return False  # "explosives stored at the site blew up", "rockets kept there exploded"
     # the small tagger files a sentence-initial "Shelling hit…" as an auxiliary: no
     # auxiliary verb is an attack noun, so the word is the noun it reads as
     if tok.pos_ in ("NOUN", "PROPN") and lemma in lx.NOUN_TRIGGERS \

@@ -173,6 +173,31 @@ def sets_off_a_charge(verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in lx.SET_OFF_OBJECTS for c in verb.children)
 
 
+def goes_off(verb: Token) -> bool:
+    """"pagers blew up", "a phone exploded", "radios went off": what explodes of itself is
+    the device, not who attacked (not "militants blew up a bridge", "detonated a bomb")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in ("explode", "detonate"):
+        return True
+    return lemma in ("blow", "go") and any(c.dep_ == "prt" and c.lower_ in ("up", "off")
+                                           for c in verb.children)
+
+
+def stores_going_off(verb: Token) -> bool:
+    """"explosives stored at the site had blown up", "ammunition kept in the depot went
+    off": stores exploding are what an attack or a fire set off, no attack of their own."""
+    if not goes_off(verb):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(
+        w.lemma_.lower() in STORING_WORDS for w in c.subtree) for c in verb.children)
+
+
+STORING_WORDS = frozenset(words("""store stockpile keep stash cache depot dump arsenal
+    warehouse stockpiled stored"""))
+
+
 def fires_no_munition(verb: Token) -> bool:
     """An object that is neither a weapon, a munition nor an attack."""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
