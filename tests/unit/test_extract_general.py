@@ -700,3 +700,18 @@ def test_stores_going_off_after_a_strike_leave_the_strike_alone(read_text) -> No
     report = read_text("A military jet bombed a village near Kanbalu in Myanmar on Monday, killing "
                        "50 people. A spokesman said explosives stored at the site had blown up.")
     assert [e.sub_type for e in report.events] == ["air_drone_strike"]
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    (("Militants attacked a checkpoint near Gao on Monday, killing two soldiers, and troops "
+     "later found a truck packed with explosives nearby."), "unknown"),
+    (("Gunmen attacked a police post in Kano on Monday, killing three officers, and police "
+     "seized two grenades from the attackers."), "small_arms"),
+    (("Gunmen stormed a hotel in Mogadishu on Monday, and a suspect was caught trying to drive "
+     "away in a car loaded with explosives."), "small_arms"),
+    ("A car bomb exploded at a checkpoint in Mogadishu on Monday, killing four.", "ied"),
+])
+def test_a_weapon_found_or_driven_away_is_not_the_attacks(read_text, text, weapon) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text).events
+    assert len(events) == 1
+    assert events[0].weapon == weapon

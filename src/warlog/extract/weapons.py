@@ -33,6 +33,8 @@ def find_weapon(doc: Doc, mention: Mention, *,
         if tok.idx not in clause and (tok.lemma_.lower() in lx.NOUN_TRIGGERS
                                       or _tells_another_attack(tok, head)):
             continue  # "killed in attacks, prompting Russian airstrikes": another attack's weapon
+        if _not_used(tok):
+            continue  # "…, and troops later found a truck packed with explosives"
         weapon = _weapon_at(doc, tok)
         # a weapon named in the target ("a rocket launcher", "an arms depot") is what
         # was hit, not what hit it
@@ -101,6 +103,22 @@ def _intercepts(tok: Token) -> bool:
     while node.dep_ in ("conj", "compound", "amod") and node.head is not node:
         node = node.head
     return node.dep_ == "nsubj" and node.head.lemma_.lower() in INTERCEPT_LEMMAS
+
+
+# Verbs by which a weapon is found, taken or moved, not used: named in another clause of the
+# attack's sentence, such a weapon is no part of the attack.
+NOT_USED_VERBS = frozenset({"find", "discover", "seize", "recover", "defuse", "dismantle",
+                            "confiscate", "catch", "drive", "flee", "escape", "smuggle",
+                            "transport", "store", "hide", "stockpile", "abandon", "arrest"})
+
+
+def _not_used(tok: Token) -> bool:
+    """The weapon's nearest verb, past those of its own phrase ("a truck packed with
+    explosives"), finds, takes or moves it."""
+    for verb in tok.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("acl", "amod"):
+            return verb.lemma_.lower() in NOT_USED_VERBS
+    return False
 
 
 def _tells_another_attack(tok: Token, head: Token) -> bool:
