@@ -715,3 +715,22 @@ def test_a_weapon_found_or_driven_away_is_not_the_attacks(read_text, text, weapo
     events = read_text(text).events
     assert len(events) == 1
     assert events[0].weapon == weapon
+
+
+@pytest.mark.parametrize("places", [
+    ("Kathua", "Doda"), ("Gao", "Menaka"), ("Bunia", "Beni"),
+])
+def test_an_attack_told_under_another_dated_heading_is_another_attack(read_text, places) -> None:  # type: ignore[no-untyped-def]
+    # a roundup under dated headings: the second section's attack, told anew on the same
+    # day, does not merge with the first section's, whose place it does not restate
+    first, second = places
+    text = (f"Attacks of the week\n\nMarch 4 — {first}: village attacked\n\nTwo militants "
+            f"entered a village on the evening of March 4 and opened fire, wounding one man.\n\n"
+            f"March 4 — {second}: checkpoint fired on\n\nLate on the same day, militants fired "
+            f"on a checkpoint and threw a grenade at it. Five soldiers were injured.\n\n"
+            f"March 5 — {second}: patrol ambushed\n\nOn March 5 militants ambushed a patrol, "
+            f"killing two soldiers.\n")
+    events = read_text(text).events
+    assert len(events) == 3
+    injured = sorted(sum((i.low or 0) for i in e.injured) for e in events)
+    assert injured == [0, 1, 5]

@@ -573,6 +573,12 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     if times_conflict(_day_of(reading), cluster.time()):
         return True
+    first = cluster.readings[0]
+    if not reading.mention.anaphoric and not reading.restates_target and not reading.heading \
+            and -1 < first.section != reading.section > -1:
+        # a roundup told under dated headings ("June 11 — Doda: checkpoint fired on"): an
+        # attack told anew under another heading is another attack
+        return True
     if reading.earlier != cluster.readings[0].earlier:
         # "earlier in the year, troops killed 13 protesters", "the assassination of X one
         # year before": another event, even told as a re-mention

@@ -26,6 +26,7 @@ from warlog.extract.timing import (
     context_time,
     later_time,
     pick_time,
+    section_start,
     section_time,
     sentence_day,
     told_as_earlier,
@@ -76,6 +77,7 @@ class Reading:
     weapon_generic: bool = False           # a bare "missile": of a kind the report may name
     perceived: bool = False                # "explosions were heard": a sound, of no kind
     answered: bool = False                 # "to punish Israel for the April 1 strike"
+    section: int = -1                      # where its dated section begins (-1: none)
 
     @property
     def informative(self) -> bool:
@@ -144,6 +146,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         weapon_generic=weapon == "ballistic_missile" and frame.weapon_at is not None
         and is_generic(doc, frame.weapon_at),
         perceived=is_perceived(head), answered=inside,
+        section=section_start(sent, published=published),
     )
 
 

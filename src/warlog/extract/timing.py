@@ -238,6 +238,13 @@ def section_time(sent: Span, *, published: date | None) -> Time | None:
     return days[at][1] if at >= 0 else None
 
 
+def section_start(sent: Span, *, published: date | None) -> int:
+    """Where the dated section the sentence is in begins (-1 outside any)."""
+    days = _section_days(sent.doc, published=published)
+    at = bisect_right([start for start, _ in days], sent.start_char) - 1
+    return days[at][0] if at >= 0 else -1
+
+
 _SECTIONS_KEY = "warlog.timing.sections"
 # the parts of a heading: "Feb. 11 — Kathua: village attacked" → "Feb. 11", "Kathua", …
 _HEADING_PARTS = re.compile(r"\s+[—–-]+\s+|:\s+|\s+\|\s+")
