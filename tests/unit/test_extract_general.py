@@ -734,3 +734,20 @@ def test_an_attack_told_under_another_dated_heading_is_another_attack(read_text,
     assert len(events) == 3
     injured = sorted(sum((i.low or 0) for i in e.injured) for e in events)
     assert injured == [0, 1, 5]
+
+
+@pytest.mark.parametrize(("text", "attacker"), [
+    (("Israel and its allies brought down almost all of the drones and missiles that Iran "
+      "launched at the country overnight, blunting the first attack ever mounted on Israel."),
+     "Iran"),
+    (("Air defences shot down most of the 40 drones that Russia launched at Kyiv on Monday, "
+      "ending an attack that lasted six hours."), "Russia"),
+    (("Navy ships destroyed the missiles that the Houthis fired at the vessel on Monday, in "
+      "the third attack on shipping this week."), "Houthis"),
+])
+def test_who_launched_the_weapons_downed_is_the_attacker(read_text, text, attacker) -> None:  # type: ignore[no-untyped-def]
+    # the defender who brought them down is not the attacker; the side the sentence says
+    # launched the weapons is
+    events = read_text(text).events
+    assert len(events) == 1
+    assert events[0].attacker is not None and attacker in events[0].attacker.text

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from warlog.extract import lexicon as lx
+from warlog.extract.clauses import LAUNCH_VERBS, WEAPON_HEADS
 from warlog.extract.phrases import (
     INANIMATE,
     TokenRange,
@@ -76,7 +77,8 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
     sides = between(head)
     if sides is not None:
         return sides[0]
-    return _blamed(head) or _involved(head) or _attacker_behind_weapon(head)
+    return _blamed(head) or _involved(head) or _attacker_behind_weapon(head) \
+        or _launcher_in_sentence(head)
 
 
 DEFENCE_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "destroy"})
@@ -181,6 +183,20 @@ def _attacker_behind_weapon(head: Token) -> TokenRange | None:
         if agent is not None:
             return agent
     return None
+
+
+def _launcher_in_sentence(head: Token) -> TokenRange | None:
+    """"brought down almost all of the drones that Iran launched at the country, blunting
+    the first attack on Israel": the one side the sentence says launched the weapons."""
+    found: dict[str, TokenRange] = {}
+    for tok in head.sent:
+        if tok.dep_ != "relcl" or tok.lemma_.lower() not in LAUNCH_VERBS \
+                or tok.head.lemma_.lower() not in WEAPON_HEADS:
+            continue
+        subj = subject(tok, passive=False)
+        if subj is not None and subj.lower_ not in ("which", "that", "who") and can_act(subj):
+            found.setdefault(subj.lower_, actor_range(subj))
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def between(head: Token) -> tuple[TokenRange, TokenRange | None] | None:
