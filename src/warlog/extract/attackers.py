@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.clauses import LAUNCH_VERBS, WEAPON_HEADS
+from warlog.extract.clauses import RELATIVE_SUBJECTS, launches_weapons
 from warlog.extract.phrases import (
     INANIMATE,
     TokenRange,
@@ -190,11 +190,10 @@ def _launcher_in_sentence(head: Token) -> TokenRange | None:
     the first attack on Israel": the one side the sentence says launched the weapons."""
     found: dict[str, TokenRange] = {}
     for tok in head.sent:
-        if tok.dep_ != "relcl" or tok.lemma_.lower() not in LAUNCH_VERBS \
-                or tok.head.lemma_.lower() not in WEAPON_HEADS:
+        if not launches_weapons(tok):
             continue
         subj = subject(tok, passive=False)
-        if subj is not None and subj.lower_ not in ("which", "that", "who") and can_act(subj):
+        if subj is not None and subj.lower_ not in RELATIVE_SUBJECTS and can_act(subj):
             found.setdefault(subj.lower_, actor_range(subj))
     return next(iter(found.values())) if len(found) == 1 else None
 

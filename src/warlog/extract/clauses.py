@@ -70,7 +70,7 @@ def clause_chars(head: Token) -> set[int]:
     skip: set[int] = set()
     for tok in root.subtree:
         if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
-                and head not in tok.subtree and not _launches(tok) and not _tells_itself(tok, head):
+                and head not in tok.subtree and not launches_weapons(tok) and not _tells_itself(tok, head):
             skip.update(t.i for t in tok.subtree)
     # "struck X on Monday in retaliation for the shelling on Sunday": the answered attack's
     # words are not the response's, and the response's are not the answered attack's
@@ -146,7 +146,7 @@ def _tells_itself(clause: Token, head: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE_SUBJECTS for c in clause.children)
 
 
-def _launches(clause: Token) -> bool:
+def launches_weapons(clause: Token) -> bool:
     """"shot down 21 of the missiles that Russia launched overnight": a clause that tells
     how the weapons were launched belongs to the attack, its day and place too."""
     return clause.dep_ == "relcl" and clause.lemma_.lower() in LAUNCH_VERBS \

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from warlog.extract.lexicon import BLAST_LEMMAS
 from warlog.model import Actor, EventType
 
 CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight", "shootout",
                           "skirmish", "battle", "engagement"})
-# Trigger lemmas of a bomb going off ("blew up", "went off", "exploded"): with no weapon of
-# another kind named, a bombing.
-EXPLOSION_LEMMAS = frozenset({"explosion", "blast", "detonation", "bombing", "explode",
-                              "detonate", "blow", "go"})
 REMOTE = {"ballistic_missile", "cruise_missile", "rocket", "mortar", "artillery"}
 AIR = {"drone", "aircraft", "gunship"}
 # People whose violence ACLED codes as demonstrations, not as armed attacks.
@@ -36,7 +33,7 @@ def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
         return "explosions_remote_violence", "shelling_artillery_missile_attack"
     if weapon in AIR or lemma_set & {"airstrike"} or "air strike" in lower or "air raid" in lower:
         return "explosions_remote_violence", "air_drone_strike"
-    if weapon == "ied" or lemma_set & EXPLOSION_LEMMAS:
+    if weapon == "ied" or lemma_set & BLAST_LEMMAS:
         if "suicide" in lower:
             return "explosions_remote_violence", "suicide_bomb"
         return "explosions_remote_violence", "remote_explosive_landmine_ied"

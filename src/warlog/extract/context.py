@@ -96,10 +96,9 @@ def _elsewhere(source: Reading, reading: Reading) -> bool:
     to any attack within it, and a strike on a city to one on a village at its edge ("struck
     the city with two missiles … the second fell in the village of X on the outskirts")."""
     theirs, mine = source.place, reading.place
-    local = theirs is not None and theirs.precision in ("facility", "town", None)
-    if not local or not places_conflict(mine, theirs):
+    if theirs is None or theirs.precision not in ("facility", "town", None) \
+            or not places_conflict(mine, theirs):
         return False
-    assert theirs is not None
     return mine is None or None in (mine.lat, mine.lon, theirs.lat, theirs.lon) \
         or km(mine.lat, mine.lon, theirs.lat, theirs.lon) > NEIGHBOUR_KM  # type: ignore[arg-type]
 

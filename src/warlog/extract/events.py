@@ -579,7 +579,7 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         # a roundup told under dated headings ("June 11 — Doda: checkpoint fired on"): an
         # attack told anew under another heading is another attack
         return True
-    if reading.earlier != cluster.readings[0].earlier:
+    if reading.earlier != first.earlier:
         # "earlier in the year, troops killed 13 protesters", "the assassination of X one
         # year before": another event, even told as a re-mention
         return True
@@ -601,8 +601,7 @@ CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight",
                           "skirmish", "battle", "gunbattle", "engagement"})
 # Gunfire is of a clash's kind, though one-sided ("a man was shot dead at his door").
 GUNFIRE_LEMMAS = frozenset({"shooting", "shoot", "gun", "gunfire"})
-BLAST_LEMMAS = frozenset({"bombing", "explosion", "blast", "detonation", "explode",
-                          "detonate", "go", "blow"})
+BLAST_LEMMAS = lx.BLAST_LEMMAS
 
 
 def _kind_of(lemma: str) -> str | None:

@@ -209,6 +209,10 @@ FORCED_ENTRY_PHRASAL = frozenset({("break", "into"), ("burst", "into"), ("force"
 # (not "set off a chain of events", "set off for the border").
 SET_OFF_OBJECTS = frozenset(words("""bomb bombs device devices explosive explosives vest vests
     belt belts charge charges ied ieds grenade grenades mine mines"""))
+# Trigger lemmas of a bomb going off ("a blast", "blew up", "went off", "exploded"): a
+# blast's kind in clustering, a bombing in coding when no weapon of another kind is named.
+BLAST_LEMMAS = frozenset({"bombing", "explosion", "blast", "detonation", "explode",
+                          "detonate", "go", "blow"})
 # Verbs whose result "dead" makes a killing: "shot dead", "stabbed dead", "beaten dead".
 KILLING_BY_DEATH = frozenset({"shoot", "gun", "stab", "beat", "hack", "club", "stone"})
 # Heads of armed groups' own names: "The Resistance Front", "the Kashmir Tigers",

@@ -240,8 +240,7 @@ def _is_response(sent: Span, head: Token) -> bool:
 ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "premature", "prematurely",
                             "inadvertent", "inadvertently"})
 
-BLAST_LEMMAS = frozenset({"explosion", "blast", "detonation", "explode", "detonate", "go", "blow",
-                          "bombing"})
+BLAST_LEMMAS = lx.BLAST_LEMMAS
 
 
 def is_accidental(doc: Doc, mention: Mention) -> bool:
@@ -272,8 +271,7 @@ def is_suicide(head: Token) -> bool:
     return lemma in DETONATING and any(
         c.dep_ == "dobj" and any(w.lower_ in CARRIED_CHARGE or w.dep_ == "poss" and w.lower_
                                  in OWN_WORDS for w in c.subtree)
-        for c in (*head.children, *(g for p in head.children if p.dep_ == "prt"
-                                    for g in p.children)))
+        for c in head.children)
 
 
 SELF_WORDS = frozenset({"himself", "herself", "themselves"})

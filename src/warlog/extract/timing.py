@@ -233,16 +233,21 @@ def section_time(sent: Span, *, published: date | None) -> Time | None:
     """The day of the dated section the sentence is in: in a roundup or live blog told
     under dated headings ("Feb. 11 — Kathua", "Monday, 26 February"), the nearest such
     heading above it."""
-    days = _section_days(sent.doc, published=published)
-    at = bisect_right([start for start, _ in days], sent.start_char) - 1
-    return days[at][1] if at >= 0 else None
+    found = _section_at(sent, published=published)
+    return found[1] if found is not None else None
 
 
 def section_start(sent: Span, *, published: date | None) -> int:
     """Where the dated section the sentence is in begins (-1 outside any)."""
+    found = _section_at(sent, published=published)
+    return found[0] if found is not None else -1
+
+
+def _section_at(sent: Span, *, published: date | None) -> tuple[int, Time] | None:
+    """(start, day) of the nearest dated heading above the sentence."""
     days = _section_days(sent.doc, published=published)
     at = bisect_right([start for start, _ in days], sent.start_char) - 1
-    return days[at][0] if at >= 0 else -1
+    return days[at] if at >= 0 else None
 
 
 _SECTIONS_KEY = "warlog.timing.sections"
