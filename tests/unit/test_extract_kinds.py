@@ -288,3 +288,48 @@ def test_an_uncrewed_craft_is_a_drone(read_text, text: str) -> None:  # type: ig
 ])
 def test_sinking_without_a_weapon_is_no_attack(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a wedding party in the village of Kidal on Monday, killing six people.",
+    "Militants fired on an army patrol near Kupwara on Sunday, wounding three soldiers.",
+    "Two policemen were shot dead at a checkpoint in Peshawar on Tuesday, officials said.",
+    "A soldier was killed in an exchange of fire with insurgents near Mopti on Monday.",
+])
+def test_shooting_told_in_words_is_small_arms(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert [e.weapon for e in report.events] == ["small_arms"], report.events
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    ("Troops came under mortar fire near Bakhmut on Monday, and two soldiers were wounded.",
+     "mortar"),
+    ("Russian forces fired on Vovchansk with artillery on Monday, killing a woman.",
+     "artillery"),
+    ("Air defences shot down 12 drones over Kyiv on Sunday, but debris injured two people.",
+     "drone"),
+])
+def test_a_named_weapon_wins_over_shots_in_words(read_text, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert [e.weapon for e in report.events][:1] == [weapon], report.events
+
+
+@pytest.mark.parametrize("text", [
+    "A soldier was killed in an exchange of fire with insurgents near Mopti on Monday.",
+    "Two policemen died in an exchange of gunfire with bandits in Zamfara on Sunday.",
+    "Militants and troops traded fire in Kupwara on Monday after an exchange of fire at dawn.",
+])
+def test_an_exchange_of_fire_is_a_clash(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert report.events and report.events[0].sub_type == "armed_clash", report.events
+
+
+def test_an_exchange_of_prisoners_is_no_attack(read_text) -> None:
+    report = read_text("Russia and Ukraine carried out an exchange of prisoners on Monday.")
+    assert report.events == ()
+
+
+def test_gunmen_firing_on_beachgoers_attack_civilians_though_troops_fight_them(read_text) -> None:
+    report = read_text("Gunmen opened fire on beachgoers in Mogadishu on Friday, killing five "
+                       "civilians, before security forces killed them after an exchange of fire.")
+    assert [e.sub_type for e in report.events][:1] == ["attack"], report.events

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from warlog.extract.lexicon import BLAST_LEMMAS
+from warlog.extract.lexicon import BLAST_LEMMAS, CLASH_LEMMAS
 from warlog.model import Actor, EventType
 
-CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight", "shootout",
-                          "skirmish", "battle", "engagement"})
 REMOTE = {"ballistic_missile", "cruise_missile", "rocket", "mortar", "artillery"}
 AIR = {"drone", "aircraft", "gunship"}
 # People whose violence ACLED codes as demonstrations, not as armed attacks.
@@ -43,12 +41,13 @@ def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
             attacker is None or attacker.kind == "state_forces"):
         # A "strike" with no ground weapon named is, in wire usage, from the air.
         return "explosions_remote_violence", "air_drone_strike"
-    if lemma_set & CLASH_LEMMAS:
-        return "battles", "armed_clash"
-    against_civilians = (target is not None and target.kind == "civilians") or victims_civilian
-    if against_civilians and (attacker is None or attacker.kind != "state_forces"):
+    # gunmen who fired on beachgoers attacked civilians, though security forces fought them
+    # afterwards ("neutralised after an exchange of fire"); without civilians aimed at, a
+    # fight is a clash
+    if target is not None and target.kind == "civilians":
         return "violence_against_civilians", "attack"
-    if against_civilians:
+    # civilians caught in a fight between armed sides were not what the clash aimed at
+    if victims_civilian and not lemma_set & CLASH_LEMMAS:
         return "violence_against_civilians", "attack"
     return "battles", "armed_clash"
 

@@ -597,8 +597,7 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
 
 
 # A gun battle and a bombing are different incidents, even on one day in one city.
-CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight", "shootout",
-                          "skirmish", "battle", "gunbattle", "engagement"})
+CLASH_LEMMAS = lx.CLASH_LEMMAS
 # Gunfire is of a clash's kind, though one-sided ("a man was shot dead at his door").
 GUNFIRE_LEMMAS = frozenset({"shooting", "shoot", "gun", "gunfire"})
 BLAST_LEMMAS = lx.BLAST_LEMMAS

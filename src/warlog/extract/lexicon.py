@@ -325,6 +325,17 @@ WEAPON_NOUNS = frozenset({"drone", "missile", "rocket", "mortar", "projectile", 
                           "shahed", "katyusha"})
 # Nouns for shots fired: "came under fire", "opened fire", "killed by Israeli fire".
 FIRE_NOUNS = frozenset({"fire", "gunfire"})
+# Trigger lemmas of a fight between armed sides ("a gunfight", "clashes", "an exchange of
+# fire"): a clash's kind in clustering and in coding.
+CLASH_LEMMAS = frozenset({"clash", "fighting", "fight", "firefight", "gunfight", "shootout",
+                          "skirmish", "battle", "gunbattle", "engagement", "exchange"})
+# Shooting told without a gun named ("a gunfight", "shots rang out", "bullet holes"): small
+# arms, when the sentence names no other weapon.
+GUNFIRE_NOUNS = frozenset({"gunfight", "firefight", "shootout", "gunbattle", "shooting", "shot",
+                           "gunshot", "bullet", "crossfire"})
+# Heads of fire that is shots: "opened fire", "returned fire", "came under fire", "an
+# exchange of fire", "traded fire".
+GUNFIRE_HEADS = frozenset({"open", "return", "trade", "exchange", "under"})
 # Time words the small NER leaves untagged more often than not ("hit a refinery overnight").
 BARE_TIME_WORDS = frozenset({"overnight"})
 # Weapons thrown or planted by hand: "threw a grenade into a bar", "planted a bomb".

@@ -190,6 +190,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return True  # "assailants threw a grenade into a crowded bar"
     if tok.pos_ == "NOUN" and lemma in lx.FIRE_NOUNS and comes_under(tok):
         return True  # "came under fire", "were under heavy gunfire"
+    if tok.pos_ == "NOUN" and lemma == "exchange" and _of_fire(tok):
+        return True  # "killed in an exchange of fire with insurgents"
     if tok.pos_ == "VERB" and lemma == "open":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in lx.FIRE_NOUNS for c in tok.children)
     # "an explosive device went off"
@@ -231,6 +233,12 @@ def _shots_fired(fire: Token) -> bool:
         c.lower_ in lx.CONFLICT_CUES or c.ent_type_ in ("NORP", "GPE", "ORG")
         or c.lemma_.lower() in ("sniper", "tank", "machine", "machine-gun", "enemy", "gun"))
         for c in fire.children)
+
+
+def _of_fire(tok: Token) -> bool:
+    """"an exchange of fire", "an exchange of gunfire" (not "an exchange of prisoners")."""
+    return any(c.lower_ == "of" and any(g.lemma_.lower() in lx.FIRE_NOUNS for g in c.children)
+               for c in tok.children)
 
 
 def _has_weapon_or_force(sent: Span) -> bool:

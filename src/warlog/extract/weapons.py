@@ -36,6 +36,8 @@ def find_weapon(doc: Doc, mention: Mention, *,
         if _not_used(tok):
             continue  # "…, and troops later found a truck packed with explosives"
         weapon = _weapon_at(doc, tok)
+        if weapon is None and gunfire(tok):
+            weapon = GUNFIRE
         # a weapon named in the target ("a rocket launcher", "an arms depot") is what
         # was hit, not what hit it
         if weapon is None or any(r is not None and r.start <= tok.i < r.end for r in exclude):
@@ -45,6 +47,9 @@ def find_weapon(doc: Doc, mention: Mention, *,
         # missile"), and no less than what ranks below the missiles
         order = GENERIC_RANK if is_generic(doc, tok.i) else rank.get(weapon, 99)
         found.append(((distance // 6, order, tok.i), weapon, tok.i))
+    # shooting told in words is small arms only where no weapon is named
+    named = [f for f in found if f[1] != GUNFIRE]
+    found = named or [(k, "small_arms", i) for k, _, i in found]
     if not found:
         return "unknown", None
     _, weapon, at = min(found)
@@ -56,6 +61,32 @@ def find_weapon(doc: Doc, mention: Mention, *,
         if platforms:
             _, weapon, at = min(platforms)
     return weapon, at
+
+
+# A weapon read from shooting told in words ("opened fire", "a gunfight"): small arms.
+GUNFIRE = "gunfire"
+
+
+def gunfire(tok: Token) -> bool:
+    """Shots told without a gun named: "gunmen opened fire", "came under fire", "an exchange of
+    fire", "militants fired on a checkpoint", "he was shot", "a gunfight", "bullet holes"
+    (not "shot down", "fired a missile", "fire engulfed the house")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma in lx.GUNFIRE_NOUNS:
+        return True
+    if tok.pos_ == "NOUN" and lemma == "fire":
+        head = tok.head
+        if head.lower_ == "of" and head.head.lemma_.lower() == "exchange":
+            return True
+        return head.i != tok.i and head.lemma_.lower() in lx.GUNFIRE_HEADS
+    if tok.pos_ != "VERB" or lemma not in ("fire", "shoot"):
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in ("down", "off", "up") for c in tok.children):
+        return False  # "shot down two drones", "fired off a salvo"
+    if lemma == "fire":  # "fired on a checkpoint", not "fired a missile", "was fired from"
+        return not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "at", "upon", "into") for c in tok.children)
+    return True
 
 
 # Between the named missiles (ballistic 1, cruise 2) and the drones (3).
