@@ -5,6 +5,8 @@ Short reports written for these tests (published Wed 2024-03-06).
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_people_involved_in_the_attack_are_its_attackers(read_text) -> None:
     report = read_text("The prosecutor said 34 people were involved in the failed "
@@ -173,3 +175,29 @@ def test_a_mine_that_is_attacked_is_a_target_not_a_weapon(read_text) -> None:
 def test_a_mine_that_explodes_is_still_a_weapon(read_text) -> None:
     report = read_text("A mine exploded under an army truck near Ituri on Monday, killing two soldiers.")
     assert report.events[0].weapon == "ied"
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Two missiles struck central Odesa on Tuesday, one hitting a port warehouse.", "warehouse"),
+    ("Russian drones attacked Kherson overnight, one of them hitting a hospital.", "hospital"),
+    ("Several shells landed in the town of Nikopol on Sunday, one damaging a kindergarten.",
+     "kindergarten"),
+])
+def test_what_one_of_the_weapons_hit_is_the_target(read_text, text: str, hit: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert len(report.events) == 1, report.events
+    target = report.events[0].target
+    assert target is not None and hit in target.text, target
+
+
+@pytest.mark.parametrize("text", [
+    "Russian shells landed in Nikopol on Sunday.",
+    "A bomb fell on the market in Tarnak on Tuesday, witnesses said.",
+    "Three rockets slammed into Sderot on Monday, the army said.",
+])
+def test_a_munition_striking_is_an_attack_by_itself(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(read_text(text).events) == 1
+
+
+def test_shells_of_eggs_are_no_munitions(read_text) -> None:
+    assert read_text("Her egg shells landed in the bin on Sunday.").events == ()

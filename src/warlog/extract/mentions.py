@@ -20,7 +20,7 @@ from warlog.extract.background import (
     is_tally_sentence,
 )
 from warlog.extract.lexicon import words
-from warlog.extract.phrases import comes_under, is_munition_head
+from warlog.extract.phrases import WEAPON_LEMMAS, comes_under, is_munition_head
 from warlog.extract.senses import (
     civil_use,
     cue_words,
@@ -138,7 +138,17 @@ def _is_conflict_sentence(sent: Span) -> bool:
     return bool(cues) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
         or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and comes_under(t) is not None
-        or is_munition_head(t) for t in sent)
+        or is_munition_head(t) or _munition_lands(t) for t in sent)
+
+
+def _munition_lands(tok: Token) -> bool:
+    """"shells landed in the town", "a bomb fell on the market": a munition that strikes
+    (not "egg shells landed in the bin": a noun before it that is no weapon or force)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.MUNITION_NOUNS \
+        and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS \
+        and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                    and not cue_words([c]) & (lx.CONFLICT_CUES | WEAPON_LEMMAS.keys())
+                    for c in tok.children)
 
 
 def _is_trigger(tok: Token, sent: Span) -> bool:
@@ -165,8 +175,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if tok.pos_ == "VERB" and lemma in HARM_LEMMAS - {"kill"} and _harms_someone(tok) \
             and _harmed_by_armed_subject(tok, sent):
         return True  # "a sniper wounded a medic" (killing is a weak trigger, below)
-    if tok.pos_ == "NOUN" and (lemma in lx.MUNITION_NOUNS or is_munition_head(tok)) \
-            and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS:
+    if (_munition_lands(tok) or is_munition_head(tok) and tok.dep_ == "nsubj"
+            and tok.head.lemma_.lower() in lx.IMPACT_VERBS):
         return not civil_use(tok) and not weapons_trial(sent)  # "a mortar round landed"
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not civil_use(tok) \

@@ -70,6 +70,12 @@ def _target_candidates(head: Token, triggers: list[Token],
     if sides is not None and sides[1] is not None:
         yield sides[1]
     for tok in triggers:
+        # "missiles struck central Kharkiv, one hitting a residential building": what one
+        # of them hit says more than the place they fell on
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ == "nsubj" else None
+        found = _partitive_hit(verb) if verb is not None else None
+        if found is not None and not overlaps(found, attacker):
+            yield found
         if tok.pos_ == "VERB":
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
@@ -90,6 +96,31 @@ def _target_candidates(head: Token, triggers: list[Token],
                 if objs:
                     yield actor_range(objs[0])
     yield _killed_by(head)
+
+
+# Subjects that pick one of the weapons just named: "one hitting a road", "one of them hit a
+# school", "another struck a warehouse".
+PARTITIVE_WORDS = frozenset({"one", "another", "some", "several", "two", "three"})
+
+
+def _partitive_hit(verb: Token) -> TokenRange | None:
+    """The object of a clause on the verb whose subject picks one of its weapons out: "two
+    missiles struck the city, one hitting a road", "drones attacked Odesa, one of them
+    striking a port warehouse"."""
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "conj") or child.pos_ != "VERB" \
+                or child.lemma_.lower() not in HIT_LEMMAS:
+            continue
+        subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in PARTITIVE_WORDS:
+            continue
+        objs = [c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if objs and not is_weapon_word(objs[0]) and objs[0].lemma_.lower() not in PLACE_NOUNS:
+            return actor_range(objs[0])
+    return None
+
+
+HIT_LEMMAS = frozenset({"hit", "strike", "land", "damage", "destroy", "slam", "smash"})
 
 
 def whose_life(doc: Doc, target: TokenRange | None, head: Token) -> TokenRange | None:
