@@ -201,3 +201,25 @@ def test_a_munition_striking_is_an_attack_by_itself(read_text, text: str) -> Non
 
 def test_shells_of_eggs_are_no_munitions(read_text) -> None:
     assert read_text("Her egg shells landed in the bin on Sunday.").events == ()
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("A rocket fired by Ukrainian forces hit a barracks in Donetsk on Sunday.", "Ukrainian forces"),
+    ("A missile launched by the Houthis struck a tanker off Hodeidah on Monday.", "Houthis"),
+    ("The village was shelled by government forces on Tuesday, killing three.", "government forces"),
+])
+def test_who_fired_the_weapon_that_hit_is_the_attacker(read_text, text: str, who: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    attacker = report.events[0].attacker
+    assert attacker is not None and who in attacker.text, report.events
+
+
+@pytest.mark.parametrize("text", [
+    "An Iranian-made Falaq-1 rocket struck a football pitch in Majdal Shams on Saturday.",
+    "A Russian-built Shahed slammed into a building in Odesa on Monday, killing two.",
+    "A U.S.-made HIMARS rocket hit a barracks in Donetsk on Sunday.",
+])
+def test_who_made_a_weapon_is_not_who_fired_it(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].attacker is None, report.events[0].attacker

@@ -20,6 +20,7 @@ from warlog.extract.phrases import (
     elided_passive,
     harm_verb_over,
     is_weapon_word,
+    made_word,
     subject,
 )
 from warlog.extract.senses import goes_off
@@ -35,7 +36,7 @@ ENGAGE_VERBS = frozenset({"engage", "participate", "join"})
 # "by mistake", "by night": a by-phrase that names no one
 NOT_AGENTS = frozenset({"mistake", "accident", "error", "chance", "means", "way", "design",
                         "default", "night", "day", "far", "time", "hand", "phone", "car", "road",
-                        "sea", "air", "land", "force", "end", "start", "beginning", "dawn",
+                        "sea", "air", "land", "end", "start", "beginning", "dawn",
                         "dusk", "morning", "evening", "midnight", "noon"})
 
 BLAME_VERBS = frozenset({"blame", "attribute", "pin"})
@@ -54,6 +55,10 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
         if tok.pos_ == "VERB" and not defends(tok) and not elided_passive(tok) \
                 and not goes_off(tok):
             subj = subject(tok, passive=False) or _subject_of_host(tok)
+            # "a rocket fired by Ukrainian forces hit…": who fired the weapon that hit
+            wielder = _agent_of(subj) if subj is not None and is_weapon_word(subj) else None
+            if wielder is not None:
+                return wielder
             if subj is not None and subj.i not in trigger_ids and can_act(subj):
                 return actor_range(subj)
     if head.pos_ in ("NOUN", "PROPN"):
@@ -254,8 +259,11 @@ def _launcher(weapon: Token, clause: Token) -> TokenRange | None:
 def _can_be_agent(tok: Token) -> bool:
     # "killed by an improvised explosive device": a device, a blast or a bullet is what
     # killed, not who ("killed by Israeli fire" names its side through the modifier)
+    # "taken by force" is a manner; "fired by Ukrainian forces", "by the force" are actors
+    by_force = tok.lower_ == "force" and not any(c.dep_ in ("det", "amod", "compound", "poss")
+                                                 for c in tok.children)
     return not is_weapon_word(tok) and tok.lemma_.lower() not in NOT_AGENTS | INANIMATE \
-        and tok.ent_type_ not in ("DATE", "TIME")
+        and tok.ent_type_ not in ("DATE", "TIME") and not by_force
 
 def _subject_of_host(verb: Token) -> Token | None:
     """"the SDF took the village after fighting with loyalists": the fighter is the subject
@@ -279,8 +287,8 @@ def _actor_modifier(head: Token) -> TokenRange | None:
                 continue
             if child.ent_type_ == "GPE" and child.dep_ == "compound" and not _abbreviation(child):
                 continue  # "the Jordan drone strike" says where, not who ("a U.S. drone strike": who)
-            if _characterises(child) or _names_the_attack(child):
-                continue
+            if _characterises(child) or _names_the_attack(child) or made_word(child):
+                continue  # "an Iranian-made rocket" says who made it, not who fired it
             return TokenRange(start=child.left_edge.i, end=child.i + 1)
     return None
 

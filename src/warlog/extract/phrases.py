@@ -82,7 +82,27 @@ def is_weapon_word(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS:
         return True
-    return is_munition_head(tok) or is_rigged_vehicle(tok) or _uncrewed(tok) or _worn_charge(tok)
+    return is_munition_head(tok) or is_rigged_vehicle(tok) or _uncrewed(tok) or _worn_charge(tok) \
+        or _manufactured(tok)
+
+
+# Participles that say a thing was made: "an Iranian-made Falaq-1", "a Russian-built Shahed".
+MADE_WORDS = frozenset({"made", "built", "produced", "manufactured", "designed", "supplied"})
+
+
+def _manufactured(tok: Token) -> bool:
+    """"an Iranian-made Falaq-1", "a Russian-built Shahed": a product named by its maker, a
+    weapon unknown to the lexicon (and never the one who fired it)."""
+    return tok.pos_ in ("PROPN", "NOUN") and any(
+        made_word(c) and (c.lower_ not in MADE_WORDS or any(
+            g.dep_ in ("npadvmod", "compound", "amod") for g in c.children))
+        for c in tok.children)
+
+
+def made_word(tok: Token) -> bool:
+    """"made" of "Iranian-made", or the one token "U.S.-made"."""
+    return tok.dep_ == "amod" and (tok.lower_ in MADE_WORDS or any(
+        tok.lower_.endswith("-" + w) for w in MADE_WORDS))
 
 
 def _worn_charge(tok: Token) -> bool:
@@ -152,8 +172,10 @@ def can_act(tok: Token) -> bool:
         return False  # "Poltava: a missile struck a block of flats": where, not who
     if not is_weapon_word(tok) or tok.lemma_.lower() in PLATFORM_WORDS:
         return True
+    # "an Iranian-made rocket" names its maker, not its force
+    makers = {t.i for c in tok.children if made_word(c) for t in c.subtree}
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") or t.lower_ in lx.STATE_WORDS - {tok.lower_}
-               for t in tok.subtree if t.i != tok.i)
+               for t in tok.subtree if t.i != tok.i and t.i not in makers)
 
 
 def is_label(tok: Token) -> bool:
