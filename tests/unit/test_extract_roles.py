@@ -223,3 +223,45 @@ def test_who_made_a_weapon_is_not_who_fired_it(read_text, text: str) -> None:  #
     report = read_text(text)
     assert len(report.events) == 1
     assert report.events[0].attacker is None, report.events[0].attacker
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    (("A rocket struck a football pitch in Majdal Shams on Saturday, killing 12 children. "
+     "Hezbollah denied any involvement."), "Hezbollah"),
+    (("A car bomb exploded outside a police station in Quetta on Monday, killing four officers. "
+     "The Balochistan Liberation Army later claimed responsibility."), "Balochistan"),
+    (("A mortar shell hit a market in Goma on Tuesday, killing three people. The army blamed "
+     "M23 rebels for the attack."), "M23"),
+])
+def test_the_reports_one_suspect_is_the_attacker_of_an_unnamed_attack(read_text, text: str, who: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    attacker = report.events[0].attacker
+    assert attacker is not None and who in attacker.text, report.events
+    assert attacker.kind == "non_state_armed_group"
+
+
+def test_two_suspects_name_no_attacker(read_text) -> None:
+    report = read_text("A blast hit a market in Goma on Tuesday, killing two people. The army "
+                       "blamed M23 rebels, and M23 blamed the army.")
+    assert report.events and report.events[0].attacker is None, report.events[0].attacker
+
+
+def test_a_suspect_is_never_the_attacker_of_a_strike_on_itself(read_text) -> None:
+    report = read_text("An air strike hit a Hezbollah position near Tyre on Monday, killing "
+                       "two fighters. Hezbollah denied that its men had fired the rocket.")
+    attacker = report.events[0].attacker
+    assert attacker is None or "Hezbollah" not in attacker.text, attacker
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Balochistan Liberation Army attacked a police station in Quetta on Monday.",
+     "non_state_armed_group"),
+    ("Fighters of the National Liberation Army bombed a base in Arauca on Tuesday.",
+     "non_state_armed_group"),
+    ("The People's Liberation Army shelled an outpost near the border on Tuesday.",
+     "state_forces"),
+])
+def test_liberation_armies_are_armed_groups_but_one_state(read_text, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    attacker = report.events[0].attacker
+    assert attacker is not None and attacker.kind == kind, attacker

@@ -56,6 +56,8 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
     if words & {"bomber", "bombers"} and "suicide" not in words \
             and any(cue in lower for cue in lx.AIR_BOMBER_CUES):
         return "state_forces", country, None  # "Tu-95MS strategic bombers": aircraft
+    if any(name in lower for name in lx.STATE_FORCE_NAMES):
+        return "state_forces", country, None
     if words & lx.NON_STATE_WORDS or _named_as_a_group(span):
         return "non_state_armed_group", country, None
     if words & lx.CIVILIAN_WORDS and not words & lx.STATE_WORDS:

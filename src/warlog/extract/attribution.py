@@ -107,7 +107,12 @@ def _says_it_attacked(verb: Token) -> bool:
 
 def denied_by(sent: Span) -> list[str]:
     """"X denied any involvement", "X rejected the accusations"."""
-    out: list[str] = []
+    return list(dict.fromkeys(_speaker_text(t) for t in deniers(sent)))
+
+
+def deniers(sent: Span) -> list[Token]:
+    """The head tokens of who denies a part in an attack in the sentence, in text order."""
+    out: list[Token] = []
     for tok in sent:
         if tok.lemma_.lower() not in ("deny", "reject", "dismiss", "refute"):
             continue
@@ -115,5 +120,31 @@ def denied_by(sent: Span) -> list[str]:
         if objs & DENY_OBJECTS or tok.lemma_.lower() == "deny":
             subj = _speaker(tok)
             if subj is not None:
-                out.append(_speaker_text(subj))
-    return list(dict.fromkeys(out))
+                out.append(subj)
+    return out
+
+
+# Verbs that put an attack on someone: "blamed X for", "accused X of", "held X responsible".
+BLAME_LEMMAS = frozenset({"blame", "accuse", "hold"})
+
+
+def blamed(sent: Span) -> list[Token]:
+    """The head tokens of the parties a sentence holds to blame ("officials blamed X for the
+    attack", "Israel accused X of firing the rocket", "held X responsible"), in text order."""
+    out: list[Token] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in BLAME_LEMMAS or tok.pos_ != "VERB":
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")]
+        if lemma == "hold" and not any(c.lower_ == "responsible" for c in tok.subtree):
+            continue
+        if objs:
+            out.append(objs[0])
+    return out
+
+
+def suspects(sent: Span) -> list[Token]:
+    """Who the sentence names as having carried out an attack, by its own word or another's:
+    a claim, a denial (a party denies only what it is suspected of) or a blame."""
+    return claimants(sent) + deniers(sent) + blamed(sent)

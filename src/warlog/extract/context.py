@@ -14,13 +14,20 @@ from bisect import bisect_left
 from dataclasses import replace
 from itertools import pairwise
 
+from spacy.tokens import Doc
+
+from warlog.extract.actors import CountryOf, make_actor
+from warlog.extract.attribution import suspects
 from warlog.extract.events import LEMMA_FAMILY, km, places_conflict, same_side, times_conflict
+from warlog.extract.phrases import actor_range
 from warlog.extract.readings import Reading
 from warlog.model import Actor
 
 
-def with_context_attackers(told: list[Reading], every: list[Reading], *, text: str) -> list[Reading]:
-    """The told readings, each missing attacker filled from its context where one fits."""
+def with_context_attackers(told: list[Reading], every: list[Reading], *, text: str,
+                           suspect: Actor | None = None) -> list[Reading]:
+    """The told readings, each missing attacker filled from its context where one fits;
+    last, from the report's one suspect (``sole_suspect``)."""
     sole = _sole_background_attacker(every)
     if sole is not None and any(_elsewhere(sole, r) for r in told):
         sole = None  # the background tells of another place than the report's own story
@@ -28,7 +35,8 @@ def with_context_attackers(told: list[Reading], every: list[Reading], *, text: s
     out = []
     for reading in told:
         if reading.attacker is None:
-            found = _paragraph_attacker(reading, named, text=text) or _lent(sole, reading)
+            found = _paragraph_attacker(reading, named, text=text) or _lent(sole, reading) \
+                or _suspected(suspect, reading)
             if found is not None:
                 reading = replace(reading, context_attacker=found)
         out.append(reading)
@@ -77,6 +85,30 @@ def _sole_background_attacker(every: list[Reading]) -> Reading | None:
                 and not any(same_side(actor, other.attacker) for other in found):
             found.append(reading)
     return found[0] if len(found) == 1 else None
+
+
+def sole_suspect(doc: Doc, *, country_of: CountryOf) -> Actor | None:
+    """The one party of a known kind that the report, anywhere, says carried out an attack,
+    by its own claim, another's blame or its own denial ("Hezbollah denied any role",
+    "Israel blamed Hezbollah for the rocket"); None when it names none, or several."""
+    found: list[Actor] = []
+    for sent in doc.sents:
+        for tok in suspects(sent):
+            actor = make_actor(doc, actor_range(tok), country_of=country_of)
+            if actor is None or actor.kind == "unknown":
+                continue
+            if not any(same_side(actor, other) for other in found):
+                found.append(actor)
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
+
+
+def _suspected(suspect: Actor | None, reading: Reading) -> Actor | None:
+    """The report's one suspect, for an attack not aimed at its own side."""
+    if suspect is None or reading.target is not None and same_side(suspect, reading.target):
+        return None
+    return suspect
 
 
 def _lent(source: Reading | None, reading: Reading) -> Actor | None:

@@ -218,7 +218,9 @@ KILLING_BY_DEATH = frozenset({"shoot", "gun", "stab", "beat", "hack", "club", "s
 # Heads of armed groups' own names: "The Resistance Front", "the Kashmir Tigers",
 # "Jaish-e-Mohammed", "Lashkar-e-Taiba", "Tehreek-e-Taliban".
 GROUP_NAME_WORDS = frozenset(words("""front tigers mujahideen jaish lashkar tehreek jamaat
-    ansar harakat katibat liwa"""))
+    ansar harakat katibat liwa liberation"""))
+# States' forces whose names are built on such a word: "the People's Liberation Army".
+STATE_FORCE_NAMES = frozenset({"people's liberation army", "people’s liberation army"})
 CIVILIAN_WORDS = frozenset(
     words("""civilian civilians resident residents villager villagers child children women
     woman worshippers passengers students shoppers farmers family families people

@@ -25,7 +25,7 @@ from warlog.extract.attach import enclosed_anchors, owned_counts
 from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
 from warlog.extract.claims import find_claims, is_aggregate_sentence
-from warlog.extract.context import with_context_attackers
+from warlog.extract.context import sole_suspect, with_context_attackers
 from warlog.extract.dates import resolve_time
 from warlog.extract.events import NAMED_MISSILES, cluster_readings
 from warlog.extract.frames import framed
@@ -93,7 +93,8 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
     told = split_by_town(told, ann.places)
-    readings = with_context_attackers(told, every, text=ann.document.text)
+    readings = with_context_attackers(told, every, text=ann.document.text,
+                                      suspect=sole_suspect(ann.parsed, country_of=ctx.country_of))
     readings.extend(_restatements(ann, ctx, readings))
     readings = framed(readings, ann.document.text, ann.places)
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
