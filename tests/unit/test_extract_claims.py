@@ -199,3 +199,54 @@ def test_a_figure_told_as_nearly_n_is_n(read_text, text: str, kind: str, value: 
 def test_the_scope_of_a_sum_reaches_its_figures(read_text, text: str, kind: str,  # type: ignore[no-untyped-def]
                                                 value: int) -> None:
     assert value in [v for v, _ in _claims(read_text(text), kind)]
+
+
+# -- a count told as "the number of", an elided ordinal, a floor broken down ----------------
+
+@pytest.mark.parametrize(("text", "value", "qualifier"), [
+    ("Sunday's raid brings to 31 the number of tankers struck in the strait since June.",
+     31, "exact"),
+    ("The number of attacks on the bases has risen to 58 since October, an official said.",
+     58, "exact"),
+    ("Attacks on coalition troops now number more than 140, the Pentagon said.",
+     140, "more_than"),
+    ("The rocket attack was the 77th on allied personnel since October, officials said.",
+     77, "ordinal"),
+])
+def test_a_count_told_as_a_number_of_or_an_ordinal_alone(read_text, text: str, value: int,  # type: ignore[no-untyped-def]
+                                                         qualifier: str) -> None:
+    assert (value, qualifier) in _claims(read_text(text), "attack_count")
+
+
+@pytest.mark.parametrize("text", [
+    "The number of refugees has risen to 3,000 since the spring.",
+    "The number of shops in the old market rose to 45 last year.",
+    "It was the 12th time he had visited the city.",
+])
+def test_a_number_of_something_else_is_no_attack_count(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(read_text(text), "attack_count") == []
+
+
+@pytest.mark.parametrize(("text", "value", "breakdown"), [
+    ("Attacks on the troops now number more than 120: 50 in Iraq, 68 in Syria and 4 in Jordan.",
+     120, {"IQ": 50, "SY": 68, "JO": 4}),
+    ("There have been at least 90 attacks on the force, 41 in Iraq and 52 in Syria.",
+     90, {"IQ": 41, "SY": 52}),
+])
+def test_the_parts_of_a_floor_may_pass_it(read_text, text: str, value: int,  # type: ignore[no-untyped-def]
+                                          breakdown: dict[str, int]) -> None:
+    claim = next(c for c in read_text(text).claims if c.kind == "attack_count"
+                 and c.value == value)
+    assert dict(claim.breakdown) == breakdown
+
+
+def test_the_parts_of_an_exact_figure_must_add_up(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "It was the 60th attack on the coalition since October, 30 in Iraq and 33 in Syria."
+    claim = next(c for c in read_text(text).claims if c.value == 60)
+    assert claim.breakdown == ()
+
+
+def test_a_breakdown_after_a_colon_is_no_fact_box(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Attacks on the troops now number more than 120: 50 in Iraq, 68 in Syria and 4 in Jordan."
+    counts = [c.value for c in read_text(text).claims if c.kind == "attack_count"]
+    assert counts == [120]

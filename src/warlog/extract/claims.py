@@ -50,6 +50,15 @@ def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf,
 def _attack_claim(tok: Token, sent: Span, *, published: date | None,
                   country_of: CountryOf) -> Claim | None:
     lemma = tok.lemma_.lower()
+    told = _number_of(tok) or _elided_ordinal(tok)
+    if told is not None:
+        counted, figure = told
+        number: int | None = parse_number(figure.text)
+        qualifier = "ordinal" if _is_ordinal(figure) else _qualifier(figure)
+        if number is None or number < 2:
+            return None
+        return _count_claim(counted, number, qualifier, sent, published=published,
+                            country_of=country_of)
     if not ((lemma in COUNTED_NOUNS and tok.pos_ == "NOUN")
             or (lemma in ("attack", "strike", "target", "hit") and tok.pos_ == "VERB")
             or _targets_struck(tok)):
@@ -57,11 +66,69 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
     number, qualifier = _figure_of(tok)
     if number is None:
         return None
+    return _count_claim(tok, number, qualifier, sent, published=published, country_of=country_of)
+
+
+def _number_of(tok: Token) -> tuple[Token, Token] | None:
+    """"brings to 29 the number of vessels targeted", "the number of attacks has risen to
+    45", "attacks on U.S. troops now number more than 160": (what is counted, the figure)."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() == "number":
+        counted = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    elif tok.pos_ == "VERB" and tok.lemma_.lower() == "number":
+        counted = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        verb = tok
+    else:
+        return None
+    if counted is None or verb is None:
+        return None
+    struck = any(c.dep_ == "acl" and c.lemma_.lower() in STRUCK_VERBS
+                 for c in (*counted.children, *tok.children))
+    if not (_counts_attacks(counted) or struck):
+        return None
+    for child in verb.children:
+        if child.like_num and child.dep_ in ("dobj", "attr", "npadvmod") and not _is_a_date(child):
+            return counted, child
+        if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+            nums = [g for g in child.children if g.dep_ == "pobj" and g.like_num
+                    and not _is_a_date(g)]
+            if nums:
+                return counted, nums[0]
+    return None
+
+
+STRUCK_VERBS = frozenset({"strike", "hit", "target", "attack", "shell", "bomb", "raid"})
+
+
+def _counts_attacks(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in COUNTED_NOUNS or lemma in TALLIED_TARGETS or tok.lower_ in TALLIED_TARGETS
+
+
+def _elided_ordinal(tok: Token) -> tuple[Token, Token] | None:
+    """"The drone attack was the 102nd on U.S. personnel since October": an ordinal whose
+    noun is the attack the sentence's subject names."""
+    if not _is_ordinal(tok) or tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+        return None
+    subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in COUNTED_NOUNS:
+        return None
+    return tok, tok
+
+
+def _is_ordinal(tok: Token) -> bool:
+    return tok.ent_type_ == "ORDINAL" or tok.lower_.endswith(("th", "st", "nd", "rd")) \
+        and tok.lower_[:-2].isdigit()
+
+
+def _count_claim(tok: Token, number: int, qualifier: Qualifier, sent: Span, *,
+                 published: date | None, country_of: CountryOf) -> Claim:
     return Claim(
         kind="attack_count", value=number, qualifier=qualifier,
         since=_since(sent, published=published), as_of=_as_of(sent, published=published),
         scope=Scope(target=_scope_target(tok), countries=_countries(tok, country_of)),
-        breakdown=_breakdown(sent, skip=number, country_of=country_of),
+        breakdown=_breakdown(sent, skip=number, country_of=country_of, qualifier=qualifier),
         said_by=_first(said_by(sent, tok)),
         span=TextSpan(start=sent.start_char, end=sent.end_char),
     )
@@ -93,6 +160,8 @@ def _fact_box_claims(sent: Span, *, published: date | None) -> list[Claim]:
             continue
         after = tokens[j + 1].lower_ if j + 1 < len(tokens) else ""
         label = _label_before(tokens, i)
+        if any(t.like_num for t in label[-3:]):
+            continue  # "attacks now number more than 160: 67 in Iraq, …" breaks a figure down
         kind = _FACT_FIELDS.get(after) or _label_kind(label)
         if kind is None:
             continue
@@ -337,9 +406,12 @@ def _modifies(tok: Token) -> bool:
 BREAKDOWN_PREPS = frozenset({"in", "at", "on", "over", "against"})
 
 
-def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[str, int], ...]:
+def _breakdown(sent: Span, *, skip: int, country_of: CountryOf,
+               qualifier: Qualifier = "exact") -> tuple[tuple[str, int], ...]:
+    """"32 occurred in Iraq, and 34 in Syria": a figure, then "in" and a country; the parts
+    add up to the whole, or pass it when the whole is a floor ("more than 160: 67 in Iraq,
+    98 in Syria and one in Jordan")."""
     whole = skip
-    """"32 occurred in Iraq, and 34 in Syria": a figure, then "in" and a country."""
     parts: dict[str, int] = {}
     tokens = list(sent)
     for i, tok in enumerate(tokens):
@@ -362,7 +434,9 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf) -> tuple[tuple[s
                 break
     # the parts of a figure add up to it ("47 in Iraq and 55 in Syria" of 102)
     total = sum(parts.values())
-    return tuple(sorted(parts.items())) if len(parts) >= 2 and total == whole else ()
+    floor = qualifier in ("more_than", "at_least")
+    adds_up = total == whole or floor and whole < total <= whole * 1.1
+    return tuple(sorted(parts.items())) if len(parts) >= 2 and adds_up else ()
 
 
 def _takes_place(tok: Token) -> bool:
