@@ -215,3 +215,28 @@ def test_seed_al_asad_airbase_is_the_facility(nlp: Any, gazetteer: Gazetteer) ->
     assert base.precision == "facility" and base.role == "literal"
     assert base.lat is not None and base.lon is not None
     assert km(33.79, 42.44, base.lat, base.lon) <= 25
+
+
+def test_a_division_the_table_leaves_unplaced_sits_among_its_towns() -> None:
+    """The division table has no coordinates for some provinces (newer ones above all):
+    they are placed at the mean of their towns, made here by hand."""
+    from warlog.geo.index import _with_centroids
+    from warlog.geo.tables import Entry, Named
+
+    def town(name: str, lat: float, lon: float, code: str) -> Named:
+        return Named(Entry(f"t:{name}", name, "town", "XX", "Div", code, lat, lon, 1000, ""), (name,))
+
+    unplaced = Named(Entry("d:1", "Div", "admin1", "XX", "Div", "XX.01", None, None, 0, ""), ("Div",))
+    placed = Named(Entry("d:2", "Other", "admin1", "XX", "Other", "XX.02", 5.0, 5.0, 0, ""), ("Other",))
+    empty = Named(Entry("d:3", "Empty", "admin1", "XX", "Empty", "XX.03", None, None, 0, ""), ("Empty",))
+    towns = [town("A", 1.0, 10.0, "XX.01"), town("B", 3.0, 12.0, "XX.01"), town("C", 9.0, 9.0, "XX.02")]
+    out = {r.entry.name: r.entry for r in _with_centroids([unplaced, placed, empty], towns)}
+    assert (out["Div"].lat, out["Div"].lon) == (2.0, 11.0)
+    assert (out["Other"].lat, out["Other"].lon) == (5.0, 5.0)     # the table's own kept
+    assert (out["Empty"].lat, out["Empty"].lon) == (None, None)   # no town, no guess
+
+
+def test_every_populated_division_of_the_real_table_is_placed(gazetteer: Gazetteer) -> None:
+    ituri = [e for e in gazetteer.lookup("Ituri") if e.kind == "admin1"]
+    assert ituri and ituri[0].lat is not None
+    assert 0.0 < ituri[0].lat < 4.0 and 27.0 < ituri[0].lon < 32.0  # type: ignore[operator]

@@ -88,7 +88,7 @@ def _records(*, min_population: int) -> Iterable[Named]:
     towns = list(tables.read_towns(min_population=min_population, admin1_names=admin1_names))
     yield from tables.read_countries(tables.country_populations())
     yield from tables.read_regions()
-    yield from _with_seat_names(tables.read_admin1(), towns)
+    yield from _with_centroids(_with_seat_names(tables.read_admin1(), towns), towns)
     yield from tables.read_facilities()
     yield from towns
 
@@ -113,6 +113,25 @@ def _with_seat_names(divisions: Iterable[Named], towns: list[Named]) -> Iterator
                         None)
             if seat is not None:
                 record = Named(record.entry, (*record.names, seat, f"{seat} Oblast", f"{seat} region"))
+        yield record
+
+
+def _with_centroids(divisions: Iterable[Named], towns: list[Named]) -> Iterator[Named]:
+    """Divisions the table gives no coordinates (Ituri, newer provinces), placed at the mean
+    of their towns' coordinates, so that an event read as "in Ituri province" is still on
+    the map; a division with no town stays unplaced."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for t in towns:
+        if t.entry.admin1_code and t.entry.lat is not None and t.entry.lon is not None:
+            acc = sums[t.entry.admin1_code]
+            acc[0] += t.entry.lat
+            acc[1] += t.entry.lon
+            acc[2] += 1
+    for record in divisions:
+        mean = sums.get(record.entry.admin1_code or "")
+        if record.entry.lat is None and mean is not None:
+            entry = record.entry._replace(lat=round(mean[0] / mean[2], 5), lon=round(mean[1] / mean[2], 5))
+            record = Named(entry, record.names)
         yield record
 
 
