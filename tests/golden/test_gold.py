@@ -68,6 +68,20 @@ def test_examples_hold_their_floor(tmp_path: Path) -> None:
     _check("examples", _score(gold, predicted))
 
 
+OWN = HERE / "own"
+
+
+def test_own_second_set_holds_its_floor(tmp_path: Path) -> None:
+    # Eight reports of other conflicts and outlets, written here (own words, from facts)
+    # after the examples, to measure reading beyond them (tests/golden/own/README.md).
+    out = _warlog("extract", "--json", str(OWN / "reports"), cwd=HERE)
+    predicted = tmp_path / "own.jsonl"
+    predicted.write_text(out)
+    if not SCORER.exists():
+        pytest.skip(f"{SCORER} not found (../shared)")
+    _check("own_b", _score(OWN / "gold_b.json", predicted))
+
+
 DEV = SHARED / "eval" / "dev"
 
 

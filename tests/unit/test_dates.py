@@ -329,3 +329,15 @@ def test_off_the_calendar_and_odd_ranges(
 ])
 def test_a_month_in_a_year_named_relative_to_publication(text: str, expected: ResolvedTime) -> None:
     assert resolve_time(text, published=WED) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("on Christmas morning", date(2024, 12, 26), day("2024-12-25")),
+    ("Christmas Eve", date(2025, 1, 3), day("2024-12-24")),
+    ("New Year's Eve", date(2025, 1, 1), day("2024-12-31")),
+    ("New Year's Day", date(2025, 1, 1), day("2025-01-01")),
+])
+def test_a_fixed_holiday_is_the_latest_one_by_publication(text: str, published: date,
+                                                         expected: ResolvedTime) -> None:
+    assert is_time_phrase(text)
+    assert resolve_time(text, published=published) == expected

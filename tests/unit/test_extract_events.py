@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 
 def test_attack_and_response_are_two_linked_events(read_text) -> None:
     report = read_text(
@@ -285,3 +287,65 @@ def test_a_device_that_killed_is_no_attacker(read_text) -> None:
                        "the ministry said.")
     event = report.events[0]
     assert event.attacker is None and event.weapon == "ied"
+
+
+@pytest.mark.parametrize("text", [
+    "ADF fighters killed 43 civilians in Beni on Sunday.",
+    "Militiamen killed nine farmers near Bunia on Tuesday, local officials said.",
+    "Guerrillas killed four soldiers in an ambush near Arauca on Monday.",
+])
+def test_armed_men_named_in_the_plural_who_kill_are_attackers(read_text, text: str) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert report.events[0].attacker is not None
+    assert report.events[0].attacker.kind == "non_state_armed_group"
+
+
+@pytest.mark.parametrize("text", [
+    ("The mission condemns the attack carried out by rebel fighters against civilians in "
+    "Beni, in North Kivu province, on Sunday."),
+    ("The ministry condemned the raid conducted by gunmen on a village near Gao, in the "
+    "north of the country, on Friday."),
+    ("The bishop denounced the assault launched by militants against worshippers in a church "
+    "in Kaduna, the state capital, on Sunday."),
+])
+def test_a_condemned_attack_given_its_doers_is_told(read_text, text: str) -> None:
+    report = read_text(text)
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.attacker is not None and event.target is not None
+    assert "against" not in event.attacker.text and " on " not in event.attacker.text
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("The council condemned the killing of worshippers by militants in Beni.", True),
+    ("Activists decried the killing of protesters at a checkpoint in Khartoum.", True),
+    ("He said the attack was revenge for the killing of Muslims in wars abroad.", False),
+])
+def test_a_killing_at_a_named_place_is_one_event(read_text, text: str, told: bool) -> None:
+    assert bool(read_text(text).events) is told
+
+
+@pytest.mark.parametrize("text", [
+    ("Gunmen attacked a hotel in Mogadishu on Friday, killing seven people. The assault began "
+    "when a bomber blew himself up at the gate."),
+    ("Militants raided an army post near Gao on Monday. The raid started as fighters opened "
+    "fire on the sentries."),
+    ("Insurgents attacked a police station in Kano on Tuesday, killing three officers. The "
+    "attack ended when soldiers shot dead the last gunman."),
+])
+def test_what_happens_as_an_attack_begins_or_ends_is_that_attack(read_text, text: str) -> None:
+    assert len(read_text(text).events) == 1
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    (("Fighters on motorbikes swept into a village in Zamfara state on Sunday, shooting "
+     "residents and burning homes."), 1),
+    ("Gunmen swept into a market in Katsina on Monday.", 1),
+    ("Militants stormed into a school in Borno on Friday, shooting two teachers.", 1),
+    ("A photographer shot the models for a magazine in Lagos on Monday.", 0),
+    ("A cold front swept into the region on Monday.", 0),
+])
+def test_armed_men_sweeping_in_and_shooting_people_attack(read_text, text: str,
+                                                         events: int) -> None:
+    assert len(read_text(text).events) == events

@@ -333,3 +333,44 @@ def test_gunmen_firing_on_beachgoers_attack_civilians_though_troops_fight_them(r
     report = read_text("Gunmen opened fire on beachgoers in Mogadishu on Friday, killing five "
                        "civilians, before security forces killed them after an exchange of fire.")
     assert [e.sub_type for e in report.events][:1] == ["attack"], report.events
+
+
+@pytest.mark.parametrize("text", [
+    ("Fighting between the army and rebel fighters has killed 40 civilians in the province "
+     "of Darfur since Sunday, aid workers said."),
+    ("Clashes between two militias in Tripoli on Monday killed 12 civilians, the health "
+     "ministry said."),
+    ("Heavy fighting between government troops and insurgents near Goma on Tuesday left nine "
+     "villagers dead."),
+])
+def test_an_event_told_first_as_a_fight_is_a_clash_whoever_died(read_text, text: str) -> None:
+    report = read_text(text)
+    assert [(e.type, e.sub_type) for e in report.events] == [("battles", "armed_clash")]
+
+
+@pytest.mark.parametrize("text", [
+    ("Gunmen fired on diners at a restaurant in Mogadishu on Monday, killing six people, "
+     "before they were killed after an exchange of fire with police."),
+    ("Attackers opened fire on worshippers at a church in Kaduna on Sunday, killing four, "
+     "and fled after a gunfight with soldiers."),
+    ("Militants shot dead five shoppers at a market in Maiduguri on Monday before troops "
+     "killed them in a firefight."),
+])
+def test_gunmen_who_shot_civilians_attacked_them_though_a_fight_followed(read_text,
+                                                                        text: str) -> None:
+    report = read_text(text)
+    assert report.events
+    assert (report.events[0].type, report.events[0].sub_type) == \
+        ("violence_against_civilians", "attack")
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the airport in Bamako on Tuesday, where the army's drones are parked.",
+    "Militants stormed an air base in Kano on Monday, where fighter jets are stationed.",
+    "Rebels raided a workshop in Goma on Sunday where drones are assembled.",
+])
+def test_weapons_kept_at_the_place_attacked_are_not_what_attacked_it(read_text,
+                                                                    text: str) -> None:
+    event = read_text(text).events[0]
+    assert event.weapon not in ("drone", "aircraft")
+    assert event.sub_type != "air_drone_strike"

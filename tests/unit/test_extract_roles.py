@@ -265,3 +265,55 @@ def test_liberation_armies_are_armed_groups_but_one_state(read_text, text: str, 
     report = read_text(text)
     attacker = report.events[0].attacker
     assert attacker is not None and attacker.kind == kind, attacker
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    (("Militants set off explosive charges against a police station in Quetta on Monday, "
+     "officials said."), "station"),
+    ("Insurgents set off a bomb against an army convoy near Mosul on Tuesday.", "convoy"),
+    ("Fighters set off explosives against the gates of the prison in Kandahar on Friday.",
+     "gates"),
+])
+def test_what_is_set_off_is_the_weapon_not_the_target(read_text, text: str,
+                                                     word: str) -> None:
+    report = read_text(text)
+    assert report.events
+    target = report.events[0].target
+    assert target is not None and word in target.text
+    assert "explosive" not in target.text and "bomb" not in target.text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Gunmen opened fire on beachgoers in Mogadishu on Friday.", "beachgoers"),
+    ("Militants attacked a bus of pilgrims near Reasi on Sunday.", "pilgrims"),
+    ("A drone struck diners at a cafe in Khartoum on Monday.", "diners"),
+])
+def test_people_at_leisure_prayer_or_travel_are_civilians(read_text, text: str, word: str) -> None:
+    report = read_text(text)
+    target = report.events[0].target
+    assert target is not None and word in target.text and target.kind == "civilians"
+
+
+@pytest.mark.parametrize("text", [
+    "Militants launched attacks on Kenyan soil on Monday, killing two soldiers near Lamu.",
+    "Drones launched from Lebanon struck Israeli territory near Metula on Sunday.",
+    "Jets carried out strikes on Syrian territory near Daraa on Friday, killing four fighters.",
+])
+def test_a_state_s_ground_says_where_not_what_was_hit(read_text, text: str) -> None:
+    for event in read_text(text).events:
+        assert event.target is None or not any(
+            w in event.target.text for w in ("soil", "territory"))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    (("A roadside bomb hit a convoy of Russian soldiers and pro-government militiamen near "
+     "Palmyra on Monday."), "state_forces"),
+    (("Insurgents ambushed a patrol of police officers and allied militiamen near Kidal on "
+     "Friday."), "state_forces"),
+    ("Troops attacked a camp of rebel fighters and their soldiers near Goma on Sunday.",
+     "non_state_armed_group"),
+])
+def test_of_two_sides_named_together_the_first_gives_the_kind(read_text, text: str,
+                                                              kind: str) -> None:
+    target = read_text(text).events[0].target
+    assert target is not None and target.kind == kind

@@ -58,6 +58,9 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
         return "state_forces", country, None  # "Tu-95MS strategic bombers": aircraft
     if any(name in lower for name in lx.STATE_FORCE_NAMES):
         return "state_forces", country, None
+    if words & lx.NON_STATE_WORDS and words & lx.STATE_WORDS and _state_word_first(span):
+        # "a convoy of Russian soldiers and pro-regime militiamen": the first side named
+        return "state_forces", country, None
     if words & lx.NON_STATE_WORDS or _named_as_a_group(span):
         return "non_state_armed_group", country, None
     if words & lx.CIVILIAN_WORDS and not words & lx.STATE_WORDS:
@@ -69,6 +72,19 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
     if country is not None and _is_weapon_head(span):
         return "state_forces", country, None  # "Russian missiles": a state's arsenal
     return "unknown", country, None
+
+
+def _state_word_first(span: Span) -> bool:
+    """Of conjoined sides, the state's is named first ("Russian soldiers and Syrian
+    militiamen"); a group's own soldiers ("Hamas fighters and their commanders") are not."""
+    if not any(t.dep_ == "conj" for t in span):
+        return False
+    for t in span:
+        if t.lower_ in lx.NON_STATE_WORDS or t.lemma_.lower() in lx.NON_STATE_WORDS:
+            return False
+        if t.lower_ in lx.STATE_WORDS or t.lemma_.lower() in lx.STATE_WORDS:
+            return True
+    return False
 
 
 def _named_as_a_group(span: Span) -> bool:

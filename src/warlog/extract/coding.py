@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from warlog.extract.lexicon import BLAST_LEMMAS, CLASH_LEMMAS
 from warlog.model import Actor, EventType
@@ -15,10 +15,10 @@ CROWD_WORDS = frozenset({"protester", "protesters", "protestor", "protestors", "
                          "mobs", "crowd", "crowds"})
 
 
-def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
+def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
                target: Actor | None, victims_civilian: bool, text: str,
                accidental: bool = False) -> tuple[EventType, str]:
-    """(type, sub_type) in ACLED's vocabulary, snake case."""
+    """(type, sub_type) in ACLED's vocabulary, snake case; ``lemmas`` in telling order."""
     lemma_set = set(lemmas)
     lower = text.lower()
     if accidental:
@@ -42,9 +42,10 @@ def code_event(*, weapon: str, lemmas: Iterable[str], attacker: Actor | None,
         # A "strike" with no ground weapon named is, in wire usage, from the air.
         return "explosions_remote_violence", "air_drone_strike"
     # gunmen who fired on beachgoers attacked civilians, though security forces fought them
-    # afterwards ("neutralised after an exchange of fire"); without civilians aimed at, a
-    # fight is a clash
-    if target is not None and target.kind == "civilians":
+    # afterwards ("neutralised after an exchange of fire"); an event told first as a fight
+    # ("fighting between X and Y has killed 71 people") is a clash
+    told_first = lemmas[0] if lemmas else None
+    if target is not None and target.kind == "civilians" and told_first not in CLASH_LEMMAS:
         return "violence_against_civilians", "attack"
     # civilians caught in a fight between armed sides were not what the clash aimed at
     if victims_civilian and not lemma_set & CLASH_LEMMAS:

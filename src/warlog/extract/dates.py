@@ -127,6 +127,7 @@ def is_time_phrase(text: str) -> bool:
 _ANCHOR: Final = re.compile(
     rf"\b{_WEEKDAY}\b|{_MONTH}|\b(?:today|tonight|yesterday|overnight|ago|weekend)\b"
     r"|\b(?:last night|this (?:morning|afternoon|evening))\b"
+    r"|\b(?:christmas|boxing day|new year'?s? (?:eve|day))\b"
     r"|\b(?:last|this|next|previous) (?:week|month|year)\b"
     rf"|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|{_YEAR}"
 )
@@ -289,8 +290,28 @@ def _month_of_year(phrase: str, published: date) -> ResolvedTime | None:
     return this_year
 
 
+# Holidays on a fixed day of the Gregorian calendar (month, day); feasts that move with a
+# lunar or Julian calendar (Eid, Orthodox Easter) are not guessed.
+_HOLIDAYS: Final = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                    "boxing day": (12, 26), "new year eve": (12, 31), "new years eve": (12, 31),
+                    "new year day": (1, 1), "new years day": (1, 1)}
+
+
+def _holiday(phrase: str, published: date) -> ResolvedTime | None:
+    """"On Christmas morning", "on New Year's Eve": the latest such day on or before
+    publication (a report of 2 January tells of the Christmas just past)."""
+    found = _HOLIDAYS.get(phrase)
+    if found is None:
+        return None
+    month, day_of = found
+    day = date(published.year, month, day_of)
+    if day > published:
+        day = date(published.year - 1, month, day_of)
+    return ResolvedTime(day, day, "day")
+
+
 _RELATIVE: Final[tuple[Callable[[str, date], ResolvedTime | None], ...]] = (
-    _relative_day, _weekday, _calendar_unit, _ago, _window, _month_of_year,
+    _relative_day, _weekday, _calendar_unit, _ago, _window, _month_of_year, _holiday,
 )
 
 

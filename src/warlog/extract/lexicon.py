@@ -194,7 +194,8 @@ NON_STATE_WORDS = frozenset(
     fighters jihadists jihadist gunmen gunman extremists extremist terrorists terrorist
     faction factions resistance bandits attackers assailants bomber bombers hitmen hitman
     gang gangs gangsters cartel cartels kidnappers kidnapper abductors abductor jihadis
-    mujahideen separatists separatist""")
+    mujahideen separatists separatist militiamen militiaman combatants raiders guerrillas
+    guerrilla""")
 )
 # People named by the weapon they attack with, of either side ("an army sniper", "a lone
 # shooter"): attackers as subjects of a harm, though neither a state nor a group word.
@@ -204,7 +205,8 @@ ARMED_PERSON_WORDS = frozenset(words("""sniper snipers shooter shooters gunman g
 # enclosure", "gunmen burst into a church", "militants overran an army post"); the
 # phrasal ones with their preposition.
 FORCED_ENTRY_VERBS = frozenset({"penetrate", "infiltrate", "overrun", "invade"})
-FORCED_ENTRY_PHRASAL = frozenset({("break", "into"), ("burst", "into"), ("force", "into")})
+FORCED_ENTRY_PHRASAL = frozenset({("break", "into"), ("burst", "into"), ("force", "into"),
+                                  ("sweep", "into"), ("storm", "into"), ("barge", "into")})
 # What "set off" an attack sets off: "set off a fourth device", "set off his explosive vest"
 # (not "set off a chain of events", "set off for the border").
 SET_OFF_OBJECTS = frozenset(words("""bomb bombs device devices explosive explosives vest vests
@@ -227,7 +229,10 @@ CIVILIAN_WORDS = frozenset(
     bystanders patients journalists aid workers refugees displaced pedestrians
     girl girls boy boys baby babies infant infants toddler toddlers teenager teenagers
     schoolchildren schoolgirl schoolgirls schoolboy schoolboys pupils kids elderly
-    pensioner pensioners worshipers mother mothers grandmother grandmothers""")
+    pensioner pensioners worshipers mother mothers grandmother grandmothers beachgoers
+    beachgoer holidaymakers holidaymaker tourists tourist visitors diners customers commuters
+    travellers travelers pilgrims pilgrim mourners spectators concertgoers picnickers
+    swimmers traders vendors herders fishermen miners teachers""")
 )
 # Places people live, pray, shop or heal in: a target that is one of these is civilian.
 CIVILIAN_OBJECTS = frozenset(

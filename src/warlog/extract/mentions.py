@@ -88,6 +88,7 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
                     and not any(a <= t.idx < b for a, b in furniture)]
         mentions = [_told_head(_mention_of(g, s_index), doc, sent) for g in _group_triggers(triggers)]
         told = [m for m in mentions if not tally and _is_told(doc[m.head], sent)]
+        told = [_unfolding(m, told, doc) for m in told]
         # "struck the militants involved in the attack": beside a new mention, a definite
         # one points back at an event already told and adds nothing of its own
         if any(not m.anaphoric for m in told):
@@ -98,6 +99,29 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
 
 def _is_told(head: Token, sent: Span) -> bool:
     return not is_background(head, sent) and not characterises(head)
+
+
+# Verbs of an attack's course: "the assault began when…", "the raid ended as…".
+PHASE_VERBS = frozenset({"begin", "start", "open", "unfold", "end", "culminate", "commence"})
+
+
+def _unfolding(mention: Mention, told: list[Mention], doc: Doc) -> Mention:
+    """"The assault began when an attacker blew himself up at the gate", "the raid ended as
+    troops stormed the house": a trigger in the when-clause of a told attack's beginning or
+    end is a moment of that attack, pointing back as the definite one does."""
+    if mention.anaphoric:
+        return mention
+    for other in told:
+        noun = doc[other.head]
+        verb = noun.head
+        if not other.anaphoric or noun.dep_ != "nsubj" or verb.lemma_.lower() not in PHASE_VERBS:
+            continue
+        node = doc[mention.head]
+        while node.head.i != node.i and node.head.i != verb.i:
+            node = node.head
+        if node.head.i == verb.i and node.dep_ == "advcl":
+            return replace(mention, anaphoric=True)
+    return mention
 
 
 def _told_head(mention: Mention, doc: Doc, sent: Span) -> Mention:
@@ -228,7 +252,7 @@ def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj or any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != verb.i):
         return False
-    return not {w.lemma_.lower() for w in subj[0].subtree}.isdisjoint(ARMED_SUBJECT_WORDS)
+    return not cue_words(subj[0].subtree).isdisjoint(ARMED_SUBJECT_WORDS)
 
 
 def _harms_someone(verb: Token) -> bool:
@@ -277,8 +301,9 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     if lemma == "drop":
         # "dropped bombs on a market", not "dropped leaflets" or "dropped the charges"
         return any(c.dep_ == "dobj" and _names_weapon(c) for c in tok.children)
-    if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok) \
-            and not (lemma == "shoot" and _shoots_people(tok)):
+    if lemma == "shoot" and _shoots_people(tok):
+        return True  # "shooting residents", "shot two soldiers": people shot are attacked
+    if lemma in ("launch", "fire", "shoot") and fires_no_munition(tok):
         return False  # "launches a net at flying objects", "fired the coach"
     # a base or a target is hit in kitchens and sport too: the weak verb needs more
     cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \

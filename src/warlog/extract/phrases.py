@@ -62,11 +62,14 @@ def _extends_phrase(child: Token, right: int) -> bool:
     return child.dep_ == "appos" and child.left_edge.i <= right + 1
 
 def _chunk_end(tok: Token) -> int:
+    """Where the phrase under tok ends: before a clause, or an against-phrase, which names
+    whom an actor acted against ("fighters of the ADF armed group against civilians")."""
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "advcl"):
+        if child.dep_ in ("relcl", "acl", "punct", "advcl") \
+                or child.dep_ == "prep" and child.lower_ == "against":
             break
-        end = child.right_edge.i + 1
+        end = _chunk_end(child)
     return end
 
 

@@ -55,8 +55,13 @@ TIME_NOUNS = frozenset({"hour", "hours", "dawn", "dusk", "night", "midnight", "n
 FIGURE_ENTITIES = frozenset({"DATE", "TIME", "PERCENT", "QUANTITY", "MONEY", "CARDINAL", "ORDINAL"})
 
 
+# Nouns of a state's ground, air or sea: "attacks on British soil", "strikes on Syrian
+# territory" say where, not what was hit.
+REALM_NOUNS = frozenset({"soil", "territory", "territories", "airspace", "waters"})
+
+
 def _time_or_figure(root: Token) -> bool:
-    if root.lemma_.lower() in TIME_NOUNS or root.lower_ in TIME_NOUNS:
+    if root.lemma_.lower() in TIME_NOUNS or root.lower_ in TIME_NOUNS | REALM_NOUNS:
         return True
     # "hundreds of worshippers": a figure of people counts as its people
     counts_people = root.ent_type_ == "CARDINAL" and any(
@@ -95,7 +100,27 @@ def _target_candidates(head: Token, triggers: list[Token],
                 objs = [g for g in child.children if g.dep_ == "dobj"]
                 if objs:
                     yield actor_range(objs[0])
+            if child.dep_ == "acl" and child.lemma_.lower() in CARRY_OUT_VERBS:
+                # "the attack carried out by ADF fighters against civilians" (the parse
+                # may hang the against-phrase on the doers)
+                doers = [g for a in child.children if a.dep_ == "agent" for g in a.children
+                         if g.dep_ == "pobj"]
+                deep = (t for d in doers for t in d.subtree if t.lower_ == "against")
+                for prep in (*child.children, *(p for d in doers for p in d.children), *deep):
+                    objs = [g for g in prep.children if g.dep_ == "pobj"]
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and objs \
+                            and not is_weapon_word(objs[0]) \
+                            and objs[0].ent_type_ not in ("DATE", "TIME"):
+                        found = actor_range(objs[0])
+                        if not overlaps(found, attacker):
+                            yield found
     yield _killed_by(head)
+
+
+# Verbs that say an attack was done, not what it hit: "the raid carried out against a
+# village", "an assault launched on the base", "the massacre committed against civilians".
+CARRY_OUT_VERBS = frozenset({"carry", "conduct", "launch", "mount", "stage", "perpetrate",
+                             "commit", "wage", "unleash", "direct", "aim", "execute"})
 
 
 # Subjects that pick one of the weapons just named: "one hitting a road", "one of them hit a
@@ -208,13 +233,17 @@ def _verb_target(verb: Token) -> TokenRange | None:
     # "killed 13 protesters" says whom the killing was aimed at
     # "opened fire at X"; "detonated a vest", "planted a device": what is set off or laid
     object_is_target = lemma not in ("fire", "launch", "blow", "open", "detonate", "explode",
-                                     "plant", "throw", "hurl", "lob")
+                                     "plant", "throw", "hurl", "lob", "set")
     for child in verb.children:
         if child.dep_ == "dobj" and not is_weapon_word(child) and object_is_target \
                 and child.pos_ in ("NOUN", "PROPN"):
             return actor_range(child)
     preps = TARGET_PREPS | ({"with"} if lemma in ("fight", "clash", "battle") else set())
-    for child in verb.children:
+    # "set off a bomb against a convoy", "fired rockets at the base": the aim may hang on
+    # the weapon rather than the verb
+    weapons = [c for c in verb.children if c.dep_ == "dobj"
+               and (is_weapon_word(c) or not object_is_target)]
+    for child in (*verb.children, *(g for w in weapons for g in w.children)):
         if child.dep_ == "prep" and child.lower_ in preps:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs and objs[0].ent_type_ not in ("DATE", "TIME") and not is_weapon_word(objs[0]):

@@ -140,7 +140,10 @@ def _intercepts(tok: Token) -> bool:
 # attack's sentence, such a weapon is no part of the attack.
 NOT_USED_VERBS = frozenset({"find", "discover", "seize", "recover", "defuse", "dismantle",
                             "confiscate", "catch", "drive", "flee", "escape", "smuggle",
-                            "transport", "store", "hide", "stockpile", "abandon", "arrest"})
+                            "transport", "store", "hide", "stockpile", "abandon", "arrest",
+                            # "the airport, where the army's drones are parked": kept there
+                            "park", "keep", "station", "house", "base", "repair",
+                            "manufacture", "produce", "assemble"})
 
 
 def _not_used(tok: Token) -> bool:
