@@ -277,3 +277,29 @@ def test_an_unknown_name_alone_is_not_placed(nlp: Any, gazetteer: Gazetteer) -> 
                          "far away."), gazetteer=gazetteer)
     named = [p for p in found if p.text.startswith("Mbuyi")]
     assert named and all(p.lat is None for p in named), found
+
+
+@pytest.mark.parametrize("text", [
+    "M23 fighters shelled Sake in North Kivu, Congo, on Friday.",
+    "Hezbollah fired rockets at Kiryat Shmona in northern Israel.",
+    "The RSF shelled El Fasher in Sudan on Sunday.",
+])
+def test_an_armed_group_is_never_a_place_under_any_spelling_key(nlp: Any, gazetteer: Gazetteer,
+                                                                text: str) -> None:
+    found = places(text, nlp, gazetteer)
+    assert not {"M23", "Hezbollah", "RSF"} & set(found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Rockets fell on the Mugunga and Lac Vert displacement sites near Goma, Congo.", "Lac"),
+    ("Shells hit the Centre Sud market in Bangui, Central African Republic.", "Centre"),
+    ("Gunmen attacked the Lagos Island market in Nigeria on Monday.", None),
+])
+def test_a_word_of_another_name_is_no_division_of_a_country_never_named(
+        nlp: Any, gazetteer: Gazetteer, text: str, word: str | None) -> None:
+    found = places(text, nlp, gazetteer)
+    if word is not None:
+        place = found.get(word)
+        assert place is None or place.country in ("CD", "CF")
+    else:
+        assert any(p.country == "NG" for p in found.values())

@@ -41,11 +41,15 @@ _DIRECTION_WORDS = frozenset({"central", "northern", "southern", "eastern", "wes
                               "northeastern", "northwestern", "southeastern", "southwestern",
                               "north", "south", "east", "west"})
 # Armed groups and parties the small NER model often labels GPE; never a place.
-NOT_PLACES = frozenset({
+# Armed groups and alliances the NER files as places ("M23", "Hezbollah"), compared by
+# their name key, as every mention's text is (the key folds "Hezbollah" to "hezbola").
+NOT_PLACE_NAMES = frozenset({
     "hamas", "hezbollah", "hizbollah", "hizballah", "houthi", "houthis", "isis", "isil", "daesh",
     "taliban", "wagner", "boko haram", "jnim", "hts", "al qaeda", "al shabaab", "shabaab",
-    "kataib hezbollah", "islamic state", "pkk", "ypg", "sdf", "nato",
+    "kataib hezbollah", "islamic state", "pkk", "ypg", "sdf", "nato", "m23", "adf", "fdlr",
+    "ttp", "iswap", "rsf", "ansar allah", "anti-balaka", "nujaba", "harakat al-nujaba",
 })
+NOT_PLACES = frozenset(names.name_key(n) for n in NOT_PLACE_NAMES)
 
 
 class Mention(NamedTuple):

@@ -350,8 +350,14 @@ def _resolve(mention: Mention, found: _Found, *, context: Context) -> Entry | No
         return mention.hint
     if not found.candidates:
         return None
-    return choose(found.candidates, mention=mention, cue=found.cue, context=context,
-                  loose=found.loose, part=found.part)
+    entry = choose(found.candidates, mention=mention, cue=found.cue, context=context,
+                   loose=found.loose, part=found.part)
+    # a proper noun outside any entity ("Lac" of "the Lac Vert site") that would be a
+    # division or region of a country the report never names is a word of another name
+    if entry is not None and mention.source == "proper_noun" and entry.kind in ("admin1", "region") \
+            and entry.country and context.countries and entry.country not in context.countries:
+        return None
+    return entry
 
 
 def _role(doc: Doc, mention: Mention) -> Role:
