@@ -349,3 +349,15 @@ def test_what_happens_as_an_attack_begins_or_ends_is_that_attack(read_text, text
 def test_armed_men_sweeping_in_and_shooting_people_attack(read_text, text: str,
                                                          events: int) -> None:
     assert len(read_text(text).events) == events
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (("Rescuers were still digging through the rubble on Wednesday after a blast tore through "
+     "a camp near Kabul late on Monday night."), date(2024, 3, 4)),
+    (("Medics were treating the wounded on Tuesday after a drone struck a market in Goma on "
+     "Sunday morning."), date(2024, 3, 3)),
+    (("Families buried their dead on Wednesday, a day after shells hit the village of Kiwanja "
+     "on Tuesday."), date(2024, 3, 5)),
+])
+def test_the_day_in_the_attack_s_own_clause_dates_it(read_text, text: str, day: date) -> None:
+    assert read_text(text).events[0].time.start == day

@@ -317,3 +317,13 @@ def test_of_two_sides_named_together_the_first_gives_the_kind(read_text, text: s
                                                               kind: str) -> None:
     target = read_text(text).events[0].target
     assert target is not None and target.kind == kind
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("A massive blast tore through a camp for displaced families near Kabul on Monday.", "camp"),
+    ("An explosion ripped through a crowded market in Kano on Friday, killing six.", "market"),
+    ("A car bomb ploughed through a checkpoint in Mogadishu on Sunday.", "checkpoint"),
+])
+def test_what_a_blast_tears_through_is_its_target(read_text, text: str, word: str) -> None:
+    target = read_text(text).events[0].target
+    assert target is not None and word in target.text

@@ -90,7 +90,8 @@ def _target_candidates(head: Token, triggers: list[Token],
         yield patient
     for node in _target_holders(head):
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "through"
+                                         and node.lemma_.lower() in TEAR_VERBS):
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME"):
                     found = actor_range(objs[0])
@@ -115,6 +116,11 @@ def _target_candidates(head: Token, triggers: list[Token],
                         if not overlaps(found, attacker):
                             yield found
     yield _killed_by(head)
+
+
+# Verbs of a blast going through what it hit: "a blast tore through a camp", "the
+# explosion ripped through the market".
+TEAR_VERBS = frozenset({"tear", "rip", "plough", "plow", "slice", "sweep"})
 
 
 # Verbs that say an attack was done, not what it hit: "the raid carried out against a

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import (
     LONG_UNITS,
+    clause_chars,
     is_dateline,
     is_headline,
     long_after,
@@ -42,7 +43,10 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     # the bombing of a market on Monday")
     stating = {a.i for a in head.ancestors if a.lemma_.lower() in STATEMENT_VERBS}
     scope = time_scope(head)
-    best: tuple[int, Time] | None = None
+    # "digging on Tuesday after a blast tore through the camp late on Monday night": a day
+    # in the attack's own clause outranks one of the clause it hangs from
+    own = clause_chars(head)
+    best: tuple[tuple[int, int], Time] | None = None
     for ent in ents_within(sent):
         if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
             continue
@@ -57,7 +61,7 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
         resolved = resolve_time(_with_qualifier(ent), published=published)
         if resolved.start is None:
             continue
-        distance = abs(ent.root.i - head.i)
+        distance = (0 if ent.start_char in own else 1, abs(ent.root.i - head.i))
         time = Time(text=ent.text, start=resolved.start, end=resolved.end,
                     precision=resolved.precision,
                     span=TextSpan(start=ent.start_char, end=ent.end_char))
