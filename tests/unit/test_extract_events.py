@@ -361,3 +361,27 @@ def test_armed_men_sweeping_in_and_shooting_people_attack(read_text, text: str,
 ])
 def test_the_day_in_the_attack_s_own_clause_dates_it(read_text, text: str, day: date) -> None:
     assert read_text(text).events[0].time.start == day
+
+
+@pytest.mark.parametrize("text", [
+    "At least 12 people were killed in this morning's strike on a market in Gaza City.",
+    "Officials said this afternoon's drone attack on a depot in Odesa wounded four.",
+    "Five were killed in this evening's shelling of Kharkiv, the governor said.",
+])
+def test_this_morning_s_attack_is_of_the_report_s_day(read_text, text: str) -> None:
+    assert read_text(text).events[0].time.start == date(2024, 3, 6)
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    (("Troops raided a camp in Jenin on Tuesday, killing three. The army called the dead "
+     "planners of the October 7 attack."), 1),
+    (("Drones struck Odesa on Monday, killing two; officials compared it with the January 2 "
+     "strike on the port."), 1),
+    ("The March 3 raid on the village killed 12, officials said.", 1),
+])
+def test_an_attack_named_by_a_day_long_past_is_recalled(read_text, text: str,
+                                                        events: int) -> None:
+    report = read_text(text)
+    assert len(report.events) == events
+    assert all(e.time.start is None or e.time.start.year == 2024 and e.time.start.month == 3
+               for e in report.events)

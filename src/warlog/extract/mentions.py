@@ -62,6 +62,7 @@ class Mention:
     anaphoric: bool           # "the assault", "this attack", "Monday's attack"
     plural: bool
     background: bool = False  # attacks in general, counted or hypothetical: context only
+    dated: bool = False       # named by its day: "the October 7 attack", "the April 1 strike"
 
 
 SPORT_WORDS = frozenset(words("""inning innings homer homers home-run rbi touchdown
@@ -353,6 +354,7 @@ def _mention_of(group: list[Token], s_index: int) -> Mention:
         lemma=head.lemma_.lower(),
         anaphoric=_is_anaphoric(head),
         plural=head.tag_ in ("NNS", "NNPS"),
+        dated=head.pos_ in ("NOUN", "PROPN") and _named_by_its_date(head),
     )
 
 

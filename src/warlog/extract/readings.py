@@ -88,13 +88,17 @@ class Reading:
 # A report tells of its own days; an attack it dates more than a year before publication
 # ("shot down over Hanoi in 1967") is history it recalls, told as background.
 HISTORY_DAYS = 365
+# An attack named by its day ("the planners of the October 7 attack", "since the April 1
+# strike") is one the reader knows already: a month before publication, it is recalled.
+RECALLED_DAYS = 30
 
 
 def is_historical(reading: Reading, published: date | None) -> bool:
     time = reading.time
     if published is None or time is None or time.start is None:
         return False
-    return (published - (time.end or time.start)).days > HISTORY_DAYS
+    ago = (published - (time.end or time.start)).days
+    return ago > HISTORY_DAYS or reading.mention.dated and ago > RECALLED_DAYS
 
 
 def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],

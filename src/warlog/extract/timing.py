@@ -48,7 +48,7 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     own = clause_chars(head)
     best: tuple[tuple[int, int], Time] | None = None
     for ent in ents_within(sent):
-        if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(ent.text):
+        if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(_with_qualifier(ent)):
             continue
         if ent.start_char not in scope and not _inside_report(ent, head):
             continue  # "…said the missile was built in May 2023": another clause's date
