@@ -385,3 +385,19 @@ def test_an_attack_named_by_a_day_long_past_is_recalled(read_text, text: str,
     assert len(report.events) == events
     assert all(e.time.start is None or e.time.start.year == 2024 and e.time.start.month == 3
                for e in report.events)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Warplanes struck radar sites in Yemen at approximately 2:30 a.m. Sanaa time on Monday.",
+     date(2024, 3, 4)),
+    ("Drones hit a fuel depot in Odesa at 4 a.m. local time on Sunday.", date(2024, 3, 3)),
+    ("Rockets struck Sderot at 9 p.m. GMT on Tuesday, the army said.", date(2024, 3, 5)),
+])
+def test_a_time_zone_after_the_clock_keeps_the_sentence_whole(read_text, text: str,
+                                                             day: date) -> None:
+    assert read_text(text).events[0].time.start == day
+
+
+def test_a_sentence_still_ends_after_the_clock(resources) -> None:  # type: ignore[no-untyped-def]
+    doc = resources.nlp("A drone hit the port at 6 a.m. The governor said a fire broke out.")
+    assert len(list(doc.sents)) == 2

@@ -41,7 +41,23 @@ def sentence_hints(doc: Doc) -> Doc:
             token.is_sent_start = True  # "…were injured. ==Attack== A suicide bomber…"
         elif prev.text == "." and i >= 2 and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS or prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
             token.is_sent_start = False
+        elif _clock_zone(doc, i):
+            token.is_sent_start = False  # "at 2:30 a.m. Sanaa time on Jan. 12": one sentence
     return doc
+
+
+ZONE_WORDS = frozenset({"local", "gmt", "utc", "et", "est", "edt", "pt", "pst", "cet", "eet"})
+
+
+def _clock_zone(doc: Doc, i: int) -> bool:
+    """A time zone after "a.m."/"p.m." ("a.m. local time", "p.m. GMT", "a.m. Sanaa time")
+    goes on the sentence the clock time is in."""
+    prev = doc[i - 1].lower_
+    if prev not in ("a.m.", "p.m.", "am", "pm") and not (prev == "." and i >= 2
+                                                           and doc[i - 2].lower_ in ("a.m", "p.m")):
+        return False
+    token = doc[i]
+    return token.lower_ in ZONE_WORDS or i + 1 < len(doc) and doc[i + 1].lower_ == "time"
 
 
 def _heading_edge(prev: Token, token: Token) -> bool:

@@ -90,8 +90,7 @@ def _target_candidates(head: Token, triggers: list[Token],
         yield patient
     for node in _target_holders(head):
         for child in node.children:
-            if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or child.lower_ == "through"
-                                         and node.lemma_.lower() in TEAR_VERBS):
+            if child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or _tears_through(node, child)):
                 objs = [g for g in child.children if g.dep_ == "pobj"]
                 if objs and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME"):
                     found = actor_range(objs[0])
@@ -121,6 +120,16 @@ def _target_candidates(head: Token, triggers: list[Token],
 # Verbs of a blast going through what it hit: "a blast tore through a camp", "the
 # explosion ripped through the market".
 TEAR_VERBS = frozenset({"tear", "rip", "plough", "plow", "slice", "sweep"})
+
+
+def _tears_through(verb: Token, prep: Token) -> bool:
+    """"tore through a camp" names what was hit; "tore through central Mogadishu" only
+    where."""
+    if prep.lower_ != "through" or verb.lemma_.lower() not in TEAR_VERBS:
+        return False
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and objs[0].ent_type_ not in ("GPE", "LOC") \
+        and objs[0].lemma_.lower() not in PLACE_NOUNS
 
 
 # Verbs that say an attack was done, not what it hit: "the raid carried out against a
