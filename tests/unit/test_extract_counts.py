@@ -202,3 +202,17 @@ def test_put_to_death_is_a_killing(read_text, text: str, killed: int) -> None:  
 
 def test_bored_to_death_is_no_attack(read_text) -> None:  # type: ignore[no-untyped-def]
     assert read_text("The film bored the critics to death, the reviewer said.").events == ()
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Shelling hit the town of Kiwanja on Friday, leaving 70 dead and 19 wounded.", 70, 19),
+    (("A drone struck a market in Goma on Friday. Officials put the toll at 12 dead and 30 "
+     "injured."), 12, 30),
+    ("Rockets hit Kharkiv on Monday, leaving 4 dead.", 4, None),
+])
+def test_a_figure_on_dead_or_wounded_standing_as_a_noun_counts(read_text, text: str,
+                                                              killed: int,
+                                                              injured: int | None) -> None:
+    event = read_text(text).events[0]
+    assert [k.best for k in event.killed] == [killed]
+    assert [k.best for k in event.injured] == ([injured] if injured else [])

@@ -327,3 +327,24 @@ def test_of_two_sides_named_together_the_first_gives_the_kind(read_text, text: s
 def test_what_a_blast_tears_through_is_its_target(read_text, text: str, word: str) -> None:
     target = read_text(text).events[0].target
     assert target is not None and word in target.text
+
+
+@pytest.mark.parametrize("text", [
+    ("It was not possible to verify which side launched the drone that hit the hospital in "
+    "El Fasher on Friday."),
+    "Nobody knows what group fired the rockets that hit Sderot on Monday.",
+    "Officials could not say whose forces shelled the village near Kadugli on Sunday.",
+])
+def test_a_question_names_no_attacker(read_text, text: str) -> None:
+    for event in read_text(text).events:
+        assert event.attacker is None
+
+
+@pytest.mark.parametrize("text", [
+    "Artillery fell on the Abu Shouk camp near El Fasher on Friday and killed eight people.",
+    "Army artillery fell on the market in Kadugli on Monday, killing five.",
+    "Heavy artillery landed on the outskirts of Khartoum on Sunday, wounding three.",
+])
+def test_artillery_falling_on_a_place_is_a_shelling(read_text, text: str) -> None:
+    events = read_text(text).events
+    assert [e.sub_type for e in events] == ["shelling_artillery_missile_attack"]

@@ -30,6 +30,8 @@ def make_actor(doc: Doc, rng: TokenRange, *, country_of: CountryOf) -> Actor | N
         return None
     if span[0].lower_ in ("no", "none", "nobody"):
         return None  # "no group claimed it" names nobody
+    if span[0].tag_ in ("WDT", "WP", "WP$") or span[0].lower_ in ("which", "what", "whose", "whichever"):
+        return None  # "could not verify which side launched the drone": a question, no one
     if (span.root.ent_type_ in ("ORDINAL", "CARDINAL") or span.root.pos_ == "NUM") \
             and not _counts_some(span.root):
         return None  # "the second struck the base": a count of weapons, not a party

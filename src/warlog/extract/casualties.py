@@ -334,8 +334,11 @@ def _toll_field(tok: Token) -> Field | None:
 
 
 def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:
-    """"62 U.S. personnel injuries", "three civilian deaths": the figure on the noun itself."""
-    if tok.pos_ != "NOUN" or tok.lower_ not in NOUN_KILL | NOUN_INJURE | {"casualties"}:
+    """"62 U.S. personnel injuries", "three civilian deaths": the figure on the noun itself;
+    so on an adjective standing as its noun ("leaving 70 dead", "a toll of 70 dead")."""
+    standing = tok.lower_ in ("dead", "wounded", "injured") and tok.pos_ == "ADJ" \
+        and tok.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj", "appos")
+    if not standing and (tok.pos_ != "NOUN" or tok.lower_ not in NOUN_KILL | NOUN_INJURE | {"casualties"}):
         return None
     nums = [c for c in tok.children if c.dep_ == "nummod"]
     if not nums:
