@@ -170,7 +170,7 @@ def _munition_lands(tok: Token) -> bool:
     """"shells landed in the town", "a bomb fell on the market": a munition that strikes
     (not "egg shells landed in the bin": a noun before it that is no weapon or force)."""
     # (a capitalised first word the small tagger calls a proper noun counts, unnamed)
-    return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_sent_start) \
+    return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and bool(tok.is_sent_start)) \
         and tok.lemma_.lower() in lx.MUNITION_NOUNS | {"artillery"} \
         and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS \
         and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
