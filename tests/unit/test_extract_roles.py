@@ -348,3 +348,23 @@ def test_a_question_names_no_attacker(read_text, text: str) -> None:
 def test_artillery_falling_on_a_place_is_a_shelling(read_text, text: str) -> None:
     events = read_text(text).events
     assert [e.sub_type for e in events] == ["shelling_artillery_missile_attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "A series of strikes hit Khan Younis early on Sunday, killing nine.",
+    "A second wave of explosions hit hand-held radios across Lebanon on Wednesday.",
+    "Targets in Gaza City were struck overnight, the army said.",
+])
+def test_how_an_attack_came_is_no_attacker(read_text, text: str) -> None:
+    events = read_text(text).events
+    assert len(events) == 1 and events[0].attacker is None
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("A second wave of explosions hit hand-held radios across Lebanon on Wednesday, killing 14.", 1),
+    ("A string of bombings shook Baghdad on Friday, killing 20.", 1),
+    ("A wave of attacks has hit the region since October, officials said.", 0),
+    ("A tally of attacks in the region since January 1 counts 12 soldiers killed.", 0),
+])
+def test_a_wave_with_a_day_tells_that_day_s_attacks(read_text, text: str, events: int) -> None:
+    assert len(read_text(text).events) == events

@@ -302,7 +302,9 @@ def _is_aggregate_plural(head: Token, sent: Span) -> bool:
             c.dep_ == "nummod" and (parse_number(c.text) or 99) <= 4 for c in head.children):
         return False  # "two drones were sent", "three strikes hit": counted, so specific
     if head.dep_ == "pobj" and head.head.head.lemma_.lower() in AGGREGATE_HEADS:
-        return True
+        # "a wave of attacks since October" sums them; "a second wave of explosions hit
+        # radios on Wednesday" tells that day's blasts
+        return spans_a_period(sent.text) or not _has_day(head.head.head, sent, since=False)
     if _caused_the_casualties(head) and not spans_a_period(sent.text):
         # "fighters were killed in IS attacks in Badia": attacks told with their dead (but
         # "so far this year, 45 soldiers have been killed in attacks" sums a period's)
@@ -324,11 +326,19 @@ def _caused_the_casualties(head: Token) -> bool:
     return verb.pos_ == "VERB" and (verb.lemma_.lower() in lx.KILL_WORDS or verb.lemma_.lower() in lx.INJURE_WORDS)
 
 
-def _has_day(head: Token, sent: Span) -> bool:
+def _has_day(head: Token, sent: Span, *, since: bool = True) -> bool:
+    """A day in the clause of head; with ``since=False``, not the day a span starts from
+    ("a tally of attacks since January 1")."""
     verb = _governing_verb(head)
     scope = {t.i for t in (verb.subtree if verb is not None else head.subtree)}
     return any(e.label_ in ("DATE", "TIME") and e.root.i in scope and _names_a_day(e.text)
-               for e in ents_within(sent)) or any(t.lower_ in lx.BARE_TIME_WORDS and t.i in scope for t in sent)
+               and (since or not _after_since(e)) for e in ents_within(sent)) \
+        or any(t.lower_ in lx.BARE_TIME_WORDS and t.i in scope for t in sent)
+
+
+def _after_since(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in ("since", "from", "until", "till") or ent.text.lower().startswith("since")
 
 
 def _names_a_day(text: str) -> bool:
