@@ -368,3 +368,19 @@ def test_how_an_attack_came_is_no_attacker(read_text, text: str) -> None:
 ])
 def test_a_wave_with_a_day_tells_that_day_s_attacks(read_text, text: str, events: int) -> None:
     assert len(read_text(text).events) == events
+
+
+@pytest.mark.parametrize("text", [
+    ("A missile hit a recreation centre near Kharkiv on Sunday, and a second one struck as "
+    "rescuers arrived, killing five."),
+    "Multiple rocket launchers shelled the villages near Kupiansk on Sunday.",
+    "Drones attacked the port of Izmail overnight; the first one hit a grain silo.",
+])
+def test_a_weapon_counted_or_its_launcher_is_no_attacker(read_text, text: str) -> None:
+    for event in read_text(text).events:
+        assert event.attacker is None
+
+
+def test_one_of_the_gunmen_is_an_attacker(read_text) -> None:  # type: ignore[no-untyped-def]
+    event = read_text("One of the gunmen opened fire on worshippers in Kaduna on Sunday.").events[0]
+    assert event.attacker is not None and "gunmen" in event.attacker.text
