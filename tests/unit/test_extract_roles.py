@@ -384,3 +384,18 @@ def test_a_weapon_counted_or_its_launcher_is_no_attacker(read_text, text: str) -
 def test_one_of_the_gunmen_is_an_attacker(read_text) -> None:  # type: ignore[no-untyped-def]
     event = read_text("One of the gunmen opened fire on worshippers in Kaduna on Sunday.").events[0]
     assert event.attacker is not None and "gunmen" in event.attacker.text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    (("The artillery of the Rapid Support Forces fell on a camp near El Fasher on Friday, "
+     "killing eight."), "Rapid Support"),
+    ("Drones of the Russian army struck a depot in Odesa on Monday.", "army"),
+    ("Shells of the army landed on the market in Kadugli on Monday, killing five.", "army"),
+])
+def test_whose_weapon_it_was_is_the_attacker(read_text, text: str, word: str) -> None:
+    attacker = read_text(text).events[0].attacker
+    assert attacker is not None and word in attacker.text
+
+
+def test_a_weapon_of_unknown_origin_has_no_attacker(read_text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text("Rockets of unknown origin hit the town of Metula on Sunday.").events[0].attacker is None

@@ -187,6 +187,23 @@ def _attacker_behind_weapon(head: Token) -> TokenRange | None:
         agent = _agent_of(tok)
         if agent is not None:
             return agent
+        owner = _owner_of(tok)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _owner_of(weapon: Token) -> TokenRange | None:
+    """"the artillery of the Rapid Support Forces fell on the camp", "drones of the
+    Russian army struck…": the side whose weapon it is."""
+    for child in weapon.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and not is_weapon_word(objs[0]) and can_act(objs[0]) \
+                    and (_actor_word(objs[0]) or _known_group(objs[0])
+                         or objs[0].lower_ in lx.STATE_WORDS
+                         or objs[0].ent_type_ in ("ORG", "NORP")):
+                return actor_range(objs[0])
     return None
 
 
