@@ -176,7 +176,7 @@ def _no_bare_weapon(actor: Actor | None) -> Actor | None:
     people = lx.NON_STATE_WORDS | {"sniper", "bomber"}
     lead = words[:words.index("of")] if "of" in words else words
     partitive = bool(lead) and lead[-1] == "one" and "of" in words  # "one of the gunmen"
-    if not partitive and (lead and lead[-1].removesuffix("s") in SALVO_WORDS or head in SALVO_WORDS):
+    if not partitive and (lead and _salvo(lead[-1]) or _salvo(words[-1] if words else "")):
         # "a second wave hit radios", "a series of strikes hit the town": no one who attacked
         return None
     return None if head in WEAPON_LEMMAS and words[-1] not in people and head not in people \
@@ -184,11 +184,15 @@ def _no_bare_weapon(actor: Actor | None) -> Actor | None:
 
 
 # Nouns of how an attack came, or of what it hit, that parse as its subject.
-SALVO_WORDS = frozenset({"wave", "serie", "series", "barrage", "salvo", "volley", "round",
+SALVO_WORDS = frozenset({"wave", "series", "barrage", "salvo", "volley", "round",
                          "target", "blast", "explosion", "detonation", "spate", "string",
                          # "a second one struck", "rocket launchers fired", "its weapons
                          # hit": a weapon or a count of them, not who fired
                          "one", "launcher", "weapon", "system"})
+
+
+def _salvo(word: str) -> bool:
+    return word in SALVO_WORDS or word.removesuffix("s") in SALVO_WORDS
 
 
 def _bombed_from_the_air(head: Token, weapon: str, attacker: Actor | None) -> str:

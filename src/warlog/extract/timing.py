@@ -48,7 +48,10 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
     own = clause_chars(head)
     best: tuple[tuple[int, int], Time] | None = None
     for ent in ents_within(sent):
-        if ent.label_ not in ("DATE", "TIME") or not is_time_phrase(_with_qualifier(ent)):
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        phrase = _with_qualifier(ent)
+        if not is_time_phrase(phrase):
             continue
         if ent.start_char not in scope and not _inside_report(ent, head):
             continue  # "…said the missile was built in May 2023": another clause's date
@@ -58,7 +61,7 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
             continue
         if len(ent) == 1 and _defers_to_a_day(ent.root):
             continue
-        resolved = resolve_time(_with_qualifier(ent), published=published)
+        resolved = resolve_time(phrase, published=published)
         if resolved.start is None:
             continue
         distance = (0 if ent.start_char in own else 1, abs(ent.root.i - head.i))

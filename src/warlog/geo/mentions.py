@@ -40,7 +40,6 @@ COMMON_WORDS = frozenset({
 _DIRECTION_WORDS = frozenset({"central", "northern", "southern", "eastern", "western",
                               "northeastern", "northwestern", "southeastern", "southwestern",
                               "north", "south", "east", "west"})
-# Armed groups and parties the small NER model often labels GPE; never a place.
 # Armed groups and alliances the NER files as places ("M23", "Hezbollah"), compared by
 # their name key, as every mention's text is (the key folds "Hezbollah" to "hezbola").
 NOT_PLACE_NAMES = frozenset({
