@@ -40,7 +40,8 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
     for index, cluster in enumerate(ordered):
         # no fallback to the lead event's place: an event told apart from the lead is
         # another event, and an honest null says more than a borrowed place
-        place = (cluster.place() or _place_of_kin(cluster, ordered[:index])
+        place = (_finer(cluster.place(), _place_of_its_record(cluster, places, text))
+                 or _place_of_kin(cluster, ordered[:index])
                  or _place_in_its_sentences(cluster, places)
                  or _place_of_its_heading(cluster, places, text)
                  or _fallback_place(cluster, fallback_places, report_country))
@@ -107,6 +108,46 @@ def _most_precise(places: Sequence[Place], spans: Sequence[tuple[int, int]], *,
         if found else None
 
 
+# The labels of a record's place line: "Where: 66 nautical miles southwest of Hodeidah",
+# "Location: Kidal region", "Position: 12.5N 43.3E".
+PLACE_LABELS = frozenset({"where", "location", "position", "place", "area", "locality", "site"})
+_LABEL = re.compile(r"(?:^|(?<=[.;•*\-–—]\s))\s*([A-Za-z]+)\s*:\s*(?=\S)", re.MULTILINE)
+_STOP = re.compile(r"[.;](?:\s|$)|\n")
+
+
+def _place_of_its_record(cluster: Cluster, places: Sequence[Place], text: str) -> Place | None:
+    """An event told inside a record of labelled fields (an advisory's or an incident log's
+    "When: …", "Where: …", "What: …", a line or a sentence each, the record ending at a
+    blank line): the most precise place of the record's place field."""
+    starts = [r.sentence.start for r in cluster.readings if not r.headline]
+    if not starts or not text:
+        return None
+    at = min(starts)
+    begin = text.rfind("\n\n", 0, at)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find("\n\n", at)
+    end = len(text) if end < 0 else end
+    for label in _LABEL.finditer(text, begin, end):
+        if label.group(1).lower() not in PLACE_LABELS:
+            continue
+        stop = _STOP.search(text, label.end(), end)
+        field_end = stop.start() if stop is not None else end
+        best = _most_precise(places, [(label.end(), field_end)], roles=("literal", "modifier"))
+        if best is not None:
+            return dataclasses.replace(best, role="literal")
+    return None
+
+
+def _finer(told: Place | None, record: Place | None) -> Place | None:
+    """The record's place where the event's own is missing or coarser than it."""
+    if record is None or told is not None and _RANK.get(told.precision, 5) <= _RANK.get(record.precision, 5):
+        return told
+    return record
+
+
+_RANK: dict[str | None, int] = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4}
+
+
 def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) -> Place | None:
     """An event whose sentences name no place, under a heading that does ("June 11 —
     Kathua: village attacked near the border", "Kharkiv region"): the heading's place.
@@ -155,7 +196,8 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
     kind, sub_type = code_event(
         weapon=weapon, lemmas=[r.lemma for r in telling], attacker=attacker,
         target=target, victims_civilian=victims_civilian,
-        text=text + (" suicide" if cluster.suicide else ""),
+        text=text + (" suicide" if cluster.suicide else "")
+        + (" projectile" if any(r.unnamed_munition for r in telling) else ""),
         accidental=cluster.accidental,
     )
     said = _unique(s for r in cluster.readings for s in r.said_by)

@@ -134,7 +134,20 @@ def _victims(tok: Token) -> list[Token]:
     if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in STATE_VERBS:
         out.extend(_subjects_of(tok.head))  # "three people are dead", "two officers resulted wounded"
     out = [_held_by_total(v) for v in out]
-    return [v for v in out if _names_people(v) and not _is_subset(v)]
+    return [v for v in out if (_names_people(v) or _one_who_was_hurt(v, tok)) and not _is_subset(v)]
+
+
+def _one_who_was_hurt(noun: Token, word: Token) -> bool:
+    """"One mariner was badly injured", "a seafarer died": one counted by "a" or "one",
+    the subject of a casualty verb, is a person whatever the noun (no list names every
+    trade), unless the noun is a thing or a name."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_ or word.pos_ != "VERB":
+        return False
+    passive = noun.dep_ == "nsubjpass" or noun.dep_ == "nsubj" and word.lemma_.lower() in ("die", "perish")
+    counted = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in noun.children)
+    lemma = noun.lemma_.lower()
+    return passive and counted and lemma not in lx.CIVILIAN_OBJECTS | lx.VEHICLE_NOUNS \
+        and lemma not in THINGS_HARMED
 
 
 def _held_by_total(tok: Token) -> Token:
@@ -144,6 +157,12 @@ def _held_by_total(tok: Token) -> Token:
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
           for g in c.children if g.dep_ == "pobj"]
     return of[0] if of else tok
+
+
+# Things a casualty verb is used of in figures of speech or of damage ("a deal was killed",
+# "the project died", "an engine was damaged").
+THINGS_HARMED = frozenset({"deal", "bill", "plan", "project", "proposal", "idea", "engine",
+                           "ship", "vessel", "plane", "aircraft", "drone", "talk", "ceasefire"})
 
 
 # Verbs that say what state people are in or came to: "are dead", "resulted wounded".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warlog.extract.lexicon import BLAST_LEMMAS, CLASH_LEMMAS
+from warlog.extract.lexicon import BLAST_LEMMAS, CLASH_LEMMAS, UNNAMED_MUNITIONS
 from warlog.model import Actor, EventType
 
 REMOTE = {"ballistic_missile", "cruise_missile", "rocket", "mortar", "artillery"}
@@ -37,6 +37,9 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
         return "explosions_remote_violence", "remote_explosive_landmine_ied"
     if "grenade" in lower:
         return "explosions_remote_violence", "grenade"
+    if weapon == "unknown" and UNNAMED_MUNITIONS & set(lower.split()):
+        # "hit by an unidentified projectile": fired from afar, by what is not known
+        return "explosions_remote_violence", "shelling_artillery_missile_attack"
     if lemma_set & {"strike"} and weapon == "unknown" and (
             attacker is None or attacker.kind == "state_forces"):
         # A "strike" with no ground weapon named is, in wire usage, from the air.

@@ -52,7 +52,7 @@ CONFLICT_CUES = frozenset(
     grenade grenades landmine landmines
     insurgent jihadist jihadists jihadis mujahideen bandits assailants kidnappers abductors
     guerrilla guerrillas paramilitary paramilitaries commando commandos usv usvs uncrewed
-    unmanned""")
+    unmanned projectile projectiles""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
@@ -370,6 +370,9 @@ AREA_NOUNS = frozenset(words("""region province oblast district state county gov
     city town territory"""))
 # Heads a munition is named by when its kind is a modifier: "a mortar round", "tank rounds".
 MUNITION_HEADS = frozenset({"round", "projectile"})
+# A munition told by no kind ("hit by an unidentified projectile", "an unknown munition"):
+# a weapon, fired from afar, though not which one.
+UNNAMED_MUNITIONS = frozenset({"projectile", "munition", "ordnance"})
 # Verbs of a munition arriving: "a shell landed", "rockets fell on", "a bomb went off".
 IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "smash", "explode",
                           "detonate", "rain", "impact"})

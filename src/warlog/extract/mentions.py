@@ -68,10 +68,10 @@ class Mention:
 SPORT_WORDS = frozenset(words("""inning innings homer homers home-run rbi touchdown
     touchdowns goal goals striker midfielder goalkeeper playoff playoffs pitcher batter
     quarterback layup dunk scored scorer fans stadium league championship tournament
-    semifinal semifinals final finals series season coach"""))
+    semifinal semifinals final finals series season coach derby referee fan"""))
 # Words a game is told in too: "a three-run blast", "a 60-yard bomb", "the attack".
 SPORT_FIGURES = frozenset(words("""blast blasts shooting shooter shot shots strike strikes
-    attack attacks explosion explosive bomb bombs target targets"""))
+    attack attacks explosion explosive bomb bombs target targets projectile projectiles"""))
 
 
 def find_mentions(doc: Doc) -> tuple[Mention, ...]:
@@ -310,7 +310,7 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         return False  # "launches a net at flying objects", "fired the coach"
     # a base or a target is hit in kitchens and sport too: the weak verb needs more
     cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \
-        | {w for w, _ in lx.WEAPON_PHRASES}
+        | {w for w, _ in lx.WEAPON_PHRASES} | lx.WEAPON_NOUNS
     return bool(words & cue)
 
 

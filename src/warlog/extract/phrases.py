@@ -83,7 +83,8 @@ def is_weapon_word(tok: Token) -> bool:
         return False
     if is_a_worked_mine(tok):
         return False
-    if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS:
+    if tok.lemma_.lower() in WEAPON_LEMMAS or tok.lower_ in WEAPON_LEMMAS \
+            or tok.lemma_.lower() in lx.UNNAMED_MUNITIONS:
         return True
     return is_munition_head(tok) or is_rigged_vehicle(tok) or _uncrewed(tok) or _worn_charge(tok) \
         or _manufactured(tok)
@@ -150,8 +151,15 @@ def is_a_worked_mine(tok: Token) -> bool:
                                                             "diamond", "artisanal", "mining")
            for c in tok.children):
         return True
+    # "shot at the mine", "miners trapped inside the mine": a site where people are, as
+    # a landmine is not
+    if tok.dep_ == "pobj" and tok.head.lower_ in SITE_PREPS \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return True
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in SITE_VERBS
 
+
+SITE_PREPS = frozenset({"at", "inside", "outside", "into", "in"})
 
 PLATFORM_WORDS = frozenset({"helicopter", "gunship", "jet", "warplane", "aircraft", "bomber",
                             "plane", "fighter-bomber", "ac-130"})
@@ -203,7 +211,10 @@ def subject(verb: Token, *, passive: bool) -> Token | None:
                 and child.pos_ == "PRON"
             ):
                 return _resolve_relative(child)
-        # a conjoined verb shares its subject: "stormed the village and killed …"
+        # a conjoined verb shares its subject: "stormed the village and killed …"; a passive
+        # one's shared subject underwent it ("the master reported being hit")
+        if not passive and any(c.dep_ == "auxpass" for c in node.children):
+            break
         if node.dep_ in ("conj", "xcomp") and node.head.pos_ in ("VERB", "AUX"):
             node = node.head
             continue

@@ -78,6 +78,7 @@ class Reading:
     perceived: bool = False                # "explosions were heard": a sound, of no kind
     answered: bool = False                 # "to punish Israel for the April 1 strike"
     section: int = -1                      # where its dated section begins (-1: none)
+    unnamed_munition: bool = False         # "hit by an unidentified projectile": from afar
 
     @property
     def informative(self) -> bool:
@@ -151,6 +152,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         and is_generic(doc, frame.weapon_at),
         perceived=is_perceived(head), answered=inside,
         section=section_start(sent, published=published),
+        unnamed_munition=names_unnamed_munition(head),
     )
 
 
@@ -277,6 +279,13 @@ def is_accidental(doc: Doc, mention: Mention) -> bool:
         if any(c.lower_ in ACCIDENT_WORDS for h in holders for c in h.children):
             return True
     return False
+
+
+def names_unnamed_munition(head: Token) -> bool:
+    """"struck by an unknown projectile", "the munition hit the stern": the clause names a
+    munition fired from afar without saying which kind."""
+    scope = clause_chars(head)
+    return any(t.lemma_.lower() in lx.UNNAMED_MUNITIONS and t.idx in scope for t in head.sent)
 
 
 def is_suicide(head: Token) -> bool:

@@ -403,7 +403,8 @@ def _first_without_overlap(candidates: list[Mention]) -> list[Mention]:
 
 # Words before a name that say it is a place: "in Hit", "near Tal Afar", "shelled Bakhmut".
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "outside", "from", "to", "into", "toward", "towards",
-                            "around", "across", "inside", "through", "via", "between", "nearby"})
+                            "around", "across", "inside", "through", "via", "between", "nearby",
+                            "off"})
 ATTACK_VERBS = frozenset({"attack", "strike", "shell", "bomb", "hit", "target", "capture", "seize",
                           "enter", "besiege", "raid", "storm", "recapture", "retake", "liberate",
                           "surround", "encircle", "reach", "evacuate", "fire", "pound", "overrun",

@@ -1,0 +1,136 @@
+"""Readings of advisories, incident logs and ship reports, each rule tried on three
+phrasings written for this file (published Fri 2024-06-14 unless given)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+PUBLISHED = "2024-06-14"
+
+
+@pytest.mark.parametrize("text", [
+    "The tanker was hit by an unknown projectile near Mokha in Yemen on Tuesday, the master said.",
+    "A bulk carrier was struck by two projectiles near Aden in Yemen on Tuesday.",
+    "An unidentified munition struck the stern of a freighter near Aden in Yemen on Tuesday.",
+])
+def test_a_munition_of_no_named_kind_is_an_attack_from_afar(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    # the munition is the weapon, not who attacked; its kind is unknown, its coding remote
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.sub_type == "shelling_artillery_missile_attack"
+    assert event.weapon == "unknown"
+    assert event.attacker is None
+    assert event.time.start == date(2024, 6, 11)
+
+
+@pytest.mark.parametrize("text", [
+    "A fan was hit by a projectile thrown from the stands during the derby on Sunday.",
+    "The referee was struck by a projectile as fans invaded the pitch after the final whistle.",
+    "Police said a projectile thrown by a fan hit the team bus outside the stadium on Sunday.",
+])
+def test_a_projectile_at_a_match_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize(("text", "lat", "lon"), [
+    ("A ship was attacked by a drone off Mokha on Monday, Yemen's coast guard said.", 13.32, 43.25),
+    ("A tanker was hit by a missile off Hodeidah in Yemen on Monday.", 14.8, 42.95),
+    ("Gunboats fired rockets at a trawler off Berbera in Somalia on Monday.", 10.44, 45.01),
+])
+def test_off_a_port_is_where_a_ship_was_attacked(read_text, text, lat, lon) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    place = report.events[0].location
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert abs(place.lat - lat) < 0.3 and abs(place.lon - lon) < 0.3
+
+
+RECORDS = [
+    ("1. OCEAN STAR, tanker\n\n"
+     "- When: Tuesday 11 June.\n"
+     "- Where: about 40 nautical miles west of Hodeidah, Yemen.\n"
+     "- What: A missile struck the ship and started a fire.\n\n"
+     "2. SEA HAWK, bulk carrier\n\n"
+     "- When: Wednesday 12 June.\n"
+     "- Where: about 30 nautical miles east of Aden, Yemen.\n"
+     "- What: The vessel was hit by a drone on its bridge.\n"),
+    ("Incident 1\n\n"
+     "Date: Tuesday 11 June.\n"
+     "Location: some 40 nautical miles west of Hodeidah, Yemen.\n"
+     "Details: A missile struck the tanker on the port bow.\n\n"
+     "Incident 2\n\n"
+     "Date: Wednesday 12 June.\n"
+     "Location: some 30 nautical miles east of Aden, Yemen.\n"
+     "Details: A drone struck the accommodation block of the freighter.\n"),
+    ("Log of the week\n\n"
+     "* Tuesday 11 June. Position: 40 nm west of Hodeidah, Yemen. A merchant vessel was "
+     "struck by a missile and caught fire.\n\n"
+     "* Wednesday 12 June. Position: 30 nm east of Aden, Yemen. A drone hit a freighter "
+     "near its bridge.\n"),
+]
+
+
+@pytest.mark.parametrize("text", RECORDS)
+def test_a_records_where_line_places_its_event(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    # each record's event takes the position on its own "Where:" line (with the offset
+    # from the port), not the country the lines name, nor the other record's position
+    report = read_text(text, PUBLISHED)
+    by_day = {e.time.start: e for e in report.events}
+    assert set(by_day) == {date(2024, 6, 11), date(2024, 6, 12)}
+    west = by_day[date(2024, 6, 11)].location
+    east = by_day[date(2024, 6, 12)].location
+    assert west is not None and west.lon is not None and west.lat is not None
+    assert east is not None and east.lon is not None and east.lat is not None
+    assert 42.0 < west.lon < 42.4 and abs(west.lat - 14.8) < 0.2   # west of Hodeidah (42.95 E)
+    assert 45.3 < east.lon < 45.7 and abs(east.lat - 12.78) < 0.2  # east of Aden (45.04 E)
+
+
+@pytest.mark.parametrize("text", [
+    "The captain reported being hit by a missile near Aden in Yemen on Tuesday.",
+    "The patrol commander said his unit was ambushed by militants near Gao in Mali on Tuesday.",
+    "Residents of the village described being shelled by artillery near Kupiansk in Ukraine on Tuesday.",
+])
+def test_who_reports_being_attacked_is_not_the_attacker(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    attacker = report.events[0].attacker
+    assert attacker is None or not any(w in attacker.text.lower()
+                                       for w in ("captain", "commander", "residents"))
+
+
+@pytest.mark.parametrize("text", [
+    "Two guards were shot by gunmen at the mine near Kidal in Mali on Tuesday.",
+    "Gunmen killed four workers outside the mine near Kidal in Mali on Tuesday.",
+    "Attackers opened fire on miners inside the mine near Kidal in Mali on Tuesday, killing three.",
+])
+def test_a_mine_where_people_work_is_no_landmine(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    assert report.events[0].weapon != "ied"
+    assert report.events[0].sub_type != "remote_explosive_landmine_ied"
+
+
+@pytest.mark.parametrize(("follow_up", "field"), [
+    ("One civilian mariner was seriously wounded.", "injured"),
+    ("A seafarer died in hospital on Friday.", "killed"),
+    ("One deckhand was badly hurt.", "injured"),
+])
+def test_one_person_hurt_is_counted_whatever_their_trade(read_text, follow_up, field) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Two missiles struck a freighter near Aden in Yemen on Thursday and "
+                       "started a fire. " + follow_up, PUBLISHED)
+    assert len(report.events) == 1
+    counts = getattr(report.events[0], field)
+    assert [c.best for c in counts] == [1]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "One deal was killed.",
+    "A plan to evacuate the crew was hurt by the weather.",
+    "One proposal died in committee.",
+])
+def test_a_thing_killed_in_a_figure_of_speech_is_no_casualty(read_text, follow_up) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Two missiles struck a freighter near Aden in Yemen on Thursday and "
+                       "started a fire. " + follow_up, PUBLISHED)
+    assert all(not e.killed and not e.injured for e in report.events)
