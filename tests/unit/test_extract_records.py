@@ -134,3 +134,32 @@ def test_a_thing_killed_in_a_figure_of_speech_is_no_casualty(read_text, follow_u
     report = read_text("Two missiles struck a freighter near Aden in Yemen on Thursday and "
                        "started a fire. " + follow_up, PUBLISHED)
     assert all(not e.killed and not e.injured for e in report.events)
+
+
+@pytest.mark.parametrize(("follow_up", "field", "best"), [
+    ("The hospital has received 55 wounded, more than 40 of them in grave condition.", "injured", 55),
+    ("Doctors at the district clinic treated 40 injured through the night.", "injured", 40),
+    ("Rescuers pulled out 9 dead from the rubble of the market.", "killed", 9),
+])
+def test_a_figure_received_or_treated_counts_the_casualties_after_it(read_text, follow_up, field, best) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes the figure the verb's object and the casualty word a clause of
+    # its own: the figure still counts them
+    report = read_text("A drone struck the market of Kidal in Mali on Thursday. " + follow_up,
+                       PUBLISHED)
+    assert len(report.events) == 1
+    assert best in [c.best for c in getattr(report.events[0], field)]
+
+
+@pytest.mark.parametrize(("text", "lat", "lon"), [
+    (("A drone strike hit the centre of Finote Selam, a town in Ethiopia's Amhara region, on "
+      "Sunday, killing 26 people."), 10.7, 37.27),
+    ("Shells fell on the edge of Finote Selam, a town in Ethiopia, on Sunday, killing four.",
+     10.7, 37.27),
+    (("Gunmen attacked the market of Debre Markos, a town in Ethiopia's Amhara region, on "
+      "Sunday, killing three traders."), 10.33, 37.72),
+])
+def test_a_town_the_recogniser_took_for_an_organisation_is_the_town(read_text, text, lat, lon) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    place = report.events[0].location
+    assert place is not None and place.precision == "town" and place.lat is not None and place.lon is not None
+    assert abs(place.lat - lat) < 0.2 and abs(place.lon - lon) < 0.2

@@ -131,6 +131,12 @@ def _victims(tok: Token) -> list[Token]:
         out.extend(c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
+    if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ in ("advcl", "xcomp", "oprd", "ccomp") \
+            and tok.i > 0 and tok.doc[tok.i - 1].like_num and tok.doc[tok.i - 1].dep_ == "dobj" \
+            and tok.doc[tok.i - 1].head.i == tok.head.i:
+        # "the hospital received 55 wounded": the figure the parser made the verb's
+        # object counts the wounded that follow it
+        out.append(tok.doc[tok.i - 1])
     if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in STATE_VERBS:
         out.extend(_subjects_of(tok.head))  # "three people are dead", "two officers resulted wounded"
     out = [_held_by_total(v) for v in out]

@@ -183,6 +183,9 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
             found.append(_mention(doc, start, end, "entity"))  # "Ituri province" tagged NORP
         elif label == "NORP":
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
+        elif label == "ORG" and _org_names_a_town(doc, start, end, gazetteer=gazetteer):
+            # "the centre of Finote Selam, a town in…" tagged an organisation: the town
+            found.append(_mention(doc, start, end, "entity"))
         elif label == "ORG" and not _before_place_noun(doc, end):
             found.extend(embedded_mentions(doc, start, end, gazetteer=gazetteer))
         elif label in _STRAY_LABELS and text.lower() not in COMMON_WORDS and any(
@@ -192,6 +195,27 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
 
 
 _DIVISION_WORDS = frozenset({"province", "region", "governorate", "oblast", "district", "county"})  # not "state": "Islamic State"
+
+
+def _org_names_a_town(doc: Doc, start: int, end: int, *, gazetteer: Gazetteer) -> bool:
+    """An "organisation" whose whole name is a town or division of the gazetteer, told as
+    a place by the words around it ("in X", "the centre of X", "X, a town in…")."""
+    if not any(e.kind in ("town", "admin1") for e in gazetteer.lookup(doc[start:end].text)):
+        return False
+    # (not any cue: "according to Saidu", "the strike on Martin" name people)
+    of_a_part = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _PLACE_NOUNS | _PART_NOUNS
+    return of_a_part or _place_noun_in_apposition(doc, start, end)
+
+
+def _place_noun_in_apposition(doc: Doc, start: int, end: int) -> bool:
+    """"X, a town in…", "X, the village where…": a place noun right after the comma, for a
+    whole name (in "Cherkaska Lozova, a village", "Lozova" is no village of its own)."""
+    if start >= 1 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+            and not doc[start - 1].is_sent_start:
+        return False
+    after = doc[end:end + 4]
+    return len(after) >= 3 and after[0].text == "," and after[1].lower_ in ("a", "an", "the") \
+        and any(t.lower_ in _PLACE_NOUNS for t in after[2:])
 
 
 def _before_place_noun(doc: Doc, end: int) -> bool:
@@ -422,7 +446,7 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
         before = doc[start - 1]
         if before.lower_ in LOCATIVE_WORDS or before.lemma_.lower() in ATTACK_VERBS:
             return True
-        if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS:
+        if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS | _PART_NOUNS:
             return True
         # "in central Mali", "across northern Syria": a part of the place, after a cue
         if before.lower_ in _DIRECTION_WORDS and start >= 2 \
@@ -431,7 +455,7 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
         # "the strike on Majdal Shams", "an assault on Kidal", "fired on Tessit"
         if before.lower_ == "on" and start >= 2 and doc[start - 2].lemma_.lower() in ATTACK_VERBS:
             return True
-    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS:
+    if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS or _place_noun_in_apposition(doc, start, end):
         return True
     # "Hit in Iraq", "Tal Afar, Nineveh", "Majdal Shams in the Golan Heights": a known
     # place right after it
@@ -467,6 +491,9 @@ def _past_in(doc: Doc, end: int) -> int | None:
 _FUNCTION_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "NUM", "PART", "PUNCT"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region",
                           "camp", "outskirts", "suburb", "oblast", "area", "countryside"})
+# Parts of a town: "the centre of X", "the edge of X", "the heart of X".
+_PART_NOUNS = frozenset({"centre", "center", "edge", "heart", "suburbs", "streets", "east", "west",
+                         "north", "south"})
 
 
 def context_mentions(doc: Doc, taken: list[Mention], *, countries: frozenset[str],
