@@ -163,3 +163,49 @@ def test_a_town_the_recogniser_took_for_an_organisation_is_the_town(read_text, t
     place = report.events[0].location
     assert place is not None and place.precision == "town" and place.lat is not None and place.lon is not None
     assert abs(place.lat - lat) < 0.2 and abs(place.lon - lon) < 0.2
+
+
+@pytest.mark.parametrize("background", [
+    ("On 3 November 2023 a ballistic missile hit soldiers gathered for a ceremony in a village "
+     "in Zaporizhzhia region; 19 of them were killed."),
+    ("In March a drone struck a market in Kupiansk, killing eleven people."),
+    ("Last winter, on 12 January, a rocket attack on Odesa killed four people."),
+])
+def test_an_attack_dated_long_before_is_background_of_its_own(read_text, background) -> None:  # type: ignore[no-untyped-def]
+    # a sentence without a day of its own tells the report's event, not the old one
+    text = ("Russian missiles struck Poltava early on Tuesday. " + background + " Two ballistic "
+            "missiles hit the grounds of a military institute in Poltava. Officials said 41 "
+            "people had been killed.")
+    report = read_text(text, "2024-09-03")
+    recent = [e for e in report.events if e.time.start == date(2024, 9, 3)]
+    assert len(recent) == 1
+    assert [c.best for c in recent[0].killed] == [41]
+    assert all(e.time.start is None or e.time.start == date(2024, 9, 3)
+               or e.time.start < date(2024, 8, 1) for e in report.events)
+
+
+BLOG = ("LIVE: missile strikes across Ukraine\n\n"
+        "{first}\n"
+        "From Dnipro: the governor says a missile strike on the city at about 10 p.m. on Monday "
+        "killed a man and injured six other people.\n\n"
+        "{second}\n"
+        "Two ballistic missiles hit the grounds of a military institute in Poltava, officials say.\n\n"
+        "{third}\n"
+        "The toll has risen. Officials say 47 people are now known to have died and 206 were injured.\n")
+
+
+@pytest.mark.parametrize("clocks", [("07:55", "13:05", "17:10"), ("7.55am", "1.05pm", "5.10pm"),
+                                    ("07:55 GMT", "13:05 GMT", "17:10 GMT")])
+def test_a_live_blog_entry_is_of_its_day_and_its_toll_of_its_event(read_text, clocks) -> None:  # type: ignore[no-untyped-def]
+    # an entry under a clock-time heading with no day of its own is of the day of
+    # publication (not the day of the blog's first event), and a later entry's toll
+    # updates the event it follows, not the one with a day
+    first, second, third = clocks
+    report = read_text(BLOG.format(first=first, second=second, third=third), "2024-09-03")
+    poltava = [e for e in report.events if e.location is not None and e.location.name == "Poltava"]
+    dnipro = [e for e in report.events if e.location is not None and e.location.name == "Dnipro"]
+    assert len(poltava) == 1 and len(dnipro) == 1
+    assert poltava[0].time.start == date(2024, 9, 3)
+    assert dnipro[0].time.start == date(2024, 9, 2)
+    assert 47 in [c.best for c in poltava[0].killed]
+    assert 47 not in [c.best for c in dnipro[0].killed]

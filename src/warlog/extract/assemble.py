@@ -7,6 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from warlog.extract.casualties import RawCount
 from warlog.extract.clauses import reads_as_heading
@@ -29,10 +30,11 @@ def stable_id(*parts: object) -> str:
 def build_events(clusters: Sequence[Cluster], *, doc_id: str,
                  fallback_places: dict[str, Place], report_country: str | None,
                  places: Sequence[Place] = (), text: str = "",
-                 missile_kind: str | None = None) -> tuple[Event, ...]:
+                 missile_kind: str | None = None, published: date | None = None) -> tuple[Event, ...]:
     """EVENTs in text order; responds_to points at the answered event's id. An event
     whose weapon is only a bare "missile" takes ``missile_kind``, the one kind of missile
-    the report names, when it names one."""
+    the report names, when it names one. An event told without a day under a live blog's
+    clock-time heading ("13:05") is of the day of publication, not of the lead event."""
     ids: dict[int, str] = {}
     events: list[Event] = []
     ordered = sorted(clusters, key=lambda c: c.first)
@@ -51,7 +53,10 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
         # the day; the lead event's day is the report's day.
         # ... unless the event is told as an earlier one ("earlier in the year, …")
         told_earlier = cluster.readings[0].earlier
-        time = (cluster.time() or (lead.time() if lead is not None and not told_earlier else None)
+        time = (cluster.time()
+                or (_publication_day(published) if not told_earlier and published is not None
+                    and _under_clock_heading(cluster, text) else None)
+                or (lead.time() if lead is not None and not told_earlier else None)
                 or UNRESOLVED)
         weapon = cluster.weapon()
         if missile_kind is not None and cluster.weapon_generic():
@@ -172,11 +177,35 @@ def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) 
     return None
 
 
+# A live blog's entry heading: a clock time alone ("07:40", "13.05", "9:15 p.m. GMT").
+_CLOCK_HEADING = re.compile(r"^(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\.?)(?:\s*[ap]\.?m\.?)?"
+                            r"(?:\s+(?:GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|local(?:\s+time)?))?$",
+                            re.IGNORECASE)
+
+
+def _under_clock_heading(cluster: Cluster, text: str) -> bool:
+    """Whether one of the sentences that tell the event sits under a heading that is only
+    a clock time, the nearest heading line above it (a live blog's entry)."""
+    for start in sorted({r.sentence.start for r in cluster.readings if not r.headline}):
+        above = text[:text.rfind("\n", 0, start) + 1]
+        for line in reversed(above.split("\n")):
+            stripped = line.strip()
+            if stripped and reads_as_heading(stripped):
+                if _CLOCK_HEADING.match(stripped) is not None:
+                    return True
+                break
+    return False
+
+
+def _publication_day(published: date) -> Time:
+    return Time(text="", start=published, end=published, precision="day", span=None)
+
+
 def _lead(ordered: Sequence[Cluster]) -> Cluster | None:
     """The first event told with a day: the report's main event; not an attack told only
     as the one answered ("to punish Israel for the April 1 strike"), which came before."""
     for cluster in ordered:
-        if all(r.answered for r in cluster.readings):
+        if all(r.answered for r in cluster.readings) or any(r.long_before for r in cluster.readings):
             continue
         time = cluster.time()
         if time is not None and time.precision == "day":

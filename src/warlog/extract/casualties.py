@@ -118,6 +118,9 @@ def _victims(tok: Token) -> list[Token]:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         out.append(tok.head)
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
+        # "41 people are known to have been killed", "five were feared to have died"
+        out.extend(c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj"))
     if tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("sustain", "suffer", "receive"):
         out.extend(_subjects_of(tok.head))
     if tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave":
@@ -169,6 +172,12 @@ def _held_by_total(tok: Token) -> Token:
 # "the project died", "an engine was damaged").
 THINGS_HARMED = frozenset({"deal", "bill", "plan", "project", "proposal", "idea", "engine",
                            "ship", "vessel", "plane", "aircraft", "drone", "talk", "ceasefire"})
+
+
+# Verbs that lend their subject to the casualty verb after them: "are known to have died",
+# "are feared dead", "were reported to have been killed".
+RAISING_VERBS = frozenset({"know", "fear", "believe", "report", "think", "confirm", "say",
+                           "understand", "presume", "estimate", "expect"})
 
 
 # Verbs that say what state people are in or came to: "are dead", "resulted wounded".

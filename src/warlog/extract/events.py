@@ -518,6 +518,12 @@ def _home_for(reading: Reading, gathering: Gathering) -> Cluster | None:
         return None
     clusters = gathering.clusters
     candidates = gathering.candidates(reading)
+    if reading.continues >= 0:
+        # a follow-up sentence ("The toll has risen: 47 are now known to have died") adds
+        # to the event of the mention it follows, wherever a score would send it
+        for index in reversed(candidates):
+            if any(r.mention.head == reading.continues for r in clusters[index].readings):
+                return None if conflicts(reading, clusters[index]) else clusters[index]
     if _unanchored(reading):
         # "the second struck the base": a sentence with no date or place of its own goes
         # on telling the story of the latest event it fits
@@ -578,6 +584,11 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
             and -1 < first.section != reading.section > -1:
         # a roundup told under dated headings ("June 11 — Doda: checkpoint fired on"): an
         # attack told anew under another heading is another attack
+        return True
+    if reading.long_before != any(r.long_before for r in cluster.readings) \
+            and not (reading.mention.anaphoric and _day_of(reading) is None):
+        # an attack dated long before the report's own is background: a new mention with
+        # no day tells the report's own events, not it (a re-mention may point back at it)
         return True
     if reading.earlier != first.earlier:
         # "earlier in the year, troops killed 13 protesters", "the assassination of X one

@@ -79,6 +79,8 @@ class Reading:
     answered: bool = False                 # "to punish Israel for the April 1 strike"
     section: int = -1                      # where its dated section begins (-1: none)
     unnamed_munition: bool = False         # "hit by an unidentified projectile": from afar
+    long_before: bool = False              # dated weeks before the report's recent events
+    continues: int = -1                    # a follow-up: the head of the mention it adds to
 
     @property
     def informative(self) -> bool:
@@ -100,6 +102,37 @@ def is_historical(reading: Reading, published: date | None) -> bool:
         return False
     ago = (published - (time.end or time.start)).days
     return ago > HISTORY_DAYS or reading.mention.dated and ago > RECALLED_DAYS
+
+
+def mark_long_before(readings: list[Reading], published: date | None) -> list[Reading]:
+    """In a report that tells an attack of its last month, an attack it dates more than
+    RECALLED_DAYS before publication is background ("On 3 November 2023 an Iskander hit
+    soldiers…" in a live blog of September 2024): another event, which neither lends its
+    day to the report's undated sentences nor takes them. A report whose attacks are all
+    older (a monthly review) marks none."""
+    if published is None:
+        return readings
+
+    def ago(r: Reading) -> int | None:
+        start = r.time.start if r.time is not None else None
+        return (published - start).days if start is not None else None
+
+    days = [d for d in map(ago, readings) if d is not None]
+    if not any(0 <= d <= RECALLED_DAYS for d in days):
+        return readings
+    old = [r for r in readings if (ago(r) or 0) > RECALLED_DAYS]
+    background = [(r.sentence.start, r.sentence.end) for r in old]
+    out = []
+    for r in readings:
+        if (ago(r) or 0) > RECALLED_DAYS:
+            r = replace(r, long_before=True)
+        elif r.time is None and r.context_time is not None and r.context_time.span is not None \
+                and any(a <= r.context_time.span.start < b for a, b in background):
+            # the day an earlier sentence gives the background attack it tells dates that
+            # attack, not this one
+            r = replace(r, context_time=None)
+        out.append(r)
+    return out
 
 
 def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],

@@ -35,6 +35,7 @@ from warlog.extract.readings import (
     Reading,
     claimant_of,
     is_historical,
+    mark_long_before,
     read_mention,
     target_restatements,
 )
@@ -92,7 +93,7 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     every = enclosed_anchors(ann.parsed, owned_counts(ann.parsed, every))
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
-    told = split_by_town(told, ann.places)
+    told = mark_long_before(split_by_town(told, ann.places), published)
     readings = with_context_attackers(told, every, text=ann.document.text,
                                       suspect=sole_suspect(ann.parsed, country_of=ctx.country_of))
     readings.extend(_restatements(ann, ctx, readings))
@@ -154,6 +155,7 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list
             claimed_by=tuple(claimed), denied_by=tuple(denied),
             claimant=claimant_of(ann.parsed, sent, country_of=ctx.country_of),
             sentence=TextSpan(start=sent.start_char, end=sent.end_char),
+            continues=last.mention.head if last.continues < 0 else last.continues,
         ))
     return out
 
@@ -215,7 +217,8 @@ def events_stage(ann: Annotated, ctx: Context) -> Annotated:
             country_points.setdefault(p.country, replace(p, role="literal"))
     events = build_events(clusters, doc_id=ann.document.id, fallback_places=country_points,
                           report_country=_report_country(ann.places), places=ann.places,
-                          text=ann.document.text, missile_kind=_missile_kind(ann.readings))
+                          text=ann.document.text, missile_kind=_missile_kind(ann.readings),
+                          published=ann.document.published)
     return replace(ann, events=events)
 
 
