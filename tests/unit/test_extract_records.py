@@ -209,3 +209,57 @@ def test_a_live_blog_entry_is_of_its_day_and_its_toll_of_its_event(read_text, cl
     assert dnipro[0].time.start == date(2024, 9, 2)
     assert 47 in [c.best for c in poltava[0].killed]
     assert 47 not in [c.best for c in dnipro[0].killed]
+
+
+ADVISORY = ("MARITIME ADVISORY\n"
+            "Issued: 07 MAR 2024\n\n"
+            "1. INCIDENT A - M/V {ship_a} - 06 MAR 2024\n"
+            "Position: approx. 50 nm southwest of Aden.\n"
+            "Details: The vessel was hit by a ballistic missile and caught fire.\n\n"
+            "2. INCIDENT B - M/V {ship_b} - 04 MAR 2024\n"
+            "Position: approx. 85 nm southeast of Aden.\n"
+            "Details: A missile struck the ship and started a small fire.\n\n"
+            "3. OTHER ACTIVITY\n"
+            "05 MAR 2024: US forces shot down a drone launched toward a destroyer in the Red Sea.\n")
+
+
+@pytest.mark.parametrize(("ship_a", "ship_b"), [("NORTH STAR", "SEA LION"),
+                                                 ("BLUE HERON", "CAPE ROSE"),
+                                                 ("IRON BAY", "GOLDEN ERA")])
+def test_an_advisory_dates_each_incident_by_its_heading_and_entry(read_text, ship_a, ship_b) -> None:  # type: ignore[no-untyped-def]
+    # a day closing a numbered heading dates its incident ("… - 06 MAR 2024"), a numbered
+    # heading that names none ends the dated section, and "05 MAR 2024:" opening a line
+    # dates what the line tells; the month in capitals is read as a date
+    report = read_text(ADVISORY.format(ship_a=ship_a, ship_b=ship_b), "2024-03-07")
+    days = sorted(e.time.start for e in report.events if e.time.start is not None)
+    assert days == [date(2024, 3, 4), date(2024, 3, 5), date(2024, 3, 6)]
+    first = next(e for e in report.events if e.time.start == date(2024, 3, 6))
+    assert first.location is not None and first.location.lat is not None
+    assert abs(first.location.lat - 12.2) < 0.15   # 50 nm southwest of Aden (12.78 N)
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    (("A missile struck the tanker on Tuesday. Officials later put the toll at three dead and "
+      "at least four injured, three of them critically."), 3, 4),
+    (("A drone struck the market of Kidal in Mali on Tuesday. The ministry put the number of "
+      "casualties at two killed and at least nine injured."), 2, 9),
+    ("Shells hit the village on Tuesday. The toll stood at 14 dead and 30 injured by the evening.",
+     14, 30),
+])
+def test_a_toll_put_at_dead_and_injured_reads_both(read_text, text, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert [c.low for c in event.killed] == [killed]
+    assert [c.low for c in event.injured] == [injured]
+
+
+@pytest.mark.parametrize("text", [
+    "The campaign against shipping that began on 19 NOV 2023 goes on; a drone struck a tanker today.",
+    "The offensive, which started on 12 January, widened when shells hit Avdiivka today.",
+    "Since the war began on 15 April, the city has changed hands; a drone struck its market today.",
+])
+def test_the_day_something_began_dates_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    assert report.events[0].time.start == date(2024, 6, 14)

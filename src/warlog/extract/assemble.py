@@ -117,29 +117,29 @@ def _most_precise(places: Sequence[Place], spans: Sequence[tuple[int, int]], *,
 # "Location: Kidal region", "Position: 12.5N 43.3E".
 PLACE_LABELS = frozenset({"where", "location", "position", "place", "area", "locality", "site"})
 _LABEL = re.compile(r"(?:^|(?<=[.;•*\-–—]\s))\s*([A-Za-z]+)\s*:\s*(?=\S)", re.MULTILINE)
-_STOP = re.compile(r"[.;](?:\s|$)|\n")
+_STOP = re.compile(r"[.;](?=\s+[A-Z]|\s*$)|\n")  # not "approx. 50 nm"
 
 
 def _place_of_its_record(cluster: Cluster, places: Sequence[Place], text: str) -> Place | None:
     """An event told inside a record of labelled fields (an advisory's or an incident log's
     "When: …", "Where: …", "What: …", a line or a sentence each, the record ending at a
-    blank line): the most precise place of the record's place field."""
-    starts = [r.sentence.start for r in cluster.readings if not r.headline]
-    if not starts or not text:
+    blank line): the most precise place of the place field of the first record, in
+    telling order, that has one."""
+    if not text:
         return None
-    at = min(starts)
-    begin = text.rfind("\n\n", 0, at)
-    begin = 0 if begin < 0 else begin + 2
-    end = text.find("\n\n", at)
-    end = len(text) if end < 0 else end
-    for label in _LABEL.finditer(text, begin, end):
-        if label.group(1).lower() not in PLACE_LABELS:
-            continue
-        stop = _STOP.search(text, label.end(), end)
-        field_end = stop.start() if stop is not None else end
-        best = _most_precise(places, [(label.end(), field_end)], roles=("literal", "modifier"))
-        if best is not None:
-            return dataclasses.replace(best, role="literal")
+    for at in sorted({r.sentence.start for r in cluster.readings if not r.headline}):
+        begin = text.rfind("\n\n", 0, at)
+        begin = 0 if begin < 0 else begin + 2
+        end = text.find("\n\n", at)
+        end = len(text) if end < 0 else end
+        for label in _LABEL.finditer(text, begin, end):
+            if label.group(1).lower() not in PLACE_LABELS:
+                continue
+            stop = _STOP.search(text, label.end(), end)
+            field_end = stop.start() if stop is not None else end
+            best = _most_precise(places, [(label.end(), field_end)], roles=("literal", "modifier"))
+            if best is not None:
+                return dataclasses.replace(best, role="literal")
     return None
 
 

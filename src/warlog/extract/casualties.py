@@ -370,11 +370,16 @@ def _toll_field(tok: Token) -> Field | None:
 def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:
     """"62 U.S. personnel injuries", "three civilian deaths": the figure on the noun itself;
     so on an adjective standing as its noun ("leaving 70 dead", "a toll of 70 dead")."""
-    standing = tok.lower_ in ("dead", "wounded", "injured") and tok.pos_ == "ADJ" \
+    # (the tagger reads the participle of "at three dead and at least four injured" as a
+    # verb as often as an adjective; a verb with a subject or an object is no noun)
+    bare_verb = tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "aux")
+                                                for c in tok.children)
+    standing = tok.lower_ in ("dead", "wounded", "injured") and (tok.pos_ == "ADJ" or bare_verb) \
         and tok.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj", "appos")
     if not standing and (tok.pos_ != "NOUN" or tok.lower_ not in NOUN_KILL | NOUN_INJURE | {"casualties"}):
         return None
-    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    nums = [c for c in tok.children if c.dep_ == "nummod"
+            or standing and c.dep_ == "npadvmod" and c.like_num]
     if not nums:
         return None
     quantity_tokens = [t for t in nums[0].subtree]

@@ -97,6 +97,24 @@ def _opens_with_dateline(doc: Doc, dash: int) -> bool:
     return has_comma and all(w.text[:1].isupper() for w in words) and len(words) <= 5
 
 
+# Month names as advisories and military signals write them: "06 MAR 2024", "18 FEB".
+CAPITAL_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT",
+                  "NOV", "DEC", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY",
+                  "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
+
+
+def _add_capital_dates(nlp: Language) -> None:
+    """The small model reads "05 MAR 2024" as a number, an organisation and a year: a
+    rule after it marks a day, a capitalised month and an optional year as one date."""
+    ruler = nlp.add_pipe("entity_ruler", name="warlog_capital_dates", after="ner",
+                         config={"overwrite_ents": True})
+    day = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])$"}}
+    month = {"TEXT": {"IN": CAPITAL_MONTHS}}
+    year = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "OP": "?"}
+    ruler.add_patterns([{"label": "DATE", "pattern": [day, month, year]},  # type: ignore[attr-defined]
+                        {"label": "DATE", "pattern": [month, day, year]}])
+
+
 def load_nlp() -> Language:
     """The full English pipeline (parser needed for arguments) with sentence hints."""
     last_error: Exception | None = None
@@ -108,6 +126,7 @@ def load_nlp() -> Language:
             continue
         _add_title_cases(nlp)
         nlp.add_pipe("warlog_sentence_hints", before="parser")
+        _add_capital_dates(nlp)
         log.debug("loaded spaCy pipeline %s", name)
         return nlp
     raise PipelineError("E201", why=str(last_error))

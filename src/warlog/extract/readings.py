@@ -24,6 +24,7 @@ from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
 from warlog.extract.timing import (
     context_time,
+    entry_day,
     later_time,
     pick_time,
     section_start,
@@ -170,7 +171,10 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         place=pick_place(places, sent, target=frame.target, attacker=frame.attacker, head=head,
                         anaphoric=mention.anaphoric),
         time=(time := pick_time(sent, head, published=published)
-              or later_time(sent, head, published=published)),
+              or later_time(sent, head, published=published)
+              # (a heading's day is its section's, read with the sections)
+              or (None if is_section_head(sent) or is_headline(sent)
+                  else entry_day(sent, published=published))),
         context_time=None if time is not None or told_as_earlier(sent, head)
         else sentence_day(sent, head, published=published)
         or context_time(sent, published=published) or section_time(sent, published=published),

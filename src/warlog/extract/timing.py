@@ -35,6 +35,27 @@ EARLIER = re.compile(r"\b(?:previous|prior) (?:year|month|week)\b|\blast (?:year
 STATEMENT_VERBS = frozenset({"condemn", "denounce", "deplore", "decry"})
 
 
+# A day opening a log entry: "05 MAR 2024:", "June 12 —", "12 June 2024 -".
+_ENTRY_DAY = re.compile(r"^[\s\-–—•*]*(\d{1,2}\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2}"
+                        r"(?:,?\s+\d{4})?)\s*(?::|\s[—–-])\s", re.MULTILINE)
+
+
+def entry_day(sent: Span, *, published: date | None) -> Time | None:
+    """The day a log entry opens with, set off by a colon or a dash ("05 MAR 2024: CENTCOM
+    reported…", "June 12 — Militants fired on…"): the day of all the entry tells."""
+    text = doc_text(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1  # the entry's line, whichever sentence
+    match = _ENTRY_DAY.match(text, line_start, sent.end_char)
+    if match is None or not is_time_phrase(match.group(1)):
+        return None
+    resolved = resolve_time(match.group(1), published=published)
+    if resolved.start is None or resolved.precision != "day":
+        return None
+    begin = match.start(1)
+    return Time(text=match.group(1), start=resolved.start, end=resolved.end, precision="day",
+                span=TextSpan(start=begin, end=begin + len(match.group(1))))
+
+
 def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None:
     """The time expression that dates the attack, not the report of it."""
     reporting = {a.i for a in head.ancestors if a.lemma_.lower() in lx.REPORTING_VERBS}
@@ -251,10 +272,14 @@ def section_start(sent: Span, *, published: date | None) -> int:
 
 
 def _section_at(sent: Span, *, published: date | None) -> tuple[int, Time] | None:
-    """(start, day) of the nearest dated heading above the sentence."""
+    """(start, day) of the nearest dated heading above the sentence (none past a sibling
+    heading that names no day)."""
     days = _section_days(sent.doc, published=published)
     at = bisect_right([start for start, _ in days], sent.start_char) - 1
-    return days[at] if at >= 0 else None
+    if at < 0:
+        return None
+    start, day = days[at]
+    return (start, day) if day is not None else None
 
 
 _SECTIONS_KEY = "warlog.timing.sections"
@@ -264,33 +289,44 @@ _WEEKDAY_ONLY = re.compile(r"(?i)^(?:(?:early|late)\s+)?(?:mon|tues|wednes|thurs
                            r"(?:\s+(?:morning|afternoon|evening|night))?$")
 
 
-def _section_days(doc: Doc, *, published: date | None) -> list[tuple[int, Time]]:
+# A numbered heading: "2. INCIDENT 061-A — …", "4) Other activity".
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _section_days(doc: Doc, *, published: date | None) -> list[tuple[int, Time | None]]:
     """(start, day) of each dated heading, in text order. A heading is a run of one or two
     lines past the title that read as headings, with nothing but blank lines between them
-    (a longer run is a list: "Monday evening: 6 dead", "Tuesday: 11", …); it is dated when
-    one of its lines begins with a day (``_day_heading``). Left out: a heading above the
-    first paragraph that names the day of publication (the page's date line, not a
-    section's). Empty unless two headings name different days. Made once per Doc and kept
-    on it."""
+    (a longer run is a list: "Monday evening: 6 dead", "Tuesday: 11", …); it is dated by the
+    last of its lines that opens or closes with a day (``_day_heading``: "Issued: 07 MAR"
+    above "1. INCIDENT — 06 MAR" is the page's line, the second the section's). Left out:
+    a heading above the first paragraph that names the day of publication (the page's
+    date line, not a section's). A numbered heading that names no day, after numbered
+    dated ones, ends the section before it (a None day). Empty unless two headings name
+    different days. Made once per Doc and kept on it."""
     kept = doc.user_data.get(_SECTIONS_KEY)
     if isinstance(kept, tuple) and kept[0] == published:
         return list(kept[1])
     text = doc_text(doc)
     heads = _heading_runs(text)
     dates = [e for e in ents_within(doc[:]) if e.label_ == "DATE"]
-    found: list[tuple[int, Time]] = []
+    found: list[tuple[int, Time | None]] = []
     for number, (run, body_before) in enumerate(heads):
         if not 0 < len(run) <= 2:
             continue
         end = heads[number + 1][0][0][0] if number + 1 < len(heads) else len(text)
         below = [e for e in dates if run[-1][0] < e.start_char < end]
-        earlier = found[-1][1] if found else None
+        earlier = next((d for _, d in reversed(found) if d is not None), None)
         day = next((d for d in (_day_heading(line, at, published=published, below=below,
-                                             earlier=earlier) for at, line in run)
+                                             earlier=earlier) for at, line in reversed(run))
                     if d is not None), None)
         if day is not None and (body_before or day.start != published):
             found.append((run[0][0], day))
-    if len({day.start for _, day in found}) < 2:
+        elif day is None and found and _NUMBERED.match(run[0][1]) and _NUMBERED.match(
+                text[found[-1][0]:found[-1][0] + 8]):
+            # "4. OTHER ACTIVITY" after "3. INCIDENT — 04 MAR 2024": a numbered sibling
+            # that names no day ends the dated section before it
+            found.append((run[0][0], None))
+    if len({day.start for _, day in found if day is not None}) < 2:
         found = []
     doc.user_data[_SECTIONS_KEY] = (published, tuple(found))
     return found
@@ -322,11 +358,16 @@ def _day_heading(line: str, offset: int, *, published: date | None, below: Seque
     """The day a heading line opens with, if any. A bare weekday ("Tuesday: the pagers")
     is the day of that weekday its section names ("… on September 17, …"), else the first
     such weekday after the heading before it, else the last one before publication."""
-    first = _HEADING_PARTS.split(line, maxsplit=1)[0]
-    if not is_time_phrase(first):
-        return None
-    resolved = resolve_time(first, published=published)
-    if resolved.start is None or resolved.precision != "day":
+    parts = _HEADING_PARTS.split(line)
+    # the day opens the heading ("Feb. 11 — Kathua") or closes it ("INCIDENT 2 — M/V
+    # SKY — 04 MAR 2024")
+    for first in dict.fromkeys((parts[0], parts[-1])):
+        if is_time_phrase(first):
+            resolved = resolve_time(first, published=published)
+            if resolved.start is not None and resolved.precision == "day":
+                offset += line.rfind(first) if first is not parts[0] else 0
+                break
+    else:
         return None
     day = resolved.start
     if _WEEKDAY_ONLY.match(first):
@@ -357,7 +398,11 @@ def _is_since(ent: Span) -> bool:
     # "as of Oct. 17" bounds a count; "the early hours of Friday" dates the attack
     as_of = before is not None and before.lower_ == "of" and ent.start > 1 \
         and ent.doc[ent.start - 2].lower_ == "as"
-    return (before is not None and before.lower_ in ("since", "until")) or as_of or \
+    # "the campaign that began on 19 Nov": the day something began, not an attack's
+    began = before is not None and ent.start > 1 and (
+        before.lower_ == "on" and ent.doc[ent.start - 2].lemma_.lower() in ("begin", "start")
+        or before.lemma_.lower() in ("begin", "start") and before.pos_ == "VERB")
+    return (before is not None and before.lower_ in ("since", "until")) or as_of or began or \
         ent.text.lower().startswith(("since", "the past", "past"))
 
 
