@@ -263,3 +263,33 @@ def test_the_day_something_began_dates_no_attack(read_text, text) -> None:  # ty
     report = read_text(text, PUBLISHED)
     assert len(report.events) == 1
     assert report.events[0].time.start == date(2024, 6, 14)
+
+
+@pytest.mark.parametrize("text", [
+    ("A truck bomb blew up outside the air base in Cali and, a few hours earlier, gunmen shot at "
+     "a patrol elsewhere. The blast in Cali went off at 2:50 p.m. on Thursday on Carrera 8."),
+    ("A car bomb exploded near the barracks in Cali and, minutes earlier, a grenade was thrown "
+     "at a police post elsewhere. The blast in Cali went off on Thursday on Calle 52."),
+    ("A bomb went off outside the station in Cali and, hours earlier, a drone struck a farm "
+     "elsewhere. The explosion in Cali happened on Thursday on Carrera 15."),
+])
+def test_hours_earlier_and_a_numbered_street_keep_one_blast(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    # "hours earlier" dates the story itself, not a past event; "Carrera 8" is a street of
+    # the town, not another town
+    report = read_text(text, "2025-08-22")
+    in_cali = [e for e in report.events if e.location is not None and e.location.name == "Cali"
+               and e.sub_type == "remote_explosive_landmine_ied"]
+    assert len(in_cali) == 1
+    assert in_cali[0].time.start == date(2025, 8, 21)
+
+
+@pytest.mark.parametrize("follow_up", [
+    "By Friday the authorities said six people had died.",
+    "By Friday evening officials said the toll had reached six dead.",
+    "By Saturday, hospitals said six of the wounded had died.",
+])
+def test_by_a_day_dates_a_count_not_the_attack(read_text, follow_up) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("A car bomb exploded near a market in Cali on Thursday, wounding dozens. "
+                       + follow_up + " Shops nearby were damaged by the blast.", "2025-08-23")
+    assert len(report.events) == 1
+    assert report.events[0].time.start == date(2025, 8, 21)

@@ -178,11 +178,16 @@ def told_as_earlier(sent: Span, head: Token) -> bool:
 
 
 SAME_PERIOD = frozenset({"today", "tonight", "on", "this", "that"})
+SHORT_UNITS = frozenset({"minute", "hour", "moment", "second", "day"})
 
 
 def _earlier_word(tok: Token) -> bool:
     lower = tok.lower_
     if lower == "earlier":
+        # "a few hours earlier", "minutes earlier": the story's own day, as "two days ago"
+        span = [c for c in tok.children if c.dep_ == "npadvmod"] + list(tok.doc[max(tok.i - 3, 0):tok.i])
+        if any(t.lemma_.lower() in SHORT_UNITS for t in span):
+            return False
         after = tok.nbor() if tok.i + 1 < len(tok.doc) else None
         return after is None or after.lower_ not in SAME_PERIOD and not (
             after.lower_ == "in" and tok.i + 3 < len(tok.doc) and tok.doc[tok.i + 3].lower_ == "day")
@@ -402,7 +407,8 @@ def _is_since(ent: Span) -> bool:
     began = before is not None and ent.start > 1 and (
         before.lower_ == "on" and ent.doc[ent.start - 2].lemma_.lower() in ("begin", "start")
         or before.lemma_.lower() in ("begin", "start") and before.pos_ == "VERB")
-    return (before is not None and before.lower_ in ("since", "until")) or as_of or began or \
+    # "by Friday the authorities said six had died": the day a count stood, as "as of"
+    return (before is not None and before.lower_ in ("since", "until", "by")) or as_of or began or \
         ent.text.lower().startswith(("since", "the past", "past"))
 
 

@@ -29,7 +29,8 @@ STREET_SUFFIXES = frozenset({"street", "st", "st.", "road", "rd", "rd.", "avenue
 _PLAIN_SUFFIXES = frozenset({"street", "road", "avenue", "boulevard", "square"})
 # Words before a name that make it a street ("Rue Victor Hugo", "Calle del Correo").
 STREET_PREFIXES = frozenset({"rue", "calle", "via", "avenida", "avenue", "boulevard", "place",
-                             "plaza", "piazza", "rua", "strada", "ulitsa", "prospekt", "jalan"})
+                             "plaza", "piazza", "rua", "strada", "ulitsa", "prospekt", "jalan",
+                             "carrera", "vulytsia", "ulica", "sharia", "shari"})
 # Small words inside a street's name ("Calle del Correo", "Rue de la Paix").
 _NAME_PARTICLES = frozenset({"de", "del", "della", "des", "du", "la", "le", "les", "el", "al", "van", "von"})
 _MAX_NAME_WORDS = 4
@@ -61,6 +62,8 @@ def _prefixed(doc: Doc, i: int) -> tuple[int, int] | None:
     if doc[i].lower_ not in STREET_PREFIXES or not doc[i].text[:1].isupper():
         return None
     end = i + 1
+    if end < len(doc) and doc[end].is_digit and len(doc[end].text) <= 3:
+        return i, end + 1  # "Carrera 8", "Calle 52": a numbered street
     while end < len(doc) and end - i <= _MAX_NAME_WORDS and (
             _name_word(doc[end]) or (doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc)
                                      and _name_word(doc[end + 1]))):
