@@ -293,3 +293,37 @@ def test_by_a_day_dates_a_count_not_the_attack(read_text, follow_up) -> None:  #
                        + follow_up + " Shops nearby were damaged by the blast.", "2025-08-23")
     assert len(report.events) == 1
     assert report.events[0].time.start == date(2025, 8, 21)
+
+
+@pytest.mark.parametrize("opening", [
+    "Daily field report - Sunday, 25 June 2023\n\nOur network recorded the following incidents.",
+    "Today was the bloodiest day of the month in the northwest, our network says.",
+    "NORTHWEST DESK, 25 June 2023\n\nThe following incidents were recorded by our sources.",
+])
+def test_a_daily_report_dates_its_undated_incidents_by_its_own_day(read_text, opening) -> None:  # type: ignore[no-untyped-def]
+    # no incident names its day, but the report's opening says it tells of the day it
+    # was published; background told as earlier keeps no such day
+    text = (opening + "\n\n1. Jisr al-Shughur\nIn the early morning, warplanes struck the market of "
+            "Jisr al-Shughur in Syria, killing nine people.\n\n2. Ariha\nAircraft carried out two "
+            "strikes on the hills overlooking the town of Ariha in Syria.\n")
+    report = read_text(text, "2023-06-25")
+    assert len(report.events) == 2
+    assert all(e.time.start == date(2023, 6, 25) for e in report.events)
+
+
+def test_an_undated_incident_of_a_report_that_names_no_day_stays_undated(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Warplanes struck the market of Jisr al-Shughur in Syria, killing nine "
+                       "people, the monitor said.", "2023-06-25")
+    assert len(report.events) == 1
+    assert report.events[0].time.start is None
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Russian jets hit the western edge of Idlib city, killing two people.", "Idlib"),
+    ("Russian artillery shelled the outskirts of Kherson city in Ukraine, wounding four people.", "Kherson"),
+    ("A drone struck a market in Gaza city, killing three people.", "Gaza"),
+])
+def test_a_town_named_before_city_is_where_the_attack_was(read_text, text, town) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    place = report.events[0].location
+    assert place is not None and place.precision == "town" and town in place.name

@@ -30,11 +30,14 @@ def stable_id(*parts: object) -> str:
 def build_events(clusters: Sequence[Cluster], *, doc_id: str,
                  fallback_places: dict[str, Place], report_country: str | None,
                  places: Sequence[Place] = (), text: str = "",
-                 missile_kind: str | None = None, published: date | None = None) -> tuple[Event, ...]:
+                 missile_kind: str | None = None, published: date | None = None,
+                 report_day: date | None = None) -> tuple[Event, ...]:
     """EVENTs in text order; responds_to points at the answered event's id. An event
     whose weapon is only a bare "missile" takes ``missile_kind``, the one kind of missile
     the report names, when it names one. An event told without a day under a live blog's
-    clock-time heading ("13:05") is of the day of publication, not of the lead event."""
+    clock-time heading ("13:05") is of the day of publication, not of the lead event; one
+    told without a day in a report with no lead event is of ``report_day``, the day of
+    publication when the report's opening names it ("Today…", its date line)."""
     ids: dict[int, str] = {}
     events: list[Event] = []
     ordered = sorted(clusters, key=lambda c: c.first)
@@ -57,6 +60,9 @@ def build_events(clusters: Sequence[Cluster], *, doc_id: str,
                 or (_publication_day(published) if not told_earlier and published is not None
                     and _under_clock_heading(cluster, text) else None)
                 or (lead.time() if lead is not None and not told_earlier else None)
+                or (_publication_day(report_day) if report_day is not None and lead is None
+                    and not told_earlier and not any(r.long_before for r in cluster.readings)
+                    else None)
                 or UNRESOLVED)
         weapon = cluster.weapon()
         if missile_kind is not None and cluster.weapon_generic():

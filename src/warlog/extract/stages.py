@@ -218,8 +218,30 @@ def events_stage(ann: Annotated, ctx: Context) -> Annotated:
     events = build_events(clusters, doc_id=ann.document.id, fallback_places=country_points,
                           report_country=_report_country(ann.places), places=ann.places,
                           text=ann.document.text, missile_kind=_missile_kind(ann.readings),
-                          published=ann.document.published)
+                          published=ann.document.published,
+                          report_day=_report_day(ann.parsed, ann.document.published))
     return replace(ann, events=events)
+
+
+# How far into the text the report's own day is looked for: its date line and first
+# paragraph ("Daily field report - Sunday, 25 June 2023", "Today was the bloodiest day…").
+OPENING_CHARS = 700
+
+
+def _report_day(doc: Doc | None, published: date | None) -> date | None:
+    """The day of publication, when the report's opening names it as the day it tells of
+    (its date line or a "today"); else None."""
+    if doc is None or published is None:
+        return None
+    for ent in ents_within(doc[:]):
+        if ent.start_char > OPENING_CHARS:
+            break
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve_time(ent.text, published=published)
+        if resolved.precision == "day" and resolved.start == published:
+            return published
+    return None
 
 
 def _missile_kind(readings: Sequence[Reading]) -> str | None:

@@ -105,8 +105,10 @@ def _names_part(root: Token) -> bool:
     if root.dep_ == "poss":
         return head.lemma_.lower() in _PART_NOUNS or head.lower_ in _SITE_NOUNS \
             or (head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC"))
-    # "the Krasnodar region", "Helmand province": the division is named, not qualified
-    return root.dep_ == "compound" and head.i == root.i + 1 and head.lemma_.lower() in _DIVISION_NOUNS
+    # "the Krasnodar region", "Helmand province": the division is named, not qualified; so
+    # is the town of "Idlib city" (a town's name before "city" says which part: the town)
+    return root.dep_ == "compound" and head.i == root.i + 1 and (
+        head.lemma_.lower() in _DIVISION_NOUNS or head.lower_ == "city")
 
 
 def _hyphenated_modifier(span: Span) -> bool:
