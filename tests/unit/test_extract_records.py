@@ -327,3 +327,22 @@ def test_a_town_named_before_city_is_where_the_attack_was(read_text, text, town)
     report = read_text(text, PUBLISHED)
     place = report.events[0].location
     assert place is not None and place.precision == "town" and town in place.name
+
+
+@pytest.mark.parametrize("later", [
+    "On Monday another drone strike hit {town}, killing two people.",
+    "Late on Monday a drone struck a truck in {town}, killing its driver.",
+    "Later on Monday, drones struck a market in {town}, killing four people.",
+])
+def test_a_headline_retells_the_first_of_equally_fitting_events(read_text, later) -> None:  # type: ignore[no-untyped-def]
+    # a title that fits two events as well joins the report's first, not the latest
+    town = "Finote Selam"
+    text = ("Drone strike hits Ethiopian town\n\n"
+            f"At least 26 people were killed when a drone strike hit the centre of {town}, a town in "
+            "Ethiopia's Amhara region, on Sunday, a hospital official said.\n\n"
+            + later.format(town=town))
+    report = read_text(text, "2023-08-15")
+    title_end = text.index("\n")
+    told_in_title = [e for e in report.events if any(s.start < title_end for s in e.evidence)]
+    assert len(told_in_title) == 1
+    assert told_in_title[0].time.start == date(2023, 8, 13)

@@ -539,7 +539,9 @@ def _home_for(reading: Reading, gathering: Gathering) -> Cluster | None:
         scored.append((agreement(reading, cluster), index, cluster))
     if not scored:
         return None
-    score, _, cluster = max(scored, key=lambda s: (s[0], s[1]))
+    # at equal agreement a sentence goes on with the latest event; a title retells the
+    # report's first one
+    score, _, cluster = max(scored, key=lambda s: (s[0], -s[1] if reading.headline else s[1]))
     # A re-mention joins on any agreement; a reading with no date and no place of its own
     # is rarely a new attack in news prose, so one sign suffices; otherwise two.
     needed = 0 if reading.mention.anaphoric or reading.restates_target else MERGE_AGREEMENT
