@@ -346,3 +346,31 @@ def test_a_headline_retells_the_first_of_equally_fitting_events(read_text, later
     told_in_title = [e for e in report.events if any(s.start < title_end for s in e.evidence)]
     assert len(told_in_title) == 1
     assert told_in_title[0].time.start == date(2023, 8, 13)
+
+
+@pytest.mark.parametrize(("follow_up", "killed", "injured"), [
+    ("As of noon, the casualty count stands at four (4) dead and fifty (50) wounded.", 4, 50),
+    ("The toll stands at seven (7) killed and nineteen (19) injured.", 7, 19),
+    ("The count as of this morning is two (2) dead and eleven (11) wounded.", 2, 11),
+])
+def test_a_figure_written_out_and_in_digits_counts_once(read_text, follow_up, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("A bomb exploded in the gymnasium of the university in Marawi City in "
+                       "the Philippines on Sunday. " + follow_up, "2023-12-03")
+    assert len(report.events) == 1
+    assert [c.best for c in report.events[0].killed] == [killed]
+    assert [c.best for c in report.events[0].injured] == [injured]
+
+
+@pytest.mark.parametrize(("day", "expected"), [
+    ("On Friday, 1 December 2023,", date(2023, 12, 1)),
+    ("On Saturday, 2 December 2023,", date(2023, 12, 2)),
+    ("On Thursday, 30 November 2023,", date(2023, 11, 30)),
+])
+def test_a_weekday_day_month_and_year_is_one_date(read_text, day, expected) -> None:  # type: ignore[no-untyped-def]
+    # the small model reads "Friday, 1 December 2023" as "Friday" and "December 2023": the
+    # day must not be lost, or the attack merges with the report's own of another day
+    text = ("A bomb exploded at a church in Marawi City in the Philippines on Sunday, 3 December "
+            f"2023, killing four. {day} troops assaulted a rebel camp in Maguindanao, killing 11.")
+    report = read_text(text, "2023-12-03")
+    days = sorted(e.time.start for e in report.events if e.time.start is not None)
+    assert days == sorted([expected, date(2023, 12, 3)])

@@ -134,16 +134,32 @@ def _victims(tok: Token) -> list[Token]:
         out.extend(c for c in tok.head.head.children if c.dep_ in ("dobj", "nsubjpass"))
     if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ == "amod":
         out.append(tok.head)
-    if tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ in ("advcl", "xcomp", "oprd", "ccomp") \
-            and tok.i > 0 and tok.doc[tok.i - 1].like_num and tok.doc[tok.i - 1].dep_ == "dobj" \
-            and tok.doc[tok.i - 1].head.i == tok.head.i:
-        # "the hospital received 55 wounded": the figure the parser made the verb's
-        # object counts the wounded that follow it
-        out.append(tok.doc[tok.i - 1])
+    figure = _figure_before(tok)
+    if figure is not None:
+        # "the hospital received 55 wounded", "four (4) dead and fifty (50) wounded": a
+        # figure the parser hung elsewhere counts the casualty word right after it
+        out.append(figure)
     if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in STATE_VERBS:
         out.extend(_subjects_of(tok.head))  # "three people are dead", "two officers resulted wounded"
     out = [_held_by_total(v) for v in out]
     return [v for v in out if (_names_people(v) or _one_who_was_hurt(v, tok)) and not _is_subset(v)]
+
+
+def _figure_before(tok: Token) -> Token | None:
+    """The number right before a casualty participle with no subject or object of its own
+    ("55 wounded", "fifty (50) wounded"), when the parse made the participle a clause of
+    its own rather than the number's noun."""
+    if tok.lower_ not in ("dead", "injured", "wounded", "killed", "hurt") or tok.pos_ != "VERB" \
+            or tok.dep_ not in ("advcl", "xcomp", "oprd", "ccomp", "conj") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+        return None
+    i = tok.i - 1
+    if i >= 2 and tok.doc[i].text == ")" and tok.doc[i - 1].like_num and tok.doc[i - 2].text == "(":
+        i -= 3  # "fifty (50)": the figure written out, then in digits
+    if i < 0 or not tok.doc[i].like_num:
+        return None
+    number = tok.doc[i]
+    return number if number.dep_ in ("dobj", "conj", "pobj", "nummod", "appos", "dep") else None
 
 
 def _one_who_was_hurt(noun: Token, word: Token) -> bool:

@@ -103,16 +103,27 @@ CAPITAL_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
                   "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
 def _add_capital_dates(nlp: Language) -> None:
-    """The small model reads "05 MAR 2024" as a number, an organisation and a year: a
-    rule after it marks a day, a capitalised month and an optional year as one date."""
+    """The small model reads "05 MAR 2024" as a number, an organisation and a year, and
+    "Friday, 1 December 2023" as "Friday" and "December 2023" (the day lost): a rule after
+    it marks a day and a month (in any case, with an optional weekday before and year
+    after) as one date."""
     ruler = nlp.add_pipe("entity_ruler", name="warlog_capital_dates", after="ner",
                          config={"overwrite_ents": True})
     day = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])$"}}
-    month = {"TEXT": {"IN": CAPITAL_MONTHS}}
+    # (capitalised only: "the 2 may not matter" holds no month)
+    month = {"TEXT": {"IN": CAPITAL_MONTHS + [m.title() for m in CAPITAL_MONTHS]
+                      + [m.title() + "." for m in CAPITAL_MONTHS if len(m) <= 4]}}
     year = {"TEXT": {"REGEX": r"^(19|20)\d\d$"}, "OP": "?"}
-    ruler.add_patterns([{"label": "DATE", "pattern": [day, month, year]},  # type: ignore[attr-defined]
-                        {"label": "DATE", "pattern": [month, day, year]}])
+    weekday = [{"LOWER": {"IN": WEEKDAYS}}, {"TEXT": ",", "OP": "?"}]
+    ruler.add_patterns([  # type: ignore[attr-defined]
+        {"label": "DATE", "pattern": [day, month, year]},
+        {"label": "DATE", "pattern": [*weekday, day, month, year]},
+        {"label": "DATE", "pattern": [{"TEXT": {"IN": CAPITAL_MONTHS}}, day, year]},
+    ])
 
 
 def load_nlp() -> Language:
