@@ -374,3 +374,16 @@ def test_a_weekday_day_month_and_year_is_one_date(read_text, day, expected) -> N
     report = read_text(text, "2023-12-03")
     days = sorted(e.time.start for e in report.events if e.time.start is not None)
     assert days == sorted([expected, date(2023, 12, 3)])
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (("US officials count more than 45 missile and drone attacks by the Houthis on merchant "
+      "ships since November."), 45),
+    ("Militias have launched 66 rocket and drone attacks on US bases since October 17.", 66),
+    ("Monitors recorded 112 mortar and rocket attacks on the town since January.", 112),
+])
+def test_a_tally_of_attacks_named_by_their_weapons_is_read(read_text, text, value) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the figure on the first weapon word ("45" on "missile"), not on
+    # the attacks it counts
+    report = read_text(text, "2024-03-07")
+    assert [(c.kind, c.value) for c in report.claims] == [("attack_count", value)]

@@ -335,6 +335,16 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
             value = parse_number(child.text)
             if value is not None and value > 4:
                 return value, _qualifier(child)
+    # "more than 45 missile and drone attacks": the parser hangs the figure on the weapon
+    # word that qualifies the attacks
+    for child in tok.children:
+        if child.dep_ in ("nmod", "compound", "amod") and child.lemma_.lower() in lx.MUNITION_NOUNS \
+                and tok.tag_ == "NNS":
+            for num in child.children:
+                if num.dep_ == "nummod" and num.like_num and not _is_a_date(num):
+                    value = parse_number(num.text)
+                    if value is not None and value > 4:
+                        return value, _qualifier(num)
     return None, "exact"
 
 
