@@ -387,3 +387,22 @@ def test_a_tally_of_attacks_named_by_their_weapons_is_read(read_text, text, valu
     # the attacks it counts
     report = read_text(text, "2024-03-07")
     assert [(c.kind, c.value) for c in report.claims] == [("attack_count", value)]
+
+
+@pytest.mark.parametrize("follow_up", [
+    ("At least 16 others were seriously wounded, including two guards who were hit during an "
+     "exchange of fire with the attackers."),
+    ("Nine more were wounded, among them a guard who was shot in a gunfight with the "
+     "attackers at the gate."),
+    ("Twelve others were hurt, including three soldiers who were injured in a clash with the "
+     "gunmen as they fled."),
+])
+def test_figures_around_a_detail_told_in_a_relative_clause_are_the_events(read_text, follow_up) -> None:  # type: ignore[no-untyped-def]
+    # the mention inside "who were hit during an exchange of fire" describes some of the
+    # wounded; the figure of the main clause is the bombing's, told before
+    text = ("A car bomb exploded outside a hotel in Mogadishu in Somalia on Thursday, killing 20 "
+            "people, officials said. " + follow_up)
+    report = read_text(text, "2024-10-04")
+    bombing = next(e for e in report.events if any(c.low == 20 for c in e.killed))
+    assert bombing.injured and max(c.low or 0 for c in bombing.injured) >= 9
+    assert all(not e.injured for e in report.events if e is not bombing)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from warlog.extract import lexicon as lx
 from warlog.extract.casualties import RawCount
 from warlog.extract.readings import Reading
 
@@ -67,6 +68,41 @@ def arcs(a: Token, b: Token) -> int:
         if tok.i in depth_b:
             return n + depth_b[tok.i]
     return 10_000
+
+
+def relative_detail(doc: Doc, reading: Reading) -> Token | None:
+    """The relative clause a mention is told in, when it describes some of the people a
+    figure outside it counts ("16 others were wounded, including two gang members who
+    were hit during an exchange of fire with police"): the clause's verb, else None."""
+    node = doc[reading.mention.head]
+    for anc in (node, *node.ancestors):
+        if anc.dep_ == "relcl":
+            # people who underwent it ("members … who were hit"), not the weapon or the
+            # attackers that did it ("shrapnel from a rocket that struck a village")
+            people = anc.head.lemma_.lower() in lx.PERSON_LEMMAS | lx.PEOPLE_NOUNS \
+                or anc.head.lower_ in lx.PEOPLE_NOUNS
+            passive = any(c.dep_ == "auxpass" for c in anc.children)
+            return anc if people and passive else None
+    return None
+
+
+def figures_outside_details(doc: Doc, readings: list[Reading]) -> tuple[list[Reading], set[int]]:
+    """The readings, a mention told inside a relative clause keeping only the figures of
+    that clause; and the sentences (by start) whose figures were so left to the event
+    the sentence goes on with, as a follow-up's are."""
+    out = list(readings)
+    left: set[int] = set()
+    for i, r in enumerate(readings):
+        clause = relative_detail(doc, r)
+        if clause is None or not r.counts:
+            continue
+        inside = {t.idx for t in clause.subtree}
+        keep = [k for k, c in enumerate(r.counts) if c.start_char in inside]
+        if len(keep) < len(r.counts):
+            out[i] = replace(r, counts=tuple(r.counts[k] for k in keep),
+                             victims=tuple(r.victims[k] for k in keep))
+            left.add(r.sentence.start)
+    return out, left
 
 
 def enclosed_anchors(doc: Doc, readings: list[Reading]) -> list[Reading]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -21,7 +22,7 @@ from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.aggregates import event_counts
 from warlog.extract.aliases import with_aliases
 from warlog.extract.assemble import build_events
-from warlog.extract.attach import enclosed_anchors, owned_counts
+from warlog.extract.attach import enclosed_anchors, figures_outside_details, owned_counts
 from warlog.extract.attribution import claimed_by, denied_by, said_by
 from warlog.extract.casualties import find_counts
 from warlog.extract.claims import find_claims, is_aggregate_sentence
@@ -90,13 +91,14 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
                           country_of=ctx.country_of) for m in ann.mentions]
     published = ann.document.published
     every = [_without_aggregates(ann.parsed, r, ann.places) for r in every]
-    every = enclosed_anchors(ann.parsed, owned_counts(ann.parsed, every))
+    every, left = figures_outside_details(ann.parsed, owned_counts(ann.parsed, every))
+    every = enclosed_anchors(ann.parsed, every)
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
     told = mark_long_before(split_by_town(told, ann.places), published)
     readings = with_context_attackers(told, every, text=ann.document.text,
                                       suspect=sole_suspect(ann.parsed, country_of=ctx.country_of))
-    readings.extend(_restatements(ann, ctx, readings))
+    readings.extend(_restatements(ann, ctx, readings, left=left))
     readings = framed(readings, ann.document.text, ann.places)
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
     return replace(ann, readings=tuple(readings))
@@ -115,10 +117,14 @@ def _without_aggregates(doc: Doc, reading: Reading, places: tuple[Place, ...]) -
     return replace(reading, counts=kept, victims=victims)
 
 
-def _restatements(ann: Annotated, ctx: Context, readings: list[Reading]) -> list[Reading]:
-    """Sentences that only add to the latest event: "the targets were X", "X denied…"."""
+def _restatements(ann: Annotated, ctx: Context, readings: list[Reading], *,
+                  left: AbstractSet[int] = frozenset()) -> list[Reading]:
+    """Sentences that only add to the latest event: "the targets were X", "X denied…";
+    and the figures of a sentence whose only mention is a detail in a relative clause
+    (``left``: "16 others were wounded, including two who were hit in an exchange of
+    fire")."""
     assert ann.parsed is not None
-    read_sentences = {r.sentence.start for r in readings}
+    read_sentences = {r.sentence.start for r in readings} - left
     targets = dict(target_restatements(ann.parsed, country_of=ctx.country_of))
     latest = _latest_before(readings)
     out = []
