@@ -406,3 +406,21 @@ def test_figures_around_a_detail_told_in_a_relative_clause_are_the_events(read_t
     bombing = next(e for e in report.events if any(c.low == 20 for c in e.killed))
     assert bombing.injured and max(c.low or 0 for c in bombing.injured) >= 9
     assert all(not e.injured for e in report.events if e is not bombing)
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    (("The suicide blast which took place in the mosque of the Police Lines on Monday killed "
+      "84 people."), "mosque"),
+    ("A blast in a crowded market in Quetta on Monday killed 12 people.", "market"),
+    ("The bombing, which happened at a wedding hall in Kabul on Monday, killed nine.", "wedding"),
+])
+def test_the_site_a_blast_went_off_in_is_its_target(read_text, text, site) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, "2023-02-04")
+    assert len(report.events) == 1
+    target = report.events[0].target
+    assert target is not None and site in target.text
+
+
+def test_a_blast_in_a_town_has_no_site_for_a_target(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("An explosion in Quetta on Monday killed 12 people.", "2023-02-04")
+    assert report.events[0].target is None

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from warlog.extract import lexicon as lx
 from warlog.extract.attackers import BLAME_VERBS, between
 from warlog.extract.phrases import (
     HARM_VERB_LEMMAS,
@@ -114,7 +115,34 @@ def _target_candidates(head: Token, triggers: list[Token],
                         found = actor_range(objs[0])
                         if not overlaps(found, attacker):
                             yield found
+    yield _blast_site(head)
     yield _killed_by(head)
+
+
+# Verbs by which a blast is said to have been somewhere: "the blast which took place in
+# the mosque", "the bombing, which happened at a wedding hall".
+OCCUR_VERBS = frozenset({"take", "happen", "occur"})
+SITE_IN_PREPS = frozenset({"in", "inside", "at"})
+
+
+def _blast_site(head: Token) -> TokenRange | None:
+    """The building or gathering a blast went off in ("a blast in a crowded market", "the
+    suicide blast which took place in the mosque"): a common noun of a civilian site, not a
+    town's name, which only says where."""
+    if head.lemma_.lower() not in lx.BLAST_LEMMAS or head.pos_ != "NOUN":
+        return None
+    holders = [head] + [c for c in head.children if c.dep_ in ("relcl", "acl")
+                        and c.lemma_.lower() in OCCUR_VERBS]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SITE_IN_PREPS:
+                continue
+            for obj in prep.children:
+                site = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and site & lx.CIVILIAN_OBJECTS \
+                        and obj.lemma_.lower() not in PLACE_NOUNS:
+                    return actor_range(obj)  # ("a wedding hall": the hall of a wedding)
+    return None
 
 
 # Verbs of a blast going through what it hit: "a blast tore through a camp", "the
