@@ -424,3 +424,23 @@ def test_the_site_a_blast_went_off_in_is_its_target(read_text, text, site) -> No
 def test_a_blast_in_a_town_has_no_site_for_a_target(read_text) -> None:  # type: ignore[no-untyped-def]
     report = read_text("An explosion in Quetta on Monday killed 12 people.", "2023-02-04")
     assert report.events[0].target is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    (("CENTCOM described it as the fifth anti-ship ballistic missile fired by the Houthis in "
+      "two days."), 5),
+    ("It was the third drone to hit the base this week, officials said.", 3),
+    ("It was the tenth rocket fired at the town since Friday.", 10),
+])
+def test_an_ordinal_munition_over_a_period_is_a_tally(read_text, text, value) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, "2024-03-07")
+    assert [(c.kind, c.value, c.qualifier) for c in report.claims] == [("attack_count", value, "ordinal")]
+
+
+@pytest.mark.parametrize("text", [
+    "A second missile struck the same spot ten minutes later.",
+    "The first missile hit the port on Monday.",
+    "A third drone was shot down over the sea before it reached the ship.",
+])
+def test_an_ordinal_munition_in_the_story_counts_nothing(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, "2024-03-07").claims == ()

@@ -59,6 +59,9 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
             return None
         return _count_claim(counted, number, qualifier, sent, published=published,
                             country_of=country_of)
+    munition = _munition_ordinal(tok, sent)
+    if munition is not None:
+        return _count_claim(tok, munition, "ordinal", sent, published=published, country_of=country_of)
     if not ((lemma in COUNTED_NOUNS and tok.pos_ == "NOUN")
             or (lemma in ("attack", "strike", "target", "hit") and tok.pos_ == "VERB")
             or _targets_struck(tok)):
@@ -115,6 +118,24 @@ def _elided_ordinal(tok: Token) -> tuple[Token, Token] | None:
     if subj is None or subj.lemma_.lower() not in COUNTED_NOUNS:
         return None
     return tok, tok
+
+
+# A period a tally runs over: "in two days", "in the past week", "this year", "so far".
+_PERIOD = re.compile(r"\b(?:in|over|during) (?:the )?(?:past |last )?(?:\w+ )?(?:days?|weeks?|months?|years?)\b"
+                     r"|\bthis (?:week|month|year)\b|\bso far\b|\bsince\b", re.IGNORECASE)
+
+
+def _munition_ordinal(tok: Token, sent: Span) -> int | None:
+    """"The fifth anti-ship missile fired by the Houthis in two days": an ordinal on a
+    munition, with the period it counts over, is a tally of attacks; "a second missile
+    struck minutes later" counts nothing."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.MUNITION_NOUNS or tok.tag_ != "NN":
+        return None
+    ordinal = next((c for c in tok.children if c.dep_ == "amod" and _is_ordinal(c)), None)
+    if ordinal is None or _PERIOD.search(sent.text) is None:
+        return None
+    value = parse_number(ordinal.text)
+    return value if value is not None and value > 2 else None
 
 
 def _is_ordinal(tok: Token) -> bool:
