@@ -444,3 +444,16 @@ def test_an_ordinal_munition_over_a_period_is_a_tally(read_text, text, value) ->
 ])
 def test_an_ordinal_munition_in_the_story_counts_nothing(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text, "2024-03-07").claims == ()
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("Russia attacked Ukraine with a Kh-59 missile launched over Kursk region and 35 drones "
+      "overnight."), "UA"),
+    ("Iran attacked Israel with drones launched from Iraq overnight.", "IL"),
+    ("Hezbollah struck Haifa with rockets fired from southern Lebanon overnight.", "IL"),
+])
+def test_where_a_weapon_was_launched_from_is_no_attack_of_its_own(read_text, text, country) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, "2024-09-03")
+    assert len(report.events) == 1
+    place = report.events[0].location
+    assert place is not None and place.country == country

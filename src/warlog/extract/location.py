@@ -56,6 +56,10 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         # phrase that only dates the main clause lends it no place ("after clashes there"
         # points back at the main clause's place, and keeps it)
         candidates = [p for p in candidates if p.span.start in dated_by]
+    if head.dep_ in ("acl", "relcl") and head.lemma_.lower() in ("launch", "fire", "shoot"):
+        # "a missile launched over Kursk region": where a weapon set out from, told by the
+        # launch itself, is not where it struck
+        candidates = [p for p in candidates if not _is_origin(doc, p)]
     if not candidates:
         return _named_before(places, head, clause)
     # the target's own place locates the attack best, when the gazetteer can put it on a map
@@ -155,14 +159,19 @@ def _modifier_chars(rng: TokenRange | None, doc: Doc) -> set[int]:
 
 
 def _is_origin(doc: Doc, place: Place) -> bool:
-    """"rockets fired from Lebanon": where they came from, less likely where they fell."""
+    """"rockets fired from Lebanon", "a missile launched over Kursk region": where they
+    came from, less likely where they fell."""
     tok = token_starting_at(doc, place.span.start)
     if tok is None:
         return False
     node = tok
     while node.dep_ in ("compound", "amod", "det") and node.head is not node:
         node = node.head
-    return node.dep_ == "pobj" and node.head.lower_ == "from"
+    if node.dep_ != "pobj":
+        return False
+    # "a missile launched over Kursk region", "fired over the Black Sea": where from, too
+    return node.head.lower_ == "from" or node.head.lower_ == "over" \
+        and node.head.head.lemma_.lower() in ("launch", "fire", "shoot")
 
 
 # "across the city", "in the town": a definite common noun for a town points back at the
