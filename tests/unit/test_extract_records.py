@@ -457,3 +457,20 @@ def test_where_a_weapon_was_launched_from_is_no_attack_of_its_own(read_text, tex
     assert len(report.events) == 1
     place = report.events[0].location
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("Late on Monday a drone struck a truck in Kidal in Mali, killing its driver.", "killed"),
+    ("The driver was killed when a roadside bomb hit his car near Gao in Mali on Monday.", "killed"),
+    ("A mortar round hit a house in Gao in Mali on Monday, wounding the owner.", "injured"),
+])
+def test_one_person_named_with_the_or_a_possessive_is_counted(read_text, text, field) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    assert [c.best for c in getattr(report.events[0], field)] == [1]
+
+
+def test_one_named_among_the_counted_is_not_counted_again(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Three soldiers were killed, including the commander, when a bomb hit "
+                       "their convoy near Gao in Mali on Monday.", PUBLISHED)
+    assert [c.best for c in report.events[0].killed] == [3]

@@ -261,11 +261,16 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
             people = of[0]
     quantity_tokens = _quantity_tokens(victim, people)
     if not quantity_tokens:
-        return None
-    text = doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text
-    quantity = parse_quantity(text)
-    if quantity is None:
-        return None
+        one = _the_one(victim)
+        if one is None:
+            return None
+        quantity_tokens, quantity = [one], Quantity(low=1, best=1, high=1)
+    else:
+        text = doc[quantity_tokens[0].i:quantity_tokens[-1].i + 1].text
+        parsed = parse_quantity(text)
+        if parsed is None:
+            return None
+        quantity = parsed
     first = people
     # "a Syrian woman and her two sons": the conjoined groups add up
     # (every conjunct, "a policeman, a soldier and a child", however the parser chains them)
@@ -301,6 +306,16 @@ def _particulars_between(people: Token, conj: Token) -> bool:
     between = people.doc[people.i + 1:conj.i]
     return any(t.lower_ in PARTICULAR_WORDS for t in between) or any(
         c.dep_ == "appos" and people.i < c.i < conj.i for c in people.children)
+
+
+def _the_one(tok: Token) -> Token | None:
+    """"killing its driver", "the owner was killed", "wounding his wife": one person, named
+    in the singular by a word for one person, with "the" or a possessive; the determiner
+    (where the figure would stand), else None."""
+    if tok.tag_ != "NN" or not (tok.lemma_.lower() in lx.PERSON_LEMMAS or tok.lemma_.lower() in KIN_NOUNS):
+        return None
+    return next((c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"
+                 or c.dep_ == "poss"), None)
 
 
 def _one_person(tok: Token) -> Quantity | None:

@@ -295,7 +295,8 @@ PERSON_LEMMAS = frozenset(words("""man woman boy girl child person baby teenager
     medic paramedic doctor nurse journalist reporter photographer farmer herder shepherd
     fisherman teacher pupil imam priest pilot commander fighter militant gunman civilian
     resident villager trader shopkeeper volunteer firefighter rescuer employee engineer
-    official sergeant captain colonel lieutenant major general corporal conscript"""))
+    official sergeant captain colonel lieutenant major general corporal conscript
+    owner chief passenger customer shopper pilgrim worshipper mourner guest"""))
 KILL_WORDS = frozenset(words("""kill killed dead die died death deaths fatality fatalities slain
     perish perished lose lost life lives"""))
 INJURE_WORDS = frozenset(words("""injure injured injury injuries wound wounded hurt casualty
