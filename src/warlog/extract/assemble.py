@@ -13,7 +13,7 @@ from warlog.extract.casualties import RawCount
 from warlog.extract.clauses import reads_as_heading
 from warlog.extract.coding import code_event
 from warlog.extract.events import PERPETRATOR_WORDS, Cluster, same_side
-from warlog.extract.location import offset_place
+from warlog.extract.location import PRECISION_RANK, offset_place
 from warlog.model import Actor, Count, Event, Group, Outcome, Place, Span, Time
 
 UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
@@ -151,12 +151,9 @@ def _place_of_its_record(cluster: Cluster, places: Sequence[Place], text: str) -
 
 def _finer(told: Place | None, record: Place | None) -> Place | None:
     """The record's place where the event's own is missing or coarser than it."""
-    if record is None or told is not None and _RANK.get(told.precision, 5) <= _RANK.get(record.precision, 5):
+    if record is None or told is not None and PRECISION_RANK[told.precision] <= PRECISION_RANK[record.precision]:
         return told
     return record
-
-
-_RANK: dict[str | None, int] = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4}
 
 
 def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) -> Place | None:
@@ -167,18 +164,26 @@ def _place_of_its_heading(cluster: Cluster, places: Sequence[Place], text: str) 
     starts = [r.sentence.start for r in cluster.readings if not r.headline]
     if not starts or not text:
         return None
-    above = text[:text.rfind("\n", 0, min(starts)) + 1]    # the lines before its paragraph
+    found = _heading_above(text, min(starts))
+    if found is None or found[0] == 0:
+        return None          # the title: the report's, not this section's
+    begin, end, _ = found
+    # a heading is no sentence: its parse makes "Kathua:" a modifier as often as not
+    best = _most_precise(places, [(begin, end)], roles=("literal", "modifier"))
+    # where the section's events are
+    return dataclasses.replace(best, role="literal") if best is not None else None
+
+
+def _heading_above(text: str, at: int) -> tuple[int, int, str] | None:
+    """(start, end, stripped text) of the nearest line above the line holding ``at`` that
+    reads as a heading."""
+    above = text[:text.rfind("\n", 0, at) + 1]    # the lines before its paragraph
     end = len(above)
     for line in reversed(above.split("\n")):
         begin = end - len(line)
         stripped = line.strip()
         if stripped and reads_as_heading(stripped):
-            if begin == 0:
-                return None          # the title: the report's, not this section's
-            # a heading is no sentence: its parse makes "Kathua:" a modifier as often as not
-            best = _most_precise(places, [(begin, end)], roles=("literal", "modifier"))
-            # where the section's events are
-            return dataclasses.replace(best, role="literal") if best is not None else None
+            return begin, end, stripped
         end = begin - 1
     return None
 
@@ -193,13 +198,9 @@ def _under_clock_heading(cluster: Cluster, text: str) -> bool:
     """Whether one of the sentences that tell the event sits under a heading that is only
     a clock time, the nearest heading line above it (a live blog's entry)."""
     for start in sorted({r.sentence.start for r in cluster.readings if not r.headline}):
-        above = text[:text.rfind("\n", 0, start) + 1]
-        for line in reversed(above.split("\n")):
-            stripped = line.strip()
-            if stripped and reads_as_heading(stripped):
-                if _CLOCK_HEADING.match(stripped) is not None:
-                    return True
-                break
+        found = _heading_above(text, start)
+        if found is not None and _CLOCK_HEADING.match(found[2]) is not None:
+            return True
     return False
 
 

@@ -18,6 +18,9 @@ from warlog.model import Span as TextSpan
 
 PRECISION_RANK = {"facility": 0, "town": 1, "admin1": 2, "country": 3, "region": 4, None: 5}
 
+# Verbs that send a weapon off: where they happen is where it came from.
+LAUNCH_VERBS = frozenset({"launch", "fire", "shoot"})
+
 TEMPORAL_PREPS = frozenset({"after", "before", "since", "following", "until", "prior"})
 
 
@@ -56,7 +59,7 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         # phrase that only dates the main clause lends it no place ("after clashes there"
         # points back at the main clause's place, and keeps it)
         candidates = [p for p in candidates if p.span.start in dated_by]
-    if head.dep_ in ("acl", "relcl") and head.lemma_.lower() in ("launch", "fire", "shoot"):
+    if head.dep_ in ("acl", "relcl") and head.lemma_.lower() in LAUNCH_VERBS:
         # "a missile launched over Kursk region": where a weapon set out from, told by the
         # launch itself, is not where it struck
         candidates = [p for p in candidates if not _is_origin(doc, p)]
@@ -171,7 +174,7 @@ def _is_origin(doc: Doc, place: Place) -> bool:
         return False
     # "a missile launched over Kursk region", "fired over the Black Sea": where from, too
     return node.head.lower_ == "from" or node.head.lower_ == "over" \
-        and node.head.head.lemma_.lower() in ("launch", "fire", "shoot")
+        and node.head.head.lemma_.lower() in LAUNCH_VERBS
 
 
 # "across the city", "in the town": a definite common noun for a town points back at the

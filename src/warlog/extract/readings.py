@@ -118,14 +118,14 @@ def mark_long_before(readings: list[Reading], published: date | None) -> list[Re
         start = r.time.start if r.time is not None else None
         return (published - start).days if start is not None else None
 
-    days = [d for d in map(ago, readings) if d is not None]
-    if not any(0 <= d <= RECALLED_DAYS for d in days):
+    ages = [ago(r) for r in readings]
+    if not any(d is not None and 0 <= d <= RECALLED_DAYS for d in ages):
         return readings
-    old = [r for r in readings if (ago(r) or 0) > RECALLED_DAYS]
-    background = [(r.sentence.start, r.sentence.end) for r in old]
+    old = [(d or 0) > RECALLED_DAYS for d in ages]
+    background = [(r.sentence.start, r.sentence.end) for r, o in zip(readings, old, strict=True) if o]
     out = []
-    for r in readings:
-        if (ago(r) or 0) > RECALLED_DAYS:
+    for r, is_old in zip(readings, old, strict=True):
+        if is_old:
             r = replace(r, long_before=True)
         elif r.time is None and r.context_time is not None and r.context_time.span is not None \
                 and any(a <= r.context_time.span.start < b for a, b in background):
@@ -149,6 +149,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     counts = tuple(find_counts(doc, sent))
     answered = answered_words(sent)
     inside = head.i in answered
+    section_head = is_section_head(sent)
     if answered:
         # a figure told on the other side of the phrase naming the answered attack is the
         # other attack's ("its answer to the rocket that killed a dozen children")
@@ -173,7 +174,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         time=(time := pick_time(sent, head, published=published)
               or later_time(sent, head, published=published)
               # (a heading's day is its section's, read with the sections)
-              or (None if is_section_head(sent) or is_headline(sent)
+              or (None if section_head or is_headline(sent)
                   else entry_day(sent, published=published))),
         context_time=None if time is not None or told_as_earlier(sent, head)
         else sentence_day(sent, head, published=published)
@@ -184,7 +185,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         accidental=is_accidental(doc, mention), suicide=is_suicide(head),
         earlier=told_as_earlier(sent, head),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),
-        denied_by=tuple(denied_by(sent)), heading=is_section_head(sent),
+        denied_by=tuple(denied_by(sent)), heading=section_head,
         weapon_generic=weapon == "ballistic_missile" and frame.weapon_at is not None
         and is_generic(doc, frame.weapon_at),
         perceived=is_perceived(head), answered=inside,
@@ -321,14 +322,18 @@ def is_accidental(doc: Doc, mention: Mention) -> bool:
 def names_unnamed_munition(head: Token) -> bool:
     """"struck by an unknown projectile", "the munition hit the stern": the clause names a
     munition fired from afar without saying which kind."""
+    return any(t.lemma_.lower() in lx.UNNAMED_MUNITIONS for t in _in_clause(head))
+
+
+def _in_clause(head: Token) -> list[Token]:
+    """The tokens of the trigger's own clause (``clause_chars``), in order."""
     scope = clause_chars(head)
-    return any(t.lemma_.lower() in lx.UNNAMED_MUNITIONS and t.idx in scope for t in head.sent)
+    return [t for t in head.sent if t.idx in scope]
 
 
 def is_suicide(head: Token) -> bool:
     """"a suicide bomber attacked", "blew himself up": the attacker died by his own blast."""
-    scope = clause_chars(head)
-    if any(t.lower_ == "suicide" and t.idx in scope for t in head.sent):
+    if any(t.lower_ == "suicide" for t in _in_clause(head)):
         return True
     lemma = head.lemma_.lower()
     if lemma == "blow":
