@@ -15,6 +15,7 @@ from warlog.extract.mentions import Mention
 from warlog.extract.phrases import TokenRange
 from warlog.extract.targets import find_target, whose_life
 from warlog.extract.weapons import find_weapon
+from warlog.model import Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +28,28 @@ class Frame:
     weapon: str
     weapon_at: int | None
 
-def read_frame(doc: Doc, mention: Mention) -> Frame:
-    """The attacker, target and weapon of one mention."""
+def read_frame(doc: Doc, mention: Mention, places: tuple[Place, ...] = ()) -> Frame:
+    """The attacker, target and weapon of one mention (``places``: the document's, which
+    tell a town named as the target from what in it was hit)."""
     head = doc[mention.head]
     triggers = [doc[i] for i in mention.triggers]
     attacker = find_attacker(head, triggers)
-    target = whose_life(doc, find_target(head, triggers, attacker), head)
+    towns, countries = _place_tokens(doc, places)
+    target = whose_life(doc, find_target(head, triggers, attacker, towns, countries), head)
     weapon, weapon_at = find_weapon(doc, mention, exclude=(target,))
     return Frame(mention=mention, attacker=attacker, target=target, weapon=weapon,
                  weapon_at=weapon_at)
+
+
+def _place_tokens(doc: Doc, places: tuple[Place, ...]) -> tuple[frozenset[int], frozenset[int]]:
+    """The tokens of the places below country level (facilities aside: a base is what was
+    hit) and those of countries."""
+    towns: set[int] = set()
+    countries: set[int] = set()
+    for place in places:
+        span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if span is None or place.precision == "facility":
+            continue
+        (countries if place.precision in ("country", "region") else towns).update(
+            t.i for t in span)
+    return frozenset(towns), frozenset(countries)

@@ -141,7 +141,7 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     """The reading of one mention in its sentence."""
     head = doc[mention.head]
     sent = head.sent
-    frame = read_frame(doc, mention)
+    frame = read_frame(doc, mention, places)
     speakers = said_by_tokens(sent, head)
     attacker = _no_bare_weapon(_resolve_possessive(doc, frame.attacker, speakers,
                                                    country_of=country_of))

@@ -7,7 +7,7 @@ of a noun naming what was hit, the noun a participle describes, or the second si
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -39,14 +39,46 @@ DEVICE_VERBS = frozenset({"detonate", "explode", "fire", "launch", "plant", "dro
                           "set", "throw", "hurl", "lob"})
 
 
-def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None) -> TokenRange | None:
+def find_target(head: Token, triggers: list[Token], attacker: TokenRange | None,
+                towns: frozenset[int] = frozenset(),
+                countries: frozenset[int] = frozenset()) -> TokenRange | None:
     """The first reading of the target the parse gives that names a party or a thing, not
-    a time or a figure ("at rush hour", "99 percent were intercepted")."""
+    a time or a figure ("at rush hour", "99 percent were intercepted"), nor only the town
+    it was in when something else names what was hit.
+
+    ``towns`` holds the tokens of places below country level the gazetteer read in the
+    document, ``countries`` those of countries (an attack "on Israel" aims at the state).
+    """
     doc = head.doc
-    for found in _target_candidates(head, triggers, attacker):
-        if found is not None and not _time_or_figure(doc[found.start:found.end].root):
+    place = None
+
+    def _names_place(root: Token) -> bool:
+        return root.i in towns or is_place_noun(root) \
+            or (root.ent_type_ in PLACE_ENTITIES and root.i not in countries)
+
+    for found in _target_candidates(head, triggers, attacker, _names_place):
+        if found is None or _time_or_figure(doc[found.start:found.end].root):
+            continue
+        # "the strike on Damascus, which destroyed the consular annex": a place says
+        # where; what in it was hit, read anywhere around the mention, says more
+        if not _names_place(doc[found.start:found.end].root):
             return found
-    return None
+        place = place or found
+    return place
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+
+
+def is_place_noun(tok: Token) -> bool:
+    """A common noun of where ("the city", "the outskirts"), not of a site in it: a
+    "health centre" or "shopping center" is a thing that can be hit."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("centre", "center"):
+        return not any(c.dep_ in ("compound", "amod") and c.lemma_.lower() not in PLACE_NOUNS
+                       and c.lower_ not in ("central", "main", "old")
+                       for c in tok.children)
+    return lemma in PLACE_NOUNS
 
 
 # Nouns of a time of day: "struck at dawn", "at rush hour" say when, not what was hit.
@@ -70,8 +102,8 @@ def _time_or_figure(root: Token) -> bool:
     return root.ent_type_ in FIGURE_ENTITIES and not counts_people
 
 
-def _target_candidates(head: Token, triggers: list[Token],
-                       attacker: TokenRange | None) -> Iterator[TokenRange | None]:
+def _target_candidates(head: Token, triggers: list[Token], attacker: TokenRange | None,
+                       names_place: Callable[[Token], bool]) -> Iterator[TokenRange | None]:
     sides = between(head)
     if sides is not None and sides[1] is not None:
         yield sides[1]
@@ -86,6 +118,7 @@ def _target_candidates(head: Token, triggers: list[Token],
             found = _verb_target(tok)
             if found is not None and not overlaps(found, attacker):
                 yield found
+            yield _participle_hit(tok, names_place)
     patient = _patient_of(head) or _under_attack(head) or _harmed(head)
     if patient is not None and not overlaps(patient, attacker):
         yield patient
@@ -116,7 +149,37 @@ def _target_candidates(head: Token, triggers: list[Token],
                         if not overlaps(found, attacker):
                             yield found
     yield _blast_site(head)
+    yield _what_it_hit(head, names_place)
     yield _killed_by(head)
+
+
+def _participle_hit(verb: Token, names_place: Callable[[Token], bool]) -> TokenRange | None:
+    """"missiles struck Odesa, damaging the port": what the strike hit in the place it
+    struck (heard only when the verb's own object is a place)."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in HIT_LEMMAS \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            for obj in _hit_objects(child):
+                if not is_weapon_word(obj) and not names_place(obj):
+                    return _one_thing(obj)
+    return None
+
+
+def _what_it_hit(head: Token, names_place: Callable[[Token], bool]) -> TokenRange | None:
+    """"the strike on Damascus, which destroyed the consular annex", "a barrage that hit a
+    power plant": the object of a hitting clause on the attack noun or on the place or
+    day said right after it."""
+    # (the parse may hang the clause on the place or on the day after the noun: "the
+    # strike on Damascus on Monday, which destroyed…")
+    aims = [g for c in head.children if c.dep_ == "prep"
+            for g in c.children if g.dep_ == "pobj"
+            and (names_place(g) or g.ent_type_ in ("DATE", "TIME"))]
+    for child in (c for node in (head, *aims) for c in node.children):
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in HIT_LEMMAS:
+            for obj in _hit_objects(child):
+                if not is_weapon_word(obj) and not names_place(obj):
+                    return actor_range(obj)
+    return None
 
 
 # Verbs by which a blast is said to have been somewhere: "the blast which took place in
@@ -182,10 +245,35 @@ def _partitive_hit(verb: Token) -> TokenRange | None:
         subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ not in PARTITIVE_WORDS:
             continue
-        objs = [c for c in child.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-        if objs and not is_weapon_word(objs[0]) and objs[0].lemma_.lower() not in PLACE_NOUNS:
-            return actor_range(objs[0])
+        for obj in _hit_objects(child):
+            if not is_weapon_word(obj) and obj.lemma_.lower() not in PLACE_NOUNS:
+                return _one_thing(obj)
     return None
+
+
+def _one_thing(obj: Token) -> TokenRange:
+    """The phrase of one thing hit, without its conjuncts or the "the other" that picks it
+    out: "a road and the other a residential building" gives "a residential building"."""
+    start = actor_range(obj).start
+    picks = [t.i for t in obj.lefts if any(g.lower_ in ("other", "another") for g in t.subtree)]
+    if picks:
+        start = max(t.right_edge.i for t in obj.lefts if t.i in picks) + 1
+    return TokenRange(start=start, end=obj.i + 1)
+
+
+def _hit_objects(verb: Token) -> Iterator[Token]:
+    """What a partitive clause says was hit, in order: its object, what one "landed on",
+    and the gapped object of "and the other a school"."""
+    for child in verb.children:
+        if child.pos_ not in ("NOUN", "PROPN"):
+            if child.dep_ == "prep" and child.lower_ in ("on", "in", "into"):
+                yield from (g for g in child.children
+                            if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN"))
+            continue
+        if child.dep_ == "dobj" or (child.dep_ == "conj"
+                                    and any(g.lower_ in PARTITIVE_WORDS | {"other"}
+                                            for g in child.children)):
+            yield child
 
 
 HIT_LEMMAS = frozenset({"hit", "strike", "land", "damage", "destroy", "slam", "smash"})
