@@ -141,8 +141,15 @@ def _victims(tok: Token) -> list[Token]:
         out.append(figure)
     if tok.dep_ in ("acomp", "oprd", "xcomp") and tok.head.lemma_.lower() in STATE_VERBS:
         out.extend(_subjects_of(tok.head))  # "three people are dead", "two officers resulted wounded"
-    out = [_held_by_total(v) for v in out]
+    out = [_held_by_total(v) for v in out if not _labelled_otherwise(v, tok)]
     return [v for v in out if (_names_people(v) or _one_who_was_hurt(v, tok)) and not _is_subset(v)]
+
+
+def _labelled_otherwise(victim: Token, word: Token) -> bool:
+    """"nine dead and 30 injured": a figure that carries its own casualty word of the
+    other kind counts those, not the people of this word."""
+    return any(c.dep_ == "amod" and c.i != word.i and _field_of(c) not in (None, _field_of(word))
+               for c in victim.children)
 
 
 def _figure_before(tok: Token) -> Token | None:
@@ -150,8 +157,9 @@ def _figure_before(tok: Token) -> Token | None:
     ("55 wounded", "fifty (50) wounded"), when the parse made the participle a clause of
     its own rather than the number's noun."""
     if tok.lower_ not in ("dead", "injured", "wounded", "killed", "hurt") or tok.pos_ != "VERB" \
-            or tok.dep_ not in ("advcl", "xcomp", "oprd", "ccomp", "conj") \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+            or tok.dep_ not in ("advcl", "xcomp", "oprd", "ccomp", "conj", "acomp") \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _labelled_otherwise(c, tok)
+                   for c in tok.children):
         return None
     i = tok.i - 1
     if i >= 2 and tok.doc[i].text == ")" and tok.doc[i - 1].like_num and tok.doc[i - 2].text == "(":
@@ -277,6 +285,8 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     for conj in [c for c in people.conjuncts if c.i > people.i and _names_people(c)]:
         if _particulars_between(people, conj):
             break  # "seven members, two of them generals: X and his deputy": who they were
+        if _own_casualty_word(people, conj):
+            break  # "seven dead and 28 wounded": the second figure is the wounded
         extra_tokens = _quantity_tokens(conj, conj)
         extra = parse_quantity(doc[extra_tokens[0].i:extra_tokens[-1].i + 1].text) if extra_tokens \
             else _one_person(conj)
@@ -306,6 +316,18 @@ def _particulars_between(people: Token, conj: Token) -> bool:
     between = people.doc[people.i + 1:conj.i]
     return any(t.lower_ in PARTICULAR_WORDS for t in between) or any(
         c.dep_ == "appos" and people.i < c.i < conj.i for c in people.children)
+
+
+CASUALTY_WORDS = lx.KILL_WORDS | lx.INJURE_WORDS
+
+
+def _own_casualty_word(people: Token, conj: Token) -> bool:
+    """Whether a conjoined figure has its own casualty word: one said after the first
+    figure and before it ("seven dead and 28"), or right after it ("and 28 wounded")."""
+    doc = people.doc
+    after = doc[conj.i + 1] if conj.i + 1 < len(doc) else None
+    return any(t.lower_ in CASUALTY_WORDS for t in doc[people.i + 1:conj.i]) \
+        or (conj.like_num and after is not None and after.lower_ in CASUALTY_WORDS)
 
 
 def _the_one(tok: Token) -> Token | None:
@@ -405,12 +427,17 @@ def _noun_with_figure(doc: Doc, tok: Token, field: Field) -> RawCount | None:
     # verb as often as an adjective; a verb with a subject or an object is no noun)
     bare_verb = tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "auxpass", "aux")
                                                 for c in tok.children)
-    standing = tok.lower_ in ("dead", "wounded", "injured") and (tok.pos_ == "ADJ" or bare_verb) \
+    standing = tok.lower_ in ("dead", "wounded", "injured", "hurt") \
+        and (tok.pos_ in ("ADJ", "NOUN") or bare_verb) \
         and tok.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj", "appos")
     if not standing and (tok.pos_ != "NOUN" or tok.lower_ not in NOUN_KILL | NOUN_INJURE | {"casualties"}):
         return None
     nums = [c for c in tok.children if c.dep_ == "nummod"
             or standing and c.dep_ == "npadvmod" and c.like_num]
+    # "12 dead and about 40 hurt" parsed as one noun phrase: the figure labelled "dead"
+    # is the dead; its conjoined figure, the hurt
+    nums = [n for c in nums for n in ([g for g in c.conjuncts if g.like_num]
+                                      if _labelled_otherwise(c, tok) else [c])]
     if not nums:
         return None
     quantity_tokens = [t for t in nums[0].subtree]

@@ -1,0 +1,85 @@
+"""What an attack hit inside the town it struck, and tolls that give the dead and the
+wounded side by side; each rule tried on three phrasings written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2024-05-20"
+
+
+def _target_text(report) -> str:  # type: ignore[no-untyped-def]
+    assert len(report.events) == 1, report.events
+    target = report.events[0].target
+    assert target is not None
+    return target.name.lower()
+
+
+@pytest.mark.parametrize(("text", "hit", "not_in"), [
+    (("Two missiles struck central Kharkiv on Sunday, one hitting a road and the other "
+     "a three-storey residential building."), "residential building", "kharkiv"),
+    (("Three drones attacked Odesa overnight, one striking a grain silo and another a fuel "
+     "depot, the governor said."), "grain silo", "another"),
+    ("Two rockets hit the town on Sunday, one landing on a market and another on a school.",
+     "market", "town"),
+])
+def test_what_one_of_the_weapons_hit_is_the_target(read_text, text, hit, not_in) -> None:  # type: ignore[no-untyped-def]
+    name = _target_text(read_text(text, PUBLISHED))
+    assert hit in name and not_in not in name
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    (("The strike on Damascus on Monday, which destroyed the consular annex next to Iran's "
+     "embassy, killed seven Guards members."), "consular annex"),
+    ("An air raid on Khan Younis that destroyed a school killed 12 people on Sunday.", "school"),
+    (("A drone attack on Sumy, which hit a five-storey apartment block, wounded nine people "
+     "on Monday."), "apartment block"),
+])
+def test_a_clause_on_the_attack_or_its_town_names_what_was_hit(read_text, text, hit) -> None:  # type: ignore[no-untyped-def]
+    assert hit in _target_text(read_text(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    ("Russian missiles struck Odesa on Monday, damaging the port.", "port"),
+    ("Drones attacked Kharkiv overnight, hitting a power substation and two homes.",
+     "power substation"),
+    ("Rebels shelled the town of Kalehe on Friday, destroying a health centre.", "health centre"),
+])
+def test_what_a_strike_on_a_town_damaged_is_its_target(read_text, text, hit) -> None:  # type: ignore[no-untyped-def]
+    assert hit in _target_text(read_text(text, PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "Iran launched 300 drones at Israel on Saturday, damaging an air base.",
+    "Militants attacked a police station in Bannu on Sunday, damaging its walls.",
+])
+def test_a_state_or_a_site_named_as_the_target_stays(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    name = _target_text(read_text(text, PUBLISHED))
+    assert name in ("israel", "police station")
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    (("A missile hit a market in Kostiantynivka on Sunday. The final toll was seven dead and "
+     "28 wounded."), 7, 28),
+    (("Gunmen attacked a village in Plateau state on Monday; the final count was nine dead and "
+     "30 injured."), 9, 30),
+    (("A bomb exploded at a bus stop in Mogadishu on Friday. The toll stood at four dead and "
+     "12 wounded."), 4, 12),
+])
+def test_the_dead_and_the_wounded_side_by_side_are_not_added(read_text, text, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, PUBLISHED)
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert [c.best for c in event.killed] == [killed]
+    assert [c.best for c in event.injured] == [injured]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    (("A suicide bomber struck a rally in Bajaur on Sunday. The toll was 54 dead and nearly "
+     "200 hurt."), 160, 199),
+    ("A car bomb exploded in Mogadishu on Friday; the toll was 12 dead and about 40 hurt.", 30, 50),
+    ("Shelling hit a market in Donetsk on Sunday. The toll was six dead and some 20 hurt.", 15, 25),
+])
+def test_hurt_standing_as_its_noun_counts_the_wounded(read_text, text, low, high) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text, PUBLISHED).events[0]
+    assert event.injured and low <= (event.injured[0].low or 0) and (event.injured[0].high or 0) <= high
