@@ -11,6 +11,7 @@ the report names exactly one and it is not the reading's own target.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -87,10 +88,16 @@ def _sole_background_attacker(every: list[Reading]) -> Reading | None:
     return found[0] if len(found) == 1 else None
 
 
-def sole_suspect(doc: Doc, *, country_of: CountryOf) -> Actor | None:
+def sole_suspect(doc: Doc, *, country_of: CountryOf,
+                 attackers: Sequence[Actor] = ()) -> Actor | None:
     """The one party of a known kind that the report, anywhere, says carried out an attack,
     by its own claim, another's blame or its own denial ("Hezbollah denied any role",
-    "Israel blamed Hezbollah for the rocket"); None when it names none, or several."""
+    "Israel blamed Hezbollah for the rocket"); None when it names none, or several.
+
+    Of several, a party the report names as the attacker of one of its attacks
+    (``attackers``) is taken to be suspected of that one ("the Israeli military says its
+    aircraft struck…"; "Iran blamed Israel, which…"), and the one left, if one is, is
+    the suspect of the attacks it leaves unnamed."""
     found: list[Actor] = []
     for sent in doc.sents:
         for tok in suspects(sent):
@@ -99,9 +106,9 @@ def sole_suspect(doc: Doc, *, country_of: CountryOf) -> Actor | None:
                 continue
             if not any(same_side(actor, other) for other in found):
                 found.append(actor)
-            if len(found) > 1:
-                return None
-    return found[0] if found else None
+    if len(found) > 1:
+        found = [a for a in found if not any(same_side(a, named) for named in attackers)]
+    return found[0] if len(found) == 1 else None
 
 
 def _suspected(suspect: Actor | None, reading: Reading) -> Actor | None:

@@ -97,7 +97,9 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     told = [r for r in every if not r.mention.background and not is_historical(r, published)]
     told = mark_long_before(split_by_town(told, ann.places), published)
     readings = with_context_attackers(told, every, text=ann.document.text,
-                                      suspect=sole_suspect(ann.parsed, country_of=ctx.country_of))
+                                      suspect=sole_suspect(
+                                          ann.parsed, country_of=ctx.country_of,
+                                          attackers=[r.attacker for r in every if r.attacker]))
     readings.extend(_restatements(ann, ctx, readings, left=left))
     readings = framed(readings, ann.document.text, ann.places)
     readings.sort(key=lambda r: (r.sentence.start, r.mention.head))
