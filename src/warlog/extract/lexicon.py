@@ -369,6 +369,9 @@ WAR_NOUNS = frozenset(words("war conflict insurgency hostilities"))
 # Nouns for an area named with a proper noun: "the Sumy region", "Borno state".
 AREA_NOUNS = frozenset(words("""region province oblast district state county governorate area
     city town territory"""))
+# Nouns that introduce a named settlement: "in the village of X", "the community of X".
+SETTLEMENT_NOUNS = AREA_NOUNS | frozenset(words("""village villages community locality hamlet
+    settlement neighbourhood neighborhood commune municipality"""))
 # Heads a munition is named by when its kind is a modifier: "a mortar round", "tank rounds".
 MUNITION_HEADS = frozenset({"round", "projectile"})
 # A munition told by no kind ("hit by an unidentified projectile", "an unknown munition"):

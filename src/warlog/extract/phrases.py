@@ -67,10 +67,22 @@ def _chunk_end(tok: Token) -> int:
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in ("relcl", "acl", "punct", "advcl") \
-                or child.dep_ == "prep" and child.lower_ == "against":
+                or child.dep_ == "prep" and child.lower_ == "against" \
+                or _says_where(tok, child):
             break
         end = _chunk_end(child)
     return end
+
+
+def _says_where(tok: Token, prep: Token) -> bool:
+    """"a band of militants in the village of X": a place phrase on a common noun says
+    where they were, not who they are (a name keeps it: "al-Qaeda in the Arabian
+    Peninsula")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "near", "at") or tok.pos_ != "NOUN":
+        return False
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and (objs[0].lemma_.lower() in lx.SETTLEMENT_NOUNS
+                           or objs[0].ent_type_ in ("GPE", "LOC", "FAC"))
 
 
 def overlaps(a: TokenRange | None, b: TokenRange | None) -> bool:

@@ -490,7 +490,9 @@ def _past_in(doc: Doc, end: int) -> int | None:
 
 _FUNCTION_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "NUM", "PART", "PUNCT"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "governorate", "district", "region",
-                          "camp", "outskirts", "suburb", "oblast", "area", "countryside"})
+                          "camp", "outskirts", "suburb", "oblast", "area", "countryside",
+                          "community", "locality", "hamlet", "settlement", "municipality",
+                          "commune"})
 # Parts of a town: "the centre of X", "the edge of X", "the heart of X".
 _PART_NOUNS = frozenset({"centre", "center", "edge", "heart", "suburbs", "streets", "east", "west",
                          "north", "south"})
