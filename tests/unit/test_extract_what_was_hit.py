@@ -83,3 +83,21 @@ def test_the_dead_and_the_wounded_side_by_side_are_not_added(read_text, text, ki
 def test_hurt_standing_as_its_noun_counts_the_wounded(read_text, text, low, high) -> None:  # type: ignore[no-untyped-def]
     event = read_text(text, PUBLISHED).events[0]
     assert event.injured and low <= (event.injured[0].low or 0) and (event.injured[0].high or 0) <= high
+
+
+@pytest.mark.parametrize("text", [
+    "A missile struck a bulk carrier in the Red Sea on Tuesday, killing two crew members.",
+    "A drone hit a merchant vessel off Hodeidah on Monday; three sailors were wounded.",
+    ("An explosion tore through the gymnasium of a college campus in Cotabato on Sunday, "
+     "killing five."),
+])
+def test_a_merchant_ship_or_a_campus_is_civilian(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text, PUBLISHED).events[0]
+    assert event.target is not None and event.target.kind == "civilians"
+    assert [c.group for c in (*event.killed, *event.injured)] == ["civilians"]
+
+
+def test_a_navy_ship_is_no_civilian(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "A missile struck a navy destroyer in the Red Sea on Tuesday, killing two sailors."
+    event = read_text(text, PUBLISHED).events[0]
+    assert event.target is not None and event.target.kind == "state_forces"

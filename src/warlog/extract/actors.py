@@ -69,6 +69,9 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
         return "civilians", country, None
     if span.root.lemma_.lower() in lx.CIVILIAN_OBJECTS and not words & (lx.STATE_WORDS | {"base"}):
         return "civilians", country, None  # "an apartment block", "a religious gathering"
+    if span.root.lemma_.lower() in lx.MERCHANT_SHIPS \
+            and not words & (lx.STATE_WORDS | {"naval", "aircraft", "amphibious"}):
+        return "civilians", country, None  # "a merchant vessel", "a bulk carrier": its crew
     if words & lx.STATE_WORDS or (country is not None and _is_bare_state(span)):
         return "state_forces", country, None
     if country is not None and _is_weapon_head(span):

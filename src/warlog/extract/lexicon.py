@@ -239,8 +239,13 @@ CIVILIAN_OBJECTS = frozenset(
     words("""apartment apartments building buildings home homes house houses residential market
     hospital school mosque church hotel flats block neighbourhood neighborhood gathering
     wedding funeral bus shop shops cafe restaurant camp shelter clinic university
-    village city town district neighbourhood centre center""")
+    village city town district neighbourhood centre center campus gymnasium stadium theatre
+    theater cinema library kindergarten nursery bakery supermarket mall hypermarket store
+    beach""")
 )
+# Merchant ships: their crews are civilians (not "a naval vessel", "a navy tanker").
+MERCHANT_SHIPS = frozenset(words("""ship vessel tanker freighter carrier bulker containership
+    trawler dhow ferry"""))
 
 # Armed groups often named without a kind word; general knowledge, not any one report.
 KNOWN_GROUPS: dict[str, tuple[str, str | None]] = {
