@@ -31,7 +31,9 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
         return "explosions_remote_violence", "shelling_artillery_missile_attack"
     if weapon in AIR or lemma_set & {"airstrike"} or "air strike" in lower or "air raid" in lower:
         return "explosions_remote_violence", "air_drone_strike"
-    if weapon == "ied" or lemma_set & BLAST_LEMMAS:
+    # a complex attack opened by a suicide bomber is coded by its bomb, though gunfire
+    # followed ("a suicide car bomber and fighters attacked…; gunmen then opened fire")
+    if weapon == "ied" or lemma_set & BLAST_LEMMAS or "suicide" in lower and weapon == "small_arms":
         if "suicide" in lower:
             return "explosions_remote_violence", "suicide_bomb"
         return "explosions_remote_violence", "remote_explosive_landmine_ied"

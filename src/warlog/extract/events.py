@@ -164,6 +164,8 @@ class Cluster:
             kind = _kind_of(r.lemma) if r.headline else _kind_of_reading(r)
             if kind is not None:
                 self._kinds.add(kind)
+            if _complex_attack(r.attacker):
+                self._kinds |= {"blast", "clash"}  # bombers and gunmen: both are told of it
         self._families.add(LEMMA_FAMILY.get(r.lemma))
         if r.weapon != "unknown" and (self._weapon_told is None or (
                 # "a missile slammed into…" then "…hit by a Kh-101 cruise missile"
@@ -606,6 +608,8 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     families = {WEAPON_FAMILY.get(reading.weapon), WEAPON_FAMILY.get(cluster.weapon())} - {None}
     # a drone or a plane fires missiles: "a U.S. drone strike … when the missile hit"
+    if families == {"ied", "small_arms"} and cluster.kinds >= {"blast", "clash"}:
+        return False  # a complex attack: bombs and guns ("a suicide bomber and gunmen")
     return len(families) > 1 and not (reading.mention.anaphoric and families in CARRIED)
 
 
@@ -614,6 +618,20 @@ CLASH_LEMMAS = lx.CLASH_LEMMAS
 # Gunfire is of a clash's kind, though one-sided ("a man was shot dead at his door").
 GUNFIRE_LEMMAS = frozenset({"shooting", "shoot", "gun", "gunfire"})
 BLAST_LEMMAS = lx.BLAST_LEMMAS
+
+
+# Who carry out the two parts of a complex attack: "a suicide bomber and gunmen attacked".
+_BOMBER_WORDS = frozenset({"bomber", "bombers"})
+_GUNMEN_WORDS = frozenset({"gunman", "gunmen", "fighters", "militants", "attackers",
+                           "assailants", "shooters"})
+
+
+def _complex_attack(attacker: Actor | None) -> bool:
+    """An attack by bombers and gunmen together: its blasts and its gunfire are one event."""
+    if attacker is None:
+        return False
+    words = set(re.findall(r"[\w-]+", attacker.text.lower()))
+    return bool(words & _BOMBER_WORDS) and bool(words & _GUNMEN_WORDS)
 
 
 def _kind_of(lemma: str) -> str | None:
