@@ -244,10 +244,12 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in lx.MUNITION_NOUNS \
             or tok.tag_ not in ("NNS", "NNPS"):
         return None
-    nums = [c for c in tok.children if c.dep_ == "nummod" and c.like_num and not _is_a_date(c)]
+    # (the parse may hang the figure on a compound: "29 attack drones")
+    nums = [c for h in (tok, *(c for c in tok.children if c.dep_ == "compound"))
+            for c in h.children if c.dep_ == "nummod" and c.like_num and not _is_a_date(c)]
     if not nums:
         return None
-    verb = _salvo_verb(tok)
+    verb = _salvo_verb(tok) or _listed_after(tok, nums[0], sent)
     if verb is None or _one_site(tok, verb):
         return None
     nums = _out_of(tok) or _out_of(verb) or nums
@@ -262,6 +264,21 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
         said_by=_first(said_by(sent, verb)),
         span=TextSpan(start=sent.start_char, end=sent.end_char),
     )
+
+
+def _listed_after(tok: Token, num: Token, sent: Span) -> Token | None:
+    """"attacked with three missiles fired from Crimea, one guided missile launched over
+    Kursk and 35 drones": the last item of a list of counted munitions, which the parse
+    hung on a place inside an earlier item, was done with by the list's verb."""
+    if tok.dep_ != "conj" or num.i == 0 or sent.doc[num.i - 1].lower_ not in ("and", ",", "as"):
+        return None
+    earlier = [t for t in sent if t.i < num.i and t.lemma_.lower() in lx.MUNITION_NOUNS
+               and any(c.dep_ == "nummod" for c in t.children)]
+    for item in earlier:
+        verb = _salvo_verb(item)
+        if verb is not None:
+            return verb
+    return None
 
 
 def _out_of(tok: Token) -> list[Token]:
