@@ -27,7 +27,8 @@ from warlog.extract.senses import goes_off
 
 LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "mount", "claim",
                          "unleash", "make", "order", "perform", "deliver", "fire", "undertake",
-                         "initiate", "begin", "start", "lead", "commit", "orchestrate",
+                         "initiate", "begin", "start", "lead", "commit", "orchestrate", "attempt",
+                         "perpetrate",
                          # verbs that wield a weapon noun: "the group used drones to…"
                          "use", "deploy", "send", "fly", "drop", "plant", "throw"})
 

@@ -744,6 +744,8 @@ def places_conflict(a: Place | None, b: Place | None) -> bool:
         return True  # two named towns (resolved or not) are two places, however close
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
+    if "country" in (a.precision, b.precision) and a.country and a.country == b.country:
+        return False  # a country holds every place in it, however far from its centre
     limit = max(PRECISION_KM.get(a.precision or "", 50.0), PRECISION_KM.get(b.precision or "", 50.0))
     return km(a.lat, a.lon, b.lat, b.lon) > limit  # type: ignore[arg-type]
 

@@ -134,6 +134,18 @@ def _target_candidates(head: Token, triggers: list[Token], attacker: TokenRange 
                 objs = [g for g in child.children if g.dep_ == "dobj"]
                 if objs:
                     yield actor_range(objs[0])
+            if child.dep_ in ("acl", "advcl") and child.lemma_.lower() in ("use", "employ"):
+                # "an attack using drones against facilities": the aim may hang on the
+                # use or on the weapon used
+                used = [g for g in child.children if g.dep_ == "dobj"]
+                for prep in (*child.children, *(p for u in used for p in u.children)):
+                    objs = [g for g in prep.children if g.dep_ == "pobj"]
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and objs \
+                            and not is_weapon_word(objs[0]) \
+                            and objs[0].ent_type_ not in ("DATE", "TIME"):
+                        found = actor_range(objs[0])
+                        if not overlaps(found, attacker):
+                            yield found
             if child.dep_ == "acl" and child.lemma_.lower() in CARRY_OUT_VERBS:
                 # "the attack carried out by ADF fighters against civilians" (the parse
                 # may hang the against-phrase on the doers)
