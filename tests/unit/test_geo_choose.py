@@ -133,3 +133,16 @@ def test_an_abbreviation_that_is_also_a_town_s_own_name_goes_to_the_region() -> 
     union = place("European Union", "region", "", 48.7, 9.1)
     kept = _abbreviation_filter("EU", (eu_town, union))
     assert choose(kept, mention=mention("EU"), cue=None, context=NO_CONTEXT) == union
+
+
+def test_a_name_of_a_few_letters_needs_the_town_s_own_name() -> None:
+    # "Pa" of "A Nang Pa": an alternate name of Chongqing, in a report naming China
+    chongqing = place("Chongqing", "town", "CN", 29.56, 106.55, population=7_457_600)
+    china = Context(countries=Counter({"CN": 1}), country_spans=((120, "CN"),),
+                    ground_spans=((120, "CN"),))
+    for short in ("Pa", "Yu", "Ba"):
+        assert choose((chongqing,), mention=mention(short), cue=None, context=china) is None
+    owo = place("Owo", "town", "NG", 7.2, 5.59, population=222_000)
+    nigeria = Context(countries=Counter({"NG": 1}), country_spans=((120, "NG"),),
+                      ground_spans=((120, "NG"),))
+    assert choose((owo,), mention=mention("Owo"), cue=None, context=nigeria) == owo

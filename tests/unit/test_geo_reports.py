@@ -303,3 +303,27 @@ def test_a_word_of_another_name_is_no_division_of_a_country_never_named(
         assert place is None or place.country in ("CD", "CF")
     else:
         assert any(p.country == "NG" for p in found.values())
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("A missile hit a market in the eastern Ukrainian town of Kostiantynivka on Wednesday.",
+     "Kostiantynivka", "UA"),
+    ("Shelling struck the Ukrainian city of Zaporizhia overnight, officials said.",
+     "Zaporizhia", "UA"),
+    ("A shell landed in the Lebanese village of Kfar Kila on Monday.", "Kfar Kila", "LB"),
+    ("Troops killed three fighters near the Malian town of Niono.", "Niono", "ML"),
+])
+def test_a_demonym_on_a_place_noun_says_the_town_s_country(nlp: Any, gazetteer: Gazetteer,
+                                                          text: str, name: str,
+                                                          country: str) -> None:
+    found = places(text, nlp, gazetteer)
+    assert found[name].country == country and found[name].lat is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the missile was an S-300. Russia has not commented.",
+    "Interior Minister Ihor Klymenko said the missile was an S-300. Russia did not comment.",
+    "The army said the drone was a Shahed-136. Tehran did not comment.",
+])
+def test_a_weapon_s_designation_is_no_place(nlp: Any, gazetteer: Gazetteer, text: str) -> None:
+    assert not {"S-300", "Shahed-136"} & set(places(text, nlp, gazetteer))

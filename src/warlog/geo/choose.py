@@ -207,11 +207,27 @@ def document_context(mentions: list[Mention], *, gazetteer: Gazetteer, doc: Doc 
         if iso:
             spans.append((m.start, iso))
             if doc is None or (m.source != "demonym" and role_of(
-                    doc[m.tok_start:m.tok_end], demonym=False) != "modifier"):
+                    doc[m.tok_start:m.tok_end], demonym=False) != "modifier") \
+                    or _qualifies_a_place(doc, m):
                 ground.append((m.start, iso))
     return Context(countries=Counter(iso for _, iso in spans), country_spans=tuple(spans),
                    ground_spans=tuple(ground),
                    name_keys=tuple((m.start, names.name_key(m.text)) for m in mentions))
+
+
+# Nouns of a place a demonym can qualify: "the Ukrainian town of X", "a Syrian village".
+# (not "the Chinese border": a place near it may lie on either side)
+_GROUND_NOUNS = _TOWN_WORDS | _ADMIN_WORDS | frozenset({"capital", "coast", "territory", "soil",
+                                                        "villages", "towns", "cities"})
+
+
+def _qualifies_a_place(doc: Doc, mention: Mention) -> bool:
+    """"the eastern Ukrainian town of X", "a Syrian village": a demonym on a noun of a
+    place says where, as the country's name would ("Ukrainian forces" says who)."""
+    if mention.source != "demonym":
+        return False
+    head = doc[mention.tok_end - 1].head
+    return head.i >= mention.tok_end and head.lower_ in _GROUND_NOUNS
 
 
 def _country_named(mention: Mention, *, gazetteer: Gazetteer) -> str | None:
@@ -402,6 +418,8 @@ def _seat(division: Entry, ranked: list[Scored], *, key: str) -> Scored | None:
 def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: int,
             respelled_ok: bool = True) -> bool:
     entry = best.entry
+    if entry.kind == "town" and len(key.replace(" ", "")) <= 2 and not is_exact(entry, key):
+        return True  # "Pa" of "A Nang Pa" is no alternate name of Chongqing, however supported
     if entry.kind not in ("town", "admin1") or best.supported:
         return False
     if entry.kind == "town" and entry.population < _SAFE_POPULATION and shared:

@@ -9,6 +9,7 @@ a country, division, region or facility.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -162,6 +163,10 @@ def _named_as_a_whole(text: str, *, gazetteer: Gazetteer) -> bool:
     return bool(gazetteer.lookup_loose(text))
 
 
+# A model's designation: letters, a hyphen and digits ("S-300", "Kh-101", "Shahed-136", "Tu-95MS").
+_DESIGNATION = re.compile(r"[A-Za-z]{1,8}-\d{1,4}[A-Za-z]{0,2}")
+
+
 def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     found: list[Mention] = []
     for ent_start, ent_end, label in _entity_spans(doc, gazetteer=gazetteer):
@@ -171,6 +176,8 @@ def entity_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if end - start == 1 and is_title(doc[start]):
             continue
+        if _DESIGNATION.fullmatch(text) and not gazetteer.lookup(text):
+            continue  # "an S-300", "a Kh-101": a model's designation, no place
         if label in PLACE_LABELS and not gazetteer.lookup(text) and gazetteer.demonym(text) is not None:
             # "Ukrainian drones" with "Ukrainian" labelled GPE: an adjective, not a place name
             found.extend(_demonym_mention(doc, start, end, gazetteer=gazetteer))
