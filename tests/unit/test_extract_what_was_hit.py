@@ -101,3 +101,15 @@ def test_a_navy_ship_is_no_civilian(read_text) -> None:  # type: ignore[no-untyp
     text = "A missile struck a navy destroyer in the Red Sea on Tuesday, killing two sailors."
     event = read_text(text, PUBLISHED).events[0]
     assert event.target is not None and event.target.kind == "state_forces"
+
+
+@pytest.mark.parametrize(("text", "hit"), [
+    (("The number of people killed by a Russian missile strike on a crowded market in "
+     "Kostiantynivka on Wednesday has risen to 17."), "market"),
+    (("The number of civilians killed by Israeli strikes on a refugee camp in Rafah on Sunday "
+     "rose to 45."), "refugee camp"),
+    (("Officials said the number of people killed by Russian strikes on an apartment block in "
+     "Dnipro on Saturday had risen to 40."), "apartment block"),
+])
+def test_the_aim_of_the_attack_people_were_killed_by_is_its_target(read_text, text, hit) -> None:  # type: ignore[no-untyped-def]
+    assert hit in _target_text(read_text(text, PUBLISHED))

@@ -359,6 +359,9 @@ def _target_holders(head: Token) -> list[Token]:
     if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() not in BLAME_VERBS:
         holders.append(head.head)
+    if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.pos_ == "VERB":
+        # "people killed by a strike on a market": the parse may hang the aim on the verb
+        holders.append(head.head.head)
     return holders
 
 def _verb_target(verb: Token) -> TokenRange | None:
