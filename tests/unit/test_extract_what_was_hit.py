@@ -113,3 +113,14 @@ def test_a_navy_ship_is_no_civilian(read_text) -> None:  # type: ignore[no-untyp
 ])
 def test_the_aim_of_the_attack_people_were_killed_by_is_its_target(read_text, text, hit) -> None:  # type: ignore[no-untyped-def]
     assert hit in _target_text(read_text(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    (("A missile hit a market in Kostiantynivka on Wednesday, killing 17 people. Another 32 "
+     "people were injured."), 32),
+    ("Shelling killed four people in Kherson on Monday; another nine were wounded.", 9),
+    ("Gunmen killed six villagers in Zamfara on Tuesday; another 20 were injured.", 20),
+])
+def test_another_n_counts_n(read_text, text, injured) -> None:  # type: ignore[no-untyped-def]
+    event = read_text(text, PUBLISHED).events[0]
+    assert [c.best for c in event.injured] == [injured]
