@@ -264,12 +264,22 @@ REPORT_COUNTRY_SHARE = 0.6
 
 
 def _report_country(places: tuple[Place, ...]) -> str | None:
-    """The country most of the report's literal places lie in, if one holds most."""
-    countries = [p.country for p in places if p.role == "literal" and p.country]
+    """The country most of the report's literal places lie in, if one holds most (places
+    the gazetteer placed: a name it lacks only inherits the report's main country, and
+    must not vote for it)."""
+    countries = [p.country for p in places if p.role == "literal" and p.country
+                 and p.precision is not None]
     if not countries:
         return None
     top = max(sorted(set(countries)), key=countries.count)
-    return top if countries.count(top) >= REPORT_COUNTRY_SHARE * len(countries) else None
+    if countries.count(top) < REPORT_COUNTRY_SHARE * len(countries):
+        return None
+    # a roundup of two countries ("Burkina Faso and Mali: a month of attacks") names the
+    # other as often as the first: neither is the report's
+    named = [p.country for p in places if p.role == "literal" and p.precision == "country"]
+    if any(named.count(other) >= max(named.count(top), 1) for other in set(named) - {top}):
+        return None
+    return top
 
 
 @stages.register("warlog.claims.v1", requires=("parsed", "places"), assigns=("claims",))
