@@ -7,7 +7,7 @@ of a noun naming what was hit, the noun a participle describes, or the second si
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -138,31 +138,31 @@ def _target_candidates(head: Token, triggers: list[Token], attacker: TokenRange 
                 # "an attack using drones against facilities": the aim may hang on the
                 # use or on the weapon used
                 used = [g for g in child.children if g.dep_ == "dobj"]
-                for prep in (*child.children, *(p for u in used for p in u.children)):
-                    objs = [g for g in prep.children if g.dep_ == "pobj"]
-                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and objs \
-                            and not is_weapon_word(objs[0]) \
-                            and objs[0].ent_type_ not in ("DATE", "TIME"):
-                        found = actor_range(objs[0])
-                        if not overlaps(found, attacker):
-                            yield found
+                yield from _aims(
+                    (*child.children, *(p for u in used for p in u.children)), attacker)
             if child.dep_ == "acl" and child.lemma_.lower() in CARRY_OUT_VERBS:
                 # "the attack carried out by ADF fighters against civilians" (the parse
                 # may hang the against-phrase on the doers)
                 doers = [g for a in child.children if a.dep_ == "agent" for g in a.children
                          if g.dep_ == "pobj"]
                 deep = (t for d in doers for t in d.subtree if t.lower_ == "against")
-                for prep in (*child.children, *(p for d in doers for p in d.children), *deep):
-                    objs = [g for g in prep.children if g.dep_ == "pobj"]
-                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and objs \
-                            and not is_weapon_word(objs[0]) \
-                            and objs[0].ent_type_ not in ("DATE", "TIME"):
-                        found = actor_range(objs[0])
-                        if not overlaps(found, attacker):
-                            yield found
+                yield from _aims(
+                    (*child.children, *(p for d in doers for p in d.children), *deep), attacker)
     yield _blast_site(head)
     yield _what_it_hit(head, names_place)
     yield _killed_by(head)
+
+
+def _aims(preps: Iterable[Token], attacker: TokenRange | None) -> Iterator[TokenRange]:
+    """The objects of the on/against/at phrases among ``preps`` that name no weapon, no
+    time and not the attacker."""
+    for prep in preps:
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and objs \
+                and not is_weapon_word(objs[0]) and objs[0].ent_type_ not in ("DATE", "TIME"):
+            found = actor_range(objs[0])
+            if not overlaps(found, attacker):
+                yield found
 
 
 def _participle_hit(verb: Token, names_place: Callable[[Token], bool]) -> TokenRange | None:
