@@ -171,9 +171,9 @@ def _participle_hit(verb: Token, names_place: Callable[[Token], bool]) -> TokenR
     for child in verb.children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in HIT_LEMMAS \
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            for obj in _hit_objects(child):
-                if not is_weapon_word(obj) and not names_place(obj):
-                    return _one_thing(obj)
+            found = _thing_hit(child, names_place)
+            if found is not None:
+                return found
     return None
 
 
@@ -188,10 +188,17 @@ def _what_it_hit(head: Token, names_place: Callable[[Token], bool]) -> TokenRang
             and (names_place(g) or g.ent_type_ in ("DATE", "TIME"))]
     for child in (c for node in (head, *aims) for c in node.children):
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in HIT_LEMMAS:
-            for obj in _hit_objects(child):
-                if not is_weapon_word(obj) and not names_place(obj):
-                    return actor_range(obj)
+            found = _thing_hit(child, names_place)
+            if found is not None:
+                return found
     return None
+
+
+def _thing_hit(verb: Token, names_place: Callable[[Token], bool]) -> TokenRange | None:
+    """The first thing a hitting verb says was hit: no weapon, no place."""
+    obj = next((o for o in _hit_objects(verb) if not is_weapon_word(o) and not names_place(o)),
+               None)
+    return _one_thing(obj) if obj is not None else None
 
 
 # Verbs by which a blast is said to have been somewhere: "the blast which took place in
@@ -257,9 +264,9 @@ def _partitive_hit(verb: Token) -> TokenRange | None:
         subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.lower_ not in PARTITIVE_WORDS:
             continue
-        for obj in _hit_objects(child):
-            if not is_weapon_word(obj) and obj.lemma_.lower() not in PLACE_NOUNS:
-                return _one_thing(obj)
+        found = _thing_hit(child, lambda t: t.lemma_.lower() in PLACE_NOUNS)
+        if found is not None:
+            return found
     return None
 
 
