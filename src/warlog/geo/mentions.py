@@ -257,20 +257,9 @@ def _embedded_entry(text: str, *, gazetteer: Gazetteer) -> Entry | None:
     if demonym is not None:
         return demonym
     for entry in gazetteer.lookup(text):
-        if entry.kind in ("country", "admin1", "region"):
-            return entry
-        # a large town under its own name ("Kenya Airways" aside, "Boston Marathon"); not
-        # one of its alternate names ("World Cup" holds no Carúpano)
-        if entry.population >= 100_000 and _own_name(entry, text):
+        if entry.kind in ("country", "admin1", "region") or entry.population >= 100_000:
             return entry
     return None
-
-
-def _own_name(entry: Entry, text: str) -> bool:
-    from warlog.geo.choose import is_exact, spelled_alike  # (choose reads mentions)
-
-    key = names.name_key(text)
-    return is_exact(entry, key) or spelled_alike(entry, key)
 
 
 def embedded_mentions(doc: Doc, start: int, end: int, *, gazetteer: Gazetteer) -> list[Mention]:
