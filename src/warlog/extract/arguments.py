@@ -28,22 +28,27 @@ class Frame:
     weapon: str
     weapon_at: int | None
 
-def read_frame(doc: Doc, mention: Mention, places: tuple[Place, ...] = ()) -> Frame:
-    """The attacker, target and weapon of one mention (``places``: the document's, which
-    tell a town named as the target from what in it was hit)."""
+PlaceTokens = tuple[frozenset[int], frozenset[int]]
+
+
+def read_frame(doc: Doc, mention: Mention,
+               places: PlaceTokens = (frozenset(), frozenset())) -> Frame:
+    """The attacker, target and weapon of one mention (``places``: the document's place
+    tokens, ``place_tokens``, which tell a town named as the target from what in it was
+    hit)."""
     head = doc[mention.head]
     triggers = [doc[i] for i in mention.triggers]
     attacker = find_attacker(head, triggers)
-    towns, countries = _place_tokens(doc, places)
+    towns, countries = places
     target = whose_life(doc, find_target(head, triggers, attacker, towns, countries), head)
     weapon, weapon_at = find_weapon(doc, mention, exclude=(target,))
     return Frame(mention=mention, attacker=attacker, target=target, weapon=weapon,
                  weapon_at=weapon_at)
 
 
-def _place_tokens(doc: Doc, places: tuple[Place, ...]) -> tuple[frozenset[int], frozenset[int]]:
-    """The tokens of the places below country level (facilities aside: a base is what was
-    hit) and those of countries."""
+def place_tokens(doc: Doc, places: tuple[Place, ...]) -> PlaceTokens:
+    """The tokens of the document's places below country level (facilities aside: a base
+    is what was hit) and those of its countries; read once per document."""
     towns: set[int] = set()
     countries: set[int] = set()
     for place in places:

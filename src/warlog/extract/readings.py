@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.actors import CountryOf, make_actor
-from warlog.extract.arguments import read_frame
+from warlog.extract.arguments import PlaceTokens, read_frame
 from warlog.extract.attribution import claimants, claimed_by, denied_by, said_by, said_by_tokens
 from warlog.extract.casualties import RawCount, find_counts
 from warlog.extract.clauses import (
@@ -137,11 +137,13 @@ def mark_long_before(readings: list[Reading], published: date | None) -> list[Re
 
 
 def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
-                 published: date | None, country_of: CountryOf) -> Reading:
-    """The reading of one mention in its sentence."""
+                 published: date | None, country_of: CountryOf,
+                 tokens_of_places: PlaceTokens) -> Reading:
+    """The reading of one mention in its sentence (``tokens_of_places``: ``place_tokens``
+    of the document, read once for all its mentions)."""
     head = doc[mention.head]
     sent = head.sent
-    frame = read_frame(doc, mention, places)
+    frame = read_frame(doc, mention, tokens_of_places)
     speakers = said_by_tokens(sent, head)
     attacker = _no_bare_weapon(_resolve_possessive(doc, frame.attacker, speakers,
                                                    country_of=country_of))

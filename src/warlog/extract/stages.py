@@ -21,6 +21,7 @@ from warlog.errors import PipelineError
 from warlog.extract.actors import CountryOf, make_actor
 from warlog.extract.aggregates import event_counts
 from warlog.extract.aliases import with_aliases
+from warlog.extract.arguments import place_tokens
 from warlog.extract.assemble import build_events
 from warlog.extract.attach import enclosed_anchors, figures_outside_details, owned_counts
 from warlog.extract.attribution import claimed_by, denied_by, said_by
@@ -87,8 +88,10 @@ def mentions_stage(ann: Annotated, ctx: Context) -> Annotated:
                  assigns=("readings",))
 def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     assert ann.parsed is not None and ann.mentions is not None and ann.places is not None
+    tokens_of_places = place_tokens(ann.parsed, ann.places)
     every = [read_mention(ann.parsed, m, places=ann.places, published=ann.document.published,
-                          country_of=ctx.country_of) for m in ann.mentions]
+                          country_of=ctx.country_of, tokens_of_places=tokens_of_places)
+             for m in ann.mentions]
     published = ann.document.published
     every = [_without_aggregates(ann.parsed, r, ann.places) for r in every]
     every, left = figures_outside_details(ann.parsed, owned_counts(ann.parsed, every))
