@@ -28,6 +28,9 @@ def time_scope(head: Token) -> set[int]:
     root = _clause_root(head)
     if root.dep_ == "advcl" and root.head is not root:
         scope |= clause_chars(root.head)
+    if root.dep_ == "relcl" and root.head.ent_type_ in ("DATE", "TIME"):
+        # "targeted in 1999, when guerrillas fired bombs at it": the day the clause tells
+        scope |= {t.idx for t in root.head.subtree if t.i < root.left_edge.i}
     return scope
 
 

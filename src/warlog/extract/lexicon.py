@@ -177,7 +177,22 @@ WEAPON_PHRASES: tuple[tuple[str, str], ...] = (
 # "a booby-trapped motorcycle" is the weapon (a car bomb), not what was hit.
 VEHICLE_NOUNS = frozenset(words("""car cars vehicle vehicles truck trucks lorry lorries van vans
     motorcycle motorcycles motorbike motorbikes pickup pickups tanker tankers bus buses boat
-    boats rickshaw rickshaws bicycle bicycles cart carts suv suvs jeep jeeps"""))
+    boats rickshaw rickshaws bicycle bicycles cart carts suv suvs jeep jeeps taxi taxis
+    minibus minibuses tractor tractors"""))
+# What strikes, hits or kills with no one behind it: hazards of nature, illness,
+# misfortune and markets ("an earthquake struck the south", "a camp hit by cholera",
+# "farmers hit by tariffs", "disaster struck the village").
+NON_AGENT_CAUSES = frozenset(words("""earthquake earthquakes quake quakes tremor tremors
+    aftershock aftershocks storm storms hurricane hurricanes cyclone cyclones typhoon
+    typhoons tornado tornadoes tornados flood floods flooding floodwaters lightning
+    landslide landslides mudslide mudslides avalanche avalanches tsunami tsunamis drought
+    droughts heatwave heatwaves wildfire wildfires blaze blazes frost snow snowstorm
+    blizzard hail rain rains monsoon winds gale gales eruption
+    disease diseases epidemic epidemics pandemic outbreak outbreaks plague cholera virus
+    viruses coronavirus covid covid-19 measles ebola malaria famine hunger illness
+    disaster disasters tragedy tragedies misfortune fate reality crisis crises
+    recession inflation tariff tariffs sanction sanctions slump downturn shortage
+    shortages price prices cost costs tax taxes cut cuts layoffs"""))
 # What rigs a vehicle as a bomb, in the words that modify it
 RIGGING_WORDS = frozenset(words("""explosive explosives bomb bombs booby ied ieds tnt"""))
 

@@ -22,15 +22,19 @@ from warlog.extract.background import (
 from warlog.extract.lexicon import words
 from warlog.extract.phrases import WEAPON_LEMMAS, comes_under, is_munition_head
 from warlog.extract.senses import (
+    blame,
     civil_use,
+    critics_did_it,
     cue_words,
     figurative_object,
     fires_no_munition,
     flown_past,
     forced_entry,
     left_dead,
+    nature_did_it,
     police_search,
     put_to_death,
+    road_accident,
     sets_off_a_charge,
     stores_going_off,
     strikes_a_person,
@@ -162,8 +166,14 @@ def _is_conflict_sentence(sent: Span) -> bool:
         cues -= SPORT_FIGURES
     return bool(cues) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
-        or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and comes_under(t) is not None
+        or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and _attacked_under(t)
         or is_munition_head(t) or _munition_lands(t) for t in sent)
+
+
+def _attacked_under(tok: Token) -> bool:
+    """"came under fire", "were under attack" (not "came under fire from critics")."""
+    verb = comes_under(tok)
+    return verb is not None and not blame(tok, verb)
 
 
 def _munition_lands(tok: Token) -> bool:
@@ -186,6 +196,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return False  # "Attack on Titan", "Rocket League": a title or a name
     if police_search(tok):
         return False
+    if tok.pos_ == "VERB" and (nature_did_it(tok) or road_accident(tok) or critics_did_it(tok)):
+        return False  # "an earthquake struck the south", "a bus struck a lorry", "critics attacked"
+    if (under := comes_under(tok)) is not None and blame(tok, under):
+        return False  # "the minister came under fire for his handling of the floods"
     if stores_going_off(tok) or tok.dep_ == "nsubj" and stores_going_off(tok.head):
         return False  # "explosives stored at the site blew up", "rockets kept there exploded"
     # the small tagger files a sentence-initial "Shelling hit…" as an auxiliary: no
@@ -282,11 +296,29 @@ def _has_weapon_or_force(sent: Span) -> bool:
     return any(t.lemma_.lower() in lx.CONFLICT_CUES for t in sent)
 
 
+# Prepositions that say when, not who or what: "hit hard following the crash".
+TIME_PREPOSITIONS = frozenset(words("after before following during since amid until despite"))
+# Clauses inside a phrase that tell something else: "a hunter who killed a rabbit".
+OTHER_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "csubj", "parataxis"})
+
+
+def own_phrase(tok: Token) -> list[Token]:
+    """The words of a phrase, leaving out the clauses inside it that tell something else
+    ("the town, whose mayor was killed last year,"): a weak verb's arguments are armed
+    by their own words, not by a clause about them."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in OTHER_CLAUSES:
+            out.extend(own_phrase(c))
+    return out
+
+
 def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     """"hit", "target", "fire", "kill" are attacks only with a weapon or force nearby."""
     lemma = tok.lemma_.lower()
-    args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")]
-    words = cue_words(w for c in args for w in c.subtree if not unarmed(w))
+    args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")
+            and not (c.dep_ == "prep" and c.lower_ in TIME_PREPOSITIONS)]
+    words = cue_words(w for c in args for w in own_phrase(c) if not unarmed(w))
     if tok.dep_ in ("acl", "relcl"):
         # "a missile fired by the group": the noun it modifies is its argument
         words |= cue_words(w for w in tok.head.subtree if w.i < tok.i)

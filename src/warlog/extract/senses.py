@@ -73,17 +73,37 @@ def cue_words(tokens: Iterable[Token]) -> set[str]:
     for t in tokens:
         if t.ent_type_ in NAME_ENTITIES and t.lemma_.lower() in NAME_WEAPONS:
             continue
+        if _casualty_in_a_name(t):
+            continue  # "Red Dead Redemption", "The Walking Dead"
         out.add(t.lower_)
         out.add(t.lemma_.lower())
     return out
+
+
+def _casualty_in_a_name(t: Token) -> bool:
+    """A death or wound word that is part of a title or name: a capitalised proper noun
+    inside the sentence ("Red Dead Redemption", "the Dead Sea", "Killing Eve")."""
+    lemma = t.lower_
+    return lemma in lx.KILL_WORDS | lx.INJURE_WORDS | {"killing", "dying"} \
+        and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
 
 
 def unarmed(tok: Token) -> bool:
     return any(c.dep_ in ("compound", "amod") and c.lower_ in UNARMED_KINDS for c in tok.children)
 
 
+# What is attacked in words: "attacked the government's policy", "assailed the plan".
+ARGUED_OBJECTS = frozenset(words("""policy policies plan plans decision decisions proposal
+    proposals record idea ideas remark remarks comment comments statement statements claim
+    claims report budget bill law ruling strategy approach stance view views credibility
+    character reform reforms deal agreement"""))
+
+
 def figurative_object(verb: Token) -> bool:
-    if verb.lemma_.lower() not in ("strike", "hit", "launch", "fire", "blow", "shoot", "target"):
+    lemma = verb.lemma_.lower()
+    if lemma in ("attack", "assail", "slam", "blast"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in ARGUED_OBJECTS for c in verb.children)
+    if lemma not in ("strike", "hit", "launch", "fire", "blow", "shoot", "target"):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_OBJECTS for c in verb.children)
 
@@ -237,4 +257,125 @@ def _harm_in(verb: Token) -> bool:
         path = [a for a in tok.ancestors if verb in a.ancestors or a is verb]
         if not any(a.lemma_.lower() in lx.NOUN_TRIGGERS - {"raid"} for a in path):
             return True
+    return False
+
+
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+
+
+def agent_of(verb: Token, depth: int = 2) -> Token | None:
+    """Who or what does what the verb says: the "by" phrase of a passive ("hit by the
+    plague"), the subject of an active verb, the noun a relative or participle clause
+    tells of ("the reality that had ambushed her", "protests exploding"), or, for a
+    clause with no subject of its own ("lost control, striking a pillar"), the subject
+    of the clause it hangs from. None for a passive with no agent."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        if subj.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl":
+            return verb.head
+        return subj
+    if passive:
+        return None
+    if verb.dep_ in ("acl", "relcl", "amod"):
+        return None if verb.tag_ == "VBN" else verb.head
+    if verb.dep_ in ("advcl", "xcomp", "conj") and depth > 0 and verb.head.pos_ in ("VERB", "AUX"):
+        return agent_of(verb.head, depth - 1)
+    return None
+
+
+def nature_did_it(verb: Token) -> bool:
+    """"A powerful earthquake struck the south", "lightning hit a school", "families hit
+    by the cholera outbreak", "the strange new reality that had ambushed her": what did
+    it is no one who could attack (lexicon ``NON_AGENT_CAUSES``), the word itself or a
+    word naming it ("Storm Daniel", "the cholera outbreak")."""
+    agent = agent_of(verb)
+    if agent is None:
+        return False
+    named = [agent] + [c for c in agent.children if c.dep_ in ("compound", "amod")]
+    return any(t.lemma_.lower() in lx.NON_AGENT_CAUSES or t.lower_ in lx.NON_AGENT_CAUSES
+               for t in named)
+
+
+def critics_did_it(verb: Token) -> bool:
+    """"Opposition senators seized on the bloodshed to attack the government", "critics
+    slammed the minister": people who find fault, with no force or weapon among them."""
+    agent = agent_of(verb)
+    if agent is None or cue_words(agent.subtree) & ARMED_SOURCES:
+        return False
+    return agent.lemma_.lower() in CRITIC_WORDS or agent.lower_ in CRITIC_WORDS
+
+
+# Things a vehicle runs into in a road accident.
+ROAD_OBJECTS = frozenset(words("""pillar pillars pole poles post lamppost lamp-post tree trees
+    wall barrier barriers railing railings kerb curb bridge overpass median fence
+    guardrail sign"""))
+
+
+def road_accident(verb: Token) -> bool:
+    """"A bus struck a lorry on the motorway", "the driver lost control, striking a
+    concrete pillar", "the impact caused the pickup to hit a parked car": a vehicle or its
+    driver running into another vehicle or a thing on the road, with no bomb in it, is an
+    accident. (A vehicle driven into people is no accident: its object is people.)"""
+    agent = agent_of(verb)
+    if agent is None:
+        return False
+    driving = agent.lemma_.lower() in lx.VEHICLE_NOUNS | {"driver", "motorist"} \
+        or agent.lower_ in lx.VEHICLE_NOUNS
+    if not driving or cue_words(agent.subtree) & lx.RIGGING_WORDS:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    hit = set()
+    for o in objs:
+        # "one of the concrete pillars": the thing counted
+        inner = [g for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        hit |= {t.lemma_.lower() for t in [o, *inner]}
+    return bool(hit & (lx.VEHICLE_NOUNS | ROAD_OBJECTS | {"end", "rear", "side"}))
+
+
+# People who find fault, the source of "under fire from…" when it is blame.
+CRITIC_WORDS = frozenset(words("""critic critics lawmaker lawmakers legislator legislators mp
+    mps politician politicians senator senators congressman congresswoman activist
+    activists campaigner campaigners opposition rival rivals union unions commentator
+    commentators press media whip fan fans voter voters donor donors parent parents
+    shareholder shareholders investor investors economist economists watchdog
+    watchdogs regulator regulators"""))
+TIME_WORDS = frozenset(words("""second seconds minute minutes hour hours day days night nights
+    week weeks month months year years while time"""))
+ARMED_SOURCES = lx.CONFLICT_CUES | lx.ARMED_PERSON_WORDS | lx.NON_STATE_WORDS | frozenset(
+    words("guard guards marines navy"))
+
+
+def blame(noun: Token, verb: Token) -> bool:
+    """"The minister came under fire for his handling of the floods", "under fire over
+    ticket prices", "came under fire from opposition lawmakers", "under attack from
+    critics": blame, not shooting. A reason given ("for" a deed, not a while: "for two
+    hours" is shooting; "over" a matter, not a place or a time), or a source that is
+    people who speak, with no force or weapon among them."""
+    preps = [c for c in [*noun.children, *verb.children] if c.dep_ == "prep"]
+    for prep in preps:
+        objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            continue
+        obj = objs[0]
+        armed = bool(cue_words(obj.subtree) & ARMED_SOURCES)
+        timed = obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in TIME_WORDS
+        placed = obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP") \
+            or obj.lemma_.lower() in lx.SETTLEMENT_NOUNS
+        word = prep.lower_
+        if word == "for" and not timed and not armed:
+            return True
+        if word == "over" and not (timed or placed or armed):
+            return True
+        if word == "from" and not armed:
+            named = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
+            if obj.ent_type_ == "PERSON" or any(
+                    t.lemma_.lower() in CRITIC_WORDS | lx.PERSON_LEMMAS
+                    or t.lower_ in CRITIC_WORDS | lx.PEOPLE_NOUNS for t in named):
+                return True
     return False
