@@ -81,3 +81,26 @@ def test_a_when_clause_on_a_past_year_is_dated_by_it(read_text, text) -> None:  
     events = read_text(text, PUBLISHED).events
     assert all(e.time.start is None or e.time.start.year < 2025 for e in events)
     assert all(e.time.start is not None for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Police are investigating an indecent assault on a girl near the station.",
+    "A police officer is accused of sexually assaulting two detainees at the border post.",
+    "Police said a sexual assault on a student took place near the campus on Friday.",
+])
+def test_a_sexual_assault_is_no_armed_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()
+
+
+def test_an_armed_assault_stays_one(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Police said the man had assaulted a guard with a knife at the gate on Friday."
+    assert len(read_text(text, PUBLISHED).events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The army says it has limited the group's capacity to launch attacks.",
+    "Officials doubt the rebels' capacity to mount a major assault on the city.",
+    "Analysts question the junta's capacity to bomb rebel areas from the air.",
+])
+def test_a_capacity_to_attack_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()

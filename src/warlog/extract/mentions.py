@@ -229,8 +229,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if tok.pos_ == "VERB" and sets_off_a_charge(tok):
         return True  # "a teenage girl set off a fourth device"
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
-        if figurative_object(tok):
-            return False
+        if figurative_object(tok) or unarmed(tok):
+            return False  # "struck a deal", "sexually assaulted a girl"
         if lemma in ("launch", "fire") and weapons_trial(sent):
             return False  # "test-fired a missile from the island"
         if lemma in lx.WEAK_VERBS or strikes_a_person(tok):

@@ -23,7 +23,9 @@ NAME_WEAPONS = frozenset({"rocket", "jet", "bomber", "missile", "bomb", "blast",
 # Modifiers that make an attack noun something other than armed violence.
 UNARMED_KINDS = frozenset(words("""heart asthma panic anxiety seizure cyber ransomware
     malware phishing hacking hacker ddos computer online verbal personal political
-    rhetorical legal shark dog bear snake bee wasp insect animal"""))
+    rhetorical legal shark dog bear snake bee wasp insect animal sexual indecent"""))
+# Adverbs that make an attack verb no armed attack: "sexually assaulted", "verbally attacked".
+UNARMED_MANNERS = frozenset(words("sexually verbally indecently"))
 
 # Objects that make "strike", "hit", "launch" or "fire" figurative: "struck a deal", "hit
 # a record", "launched a campaign", "fired the coach".
@@ -89,7 +91,8 @@ def _casualty_in_a_name(t: Token) -> bool:
 
 
 def unarmed(tok: Token) -> bool:
-    return any(c.dep_ in ("compound", "amod") and c.lower_ in UNARMED_KINDS for c in tok.children)
+    return any(c.dep_ in ("compound", "amod") and c.lower_ in UNARMED_KINDS
+               or c.dep_ == "advmod" and c.lower_ in UNARMED_MANNERS for c in tok.children)
 
 
 # What is attacked in words: "attacked the government's policy", "assailed the plan".
