@@ -104,3 +104,47 @@ def test_an_armed_assault_stays_one(read_text) -> None:  # type: ignore[no-untyp
 ])
 def test_a_capacity_to_attack_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text, PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Pagers carried by Hezbollah members blew up across the south on Tuesday.",
+    "Al-Shabaab hit a hotel in Mogadishu on Friday.",
+    "Boko Haram targeted a village near Maiduguri on Sunday.",
+])
+def test_a_named_armed_group_arms_a_weak_verb(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert len(read_text(text, PUBLISHED).events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas hit back at the minister's remarks on Monday.",
+    "Hezbollah hit back at critics of its rocket campaign.",
+    "Al-Shabaab struck back at accusations that it had lost ground.",
+])
+def test_hitting_back_at_words_is_an_answer(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()
+
+
+def test_hitting_back_with_strikes_stays_an_attack(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Israel hit back at Hezbollah with air strikes on Monday."
+    assert len(read_text(text, PUBLISHED).events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    ("The tenants' association is based in Brooklyn. It launched an engagement process "
+     "with the housing authority in June."),
+    ("The charity, based in Leeds, runs four shelters. Last month it launched an engagement "
+     "drive with local schools."),
+    "Our team is based in Nairobi. We launched a raid-prevention hotline for shop owners.",
+])
+def test_based_and_an_attack_word_qualifying_a_noun_arm_nothing(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The army trained local volunteers to fight the militants.",
+    "Western instructors have been training Ukrainian crews to fire the new missiles.",
+    ("The U.S. military has been training opposition forces at the garrison to fight "
+     "against Islamic State."),
+])
+def test_training_to_fight_is_no_fight(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()

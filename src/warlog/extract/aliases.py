@@ -23,9 +23,6 @@ from warlog.model import Span as TextSpan
 
 ALIAS = re.compile(r"^(?:the|this|that)\s+(?:armed\s+|militant\s+|extremist\s+|jihadist\s+)?"
                    r"(?:group|militia|organi[sz]ation|movement|faction|outfit|network)$", re.IGNORECASE)
-_GROUP_KEYS = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(lx.KNOWN_GROUPS, key=len, reverse=True)) + r")(?![\w-])",
-    re.IGNORECASE)
 
 
 def with_aliases(readings: list[Reading], doc: Doc, *, country_of: CountryOf) -> list[Reading]:
@@ -40,7 +37,7 @@ def with_aliases(readings: list[Reading], doc: Doc, *, country_of: CountryOf) ->
 def named_groups(doc: Doc, *, country_of: CountryOf) -> list[Actor]:
     """Every armed group the report names, in text order."""
     found: dict[int, Actor] = {}
-    for match in _GROUP_KEYS.finditer(doc.text):
+    for match in lx.GROUP_KEYS.finditer(doc.text):
         name, country = lx.KNOWN_GROUPS[match.group(0).lower()]
         found[match.start()] = Actor(text=match.group(0), name=name, kind="non_state_armed_group",
                                      country=country, span=TextSpan(start=match.start(), end=match.end()))

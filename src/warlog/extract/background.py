@@ -23,7 +23,7 @@ INTENT_HEADS = frozenset({"rumour", "rumor", "speculation", "hoax",
                           "threaten", "vow", "plan", "warn", "seek", "want", "intend",
                           "prepare", "pledge", "promise", "deter", "prevent", "avoid",
                           "fear", "risk", "rule", "way", "ability", "able",
-                          "capable", "capability", "capacity", "design", "means"})
+                          "capable", "capability", "capacity", "design", "means", "train"})
 
 AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
                              "increase", "escalation", "campaign", "flurry", "uptick", "spike",

@@ -6,6 +6,8 @@ nothing here names a particular report's people or places.
 
 from __future__ import annotations
 
+import re
+
 
 def words(text: str) -> list[str]:
     """The whitespace-separated words of a word list written as prose."""
@@ -297,6 +299,10 @@ KNOWN_GROUPS: dict[str, tuple[str, str | None]] = {
     "m23": ("M23", "CD"),
     "anti-balaka": ("Anti-Balaka", "CF"),
 }
+# Any known group's name in a text, as written ("Al-Shabaab", "Boko Haram").
+GROUP_KEYS = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(KNOWN_GROUPS, key=len, reverse=True))
+    + r")(?![\w-])", re.IGNORECASE)
 
 # Nouns for people who can be counted as killed or injured.
 PEOPLE_NOUNS = frozenset(

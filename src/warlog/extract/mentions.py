@@ -164,7 +164,7 @@ def _is_conflict_sentence(sent: Span) -> bool:
     cues = words & lx.CONFLICT_CUES
     if words & SPORT_WORDS:
         cues -= SPORT_FIGURES
-    return bool(cues) or any(
+    return bool(cues) or names_a_group(list(sent)) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
         or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and _attacked_under(t)
         or is_munition_head(t) or _munition_lands(t) for t in sent)
@@ -313,12 +313,29 @@ def own_phrase(tok: Token) -> list[Token]:
     return out
 
 
+def _names_another(tok: Token) -> bool:
+    """An attack noun that only qualifies another noun ("an engagement process", "the
+    bombing suspect"): what the verb did is to the other noun, which arms it or not."""
+    return tok.dep_ == "compound" and tok.lemma_.lower() in lx.NOUN_TRIGGERS - lx.WEAPON_NOUNS \
+        and not cue_words([tok.head]) & (lx.CONFLICT_CUES | lx.NOUN_TRIGGERS | lx.WEAPON_NOUNS)
+
+
+def names_a_group(tokens: list[Token]) -> bool:
+    """A known armed group named among the tokens, as written ("Al-Shabaab", "Boko
+    Haram"): a force, as a soldier or a militant is."""
+    text = "".join(t.text_with_ws for t in sorted(tokens, key=lambda t: t.i))
+    return lx.GROUP_KEYS.search(text) is not None
+
+
 def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     """"hit", "target", "fire", "kill" are attacks only with a weapon or force nearby."""
     lemma = tok.lemma_.lower()
     args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")
             and not (c.dep_ == "prep" and c.lower_ in TIME_PREPOSITIONS)]
-    words = cue_words(w for c in args for w in own_phrase(c) if not unarmed(w))
+    phrases = [own_phrase(c) for c in args]
+    if any(names_a_group(p) for p in phrases):
+        return True  # "Al-Shabaab hit a hotel", "pagers carried by Hezbollah members blew up"
+    words = cue_words(w for p in phrases for w in p if not unarmed(w) and not _names_another(w))
     if tok.dep_ in ("acl", "relcl"):
         # "a missile fired by the group": the noun it modifies is its argument
         words |= cue_words(w for w in tok.head.subtree if w.i < tok.i)

@@ -78,8 +78,13 @@ def cue_words(tokens: Iterable[Token]) -> set[str]:
         if _casualty_in_a_name(t):
             continue  # "Red Dead Redemption", "The Walking Dead"
         out.add(t.lower_)
-        out.add(t.lemma_.lower())
+        if not (t.pos_ == "VERB" and t.lemma_.lower() in NOUN_ONLY_CUES):
+            out.add(t.lemma_.lower())
     return out
+
+
+# Cues only as nouns: "a military base", not "project-based" or "based in Kyiv".
+NOUN_ONLY_CUES = frozenset({"base"})
 
 
 def _casualty_in_a_name(t: Token) -> bool:
@@ -106,6 +111,8 @@ def figurative_object(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ("attack", "assail", "slam", "blast"):
         return any(c.dep_ == "dobj" and c.lemma_.lower() in ARGUED_OBJECTS for c in verb.children)
+    if _answers_words(verb):
+        return True
     if lemma not in ("strike", "hit", "launch", "fire", "blow", "shoot", "target"):
         return False
     return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE_OBJECTS for c in verb.children)
@@ -301,6 +308,16 @@ def nature_did_it(verb: Token) -> bool:
     named = [agent] + [c for c in agent.children if c.dep_ in ("compound", "amod")]
     return any(t.lemma_.lower() in lx.NON_AGENT_CAUSES or t.lower_ in lx.NON_AGENT_CAUSES
                for t in named)
+
+
+def _answers_words(verb: Token) -> bool:
+    """"Hit back at the minister's remarks", "struck back at critics": an answer to words."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children):
+        return False
+    said = ARGUED_OBJECTS | CRITIC_WORDS | {"criticism", "accusation", "accusations", "suggestion"}
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        g.dep_ == "pobj" and (g.lemma_.lower() in said or g.lower_ in said) for g in c.children)
+        for c in verb.children)
 
 
 def critics_did_it(verb: Token) -> bool:
