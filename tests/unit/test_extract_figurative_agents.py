@@ -148,3 +148,17 @@ def test_based_and_an_attack_word_qualifying_a_noun_arm_nothing(read_text, text)
 ])
 def test_training_to_fight_is_no_fight(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text, PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab has been fighting for more than 17 years to overthrow the government.",
+    "The rebels have been shelling the city for months.",
+    "Houthi forces have been attacking ships in the Red Sea for more than a year.",
+])
+def test_a_perfect_that_lasts_months_is_a_campaign(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()
+
+
+def test_shelling_for_hours_stays_an_attack(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The rebels have been shelling the city for three hours, residents said."
+    assert len(read_text(text, PUBLISHED).events) == 1

@@ -173,12 +173,23 @@ def _is_habitual(head: Token, sent: Span) -> bool:
         return False
     perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children)
     since = any(t.lower_ == "since" for t in verb.subtree)
-    if perfect and since:
+    if perfect and (since or _lasted(verb)):
         return True
     if _generic_present(verb) and not _has_day(head, sent):
         return True
     aspect = verb.head if verb.dep_ == "xcomp" else None
     return aspect is not None and aspect.lemma_.lower() in ASPECT_HEADS and not _has_day(head, sent)
+
+
+LONG_SPANS = frozenset({"week", "month", "year", "decade"})
+
+
+def _lasted(verb: Token) -> bool:
+    """"has been fighting for more than 17 years", "have been shelling the city for
+    months": a perfect that lasts weeks or longer is a campaign."""
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in LONG_SPANS for g in c.children)
+        for c in verb.children)
 
 
 def _generic_present(verb: Token) -> bool:
