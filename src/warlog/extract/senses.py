@@ -90,8 +90,7 @@ NOUN_ONLY_CUES = frozenset({"base"})
 def _casualty_in_a_name(t: Token) -> bool:
     """A death or wound word that is part of a title or name: a capitalised proper noun
     inside the sentence ("Red Dead Redemption", "the Dead Sea", "Killing Eve")."""
-    lemma = t.lower_
-    return lemma in lx.KILL_WORDS | lx.INJURE_WORDS | {"killing", "dying"} \
+    return t.lower_ in lx.KILL_WORDS | lx.INJURE_WORDS | {"killing", "dying"} \
         and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
 
 
@@ -297,6 +296,11 @@ def agent_of(verb: Token, depth: int = 2) -> Token | None:
     return None
 
 
+def _with_modifiers(noun: Token) -> list[Token]:
+    """The noun and the words that name it with it ("Storm Daniel", "opposition lawmakers")."""
+    return [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+
+
 def nature_did_it(verb: Token) -> bool:
     """"A powerful earthquake struck the south", "lightning hit a school", "families hit
     by the cholera outbreak", "the strange new reality that had ambushed her": what did
@@ -305,7 +309,7 @@ def nature_did_it(verb: Token) -> bool:
     agent = agent_of(verb)
     if agent is None:
         return False
-    named = [agent] + [c for c in agent.children if c.dep_ in ("compound", "amod")]
+    named = _with_modifiers(agent)
     return any(t.lemma_.lower() in lx.NON_AGENT_CAUSES or t.lower_ in lx.NON_AGENT_CAUSES
                for t in named)
 
@@ -393,7 +397,7 @@ def blame(noun: Token, verb: Token) -> bool:
         if word == "over" and not (timed or placed or armed):
             return True
         if word == "from" and not armed:
-            named = [obj] + [c for c in obj.children if c.dep_ in ("compound", "amod")]
+            named = _with_modifiers(obj)
             if obj.ent_type_ == "PERSON" or any(
                     t.lemma_.lower() in CRITIC_WORDS | lx.PERSON_LEMMAS
                     or t.lower_ in CRITIC_WORDS | lx.PEOPLE_NOUNS for t in named):
