@@ -161,7 +161,10 @@ def test_a_dask_ingest_killed_half_way_resumes_storing_each_report_once(
     assert clean.returncode == 0, clean.stderr
     url = fresh_url(dialect, tmp_path, request, "killed")
     proc = subprocess.Popen([sys.executable, "-m", "warlog", "ingest", "--db", url, "--dask",
-                             "local:2", str(kill_corpus)], cwd=REPO, env=ENV,
+                             "local:2", str(kill_corpus)], cwd=REPO,
+                            # the killed run cannot remove its scratch folder: it is made
+                            # under the test's own temporary folder, not in /tmp
+                            env={**ENV, "TMPDIR": str(tmp_path)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     try:
