@@ -13,7 +13,10 @@ from warlog.extract.casualties import RawCount
 from warlog.extract.clauses import reads_as_heading
 from warlog.extract.coding import code_event
 from warlog.extract.events import PERPETRATOR_WORDS, Cluster, same_side
+from warlog.extract.lexicon import ABDUCTION_LEMMAS
 from warlog.extract.location import PRECISION_RANK, offset_place
+from warlog.extract.readings import Reading
+from warlog.extract.vague import parse_quantity
 from warlog.model import Actor, Count, Event, Group, Outcome, Place, Span, Time
 
 UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
@@ -234,7 +237,8 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
         target=target, victims_civilian=victims_civilian,
         text=text + (" suicide" if cluster.suicide else "")
         + (" projectile" if any(r.unnamed_munition for r in telling) else ""),
-        accidental=cluster.accidental,
+        accidental=cluster.accidental, taken=_taken(telling),
+        dead=sum(c.low or 0 for c in killed if c.group != "attacker_side"),
     )
     said = _unique(s for r in cluster.readings for s in r.said_by)
     if target is None:
@@ -261,6 +265,18 @@ def _event_of(cluster: Cluster, *, doc_id: str, place: Place | None, time: Time,
 COUNTING_VICTIMS = frozenset({"people", "person", "persons", "others", "other", "one", "some",
                               "many", "all", "dozens", "hundreds", "scores", "several",
                               "individuals", "victims", "casualties", "bodies", "lives"})
+
+
+def _taken(readings: Sequence[Reading]) -> int | None:
+    """How many the abductions of an event took, at least: the most any of their targets
+    counts ("187 students", "dozens of women", "his wife": one); None when none is told."""
+    counts = [_at_least(r.target) for r in readings if r.lemma in ABDUCTION_LEMMAS]
+    return max(counts) if counts else None
+
+
+def _at_least(target: Actor | None) -> int:
+    quantity = parse_quantity(target.text) if target is not None else None
+    return quantity.low or 1 if quantity is not None else 1
 
 
 def victims_as_target(cluster: Cluster, attacker: Actor | None) -> Actor | None:

@@ -196,12 +196,32 @@ def _generic_present(verb: Token) -> bool:
     """"bombers launch from far beyond the reach of air defences", "militants often attack
     convoys": a present-tense verb with a bare plural subject tells what happens as a rule
     (a headline's present, "Drones hit Kyiv", is read as a headline)."""
-    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ == "aux" for c in verb.children):
+    lead = _leading_verb(verb)
+    if lead.tag_ not in ("VBP", "VBZ") or verb.tag_ not in ("VBP", "VBZ", "VB") \
+            or any(c.dep_ == "aux" for v in (verb, lead) for c in v.children):
         return False
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = _subject_of(lead)
     return bool(subj) and subj[0].tag_ == "NNS" and not any(
         c.dep_ in ("det", "poss", "nummod") for c in subj[0].children) \
         and not is_headline(verb.sent) and not is_section_head(verb.sent)
+
+
+def _leading_verb(verb: Token) -> Token:
+    """The first of conjoined verbs that share a subject: "gangs loot villages and kidnap
+    residents" → "loot"."""
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" \
+            and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The verb's subject, or for a relative pronoun the noun it stands for ("gangs that
+    kidnap residents": the gangs)."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj and subj[0].lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
+        return [verb.head]
+    return subj
 
 
 def _a_night_s_barrage(head: Token, sent: Span) -> bool:

@@ -116,6 +116,9 @@ def _victims(tok: Token) -> list[Token]:
             out.append(child)
         if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "NOUN":
             out.extend(g for g in child.children if g.dep_ == "pobj")
+    if _shares_the_passive(tok):
+        # "a pupil was shot and wounded", "two guards were stabbed and killed"
+        out.extend(c for c in tok.head.children if c.dep_ == "nsubjpass")
     if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
         out.append(tok.head)
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
@@ -171,12 +174,15 @@ def _figure_before(tok: Token) -> Token | None:
 
 
 def _one_who_was_hurt(noun: Token, word: Token) -> bool:
-    """"One mariner was badly injured", "a seafarer died": one counted by "a" or "one",
-    the subject of a casualty verb, is a person whatever the noun (no list names every
-    trade), unless the noun is a thing or a name."""
+    """"One mariner was badly injured", "a seafarer died", "gunmen killed a councillor":
+    one counted by "a" or "one", the subject of a casualty verb or the object of a killing
+    or wounding, is a person whatever the noun (no list names every trade), unless the
+    noun is a thing or a name."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.ent_type_ or word.pos_ != "VERB":
         return False
-    passive = noun.dep_ == "nsubjpass" or noun.dep_ == "nsubj" and word.lemma_.lower() in ("die", "perish")
+    lemma_of_word = word.lemma_.lower()
+    passive = noun.dep_ == "nsubjpass" or noun.dep_ == "nsubj" and lemma_of_word in ("die", "perish") \
+        or noun.dep_ == "dobj" and lemma_of_word in ("kill", "wound", "injure")
     counted = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in noun.children)
     lemma = noun.lemma_.lower()
     return passive and counted and lemma not in lx.CIVILIAN_OBJECTS | lx.VEHICLE_NOUNS \
@@ -222,6 +228,16 @@ def _passive_by_ellipsis(verb: Token) -> bool:
     head = verb.head
     return head.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in head.children) \
         and _field_of(head) is not None
+
+
+def _shares_the_passive(verb: Token) -> bool:
+    """A casualty verb with no subject or object, joined to a passive verb of another kind
+    ("was shot and wounded", "were beaten and killed"): its people are the passive's
+    subject."""
+    head = verb.head
+    return verb.pos_ == "VERB" and verb.dep_ == "conj" and head.pos_ == "VERB" \
+        and _field_of(head) is None and any(c.dep_ == "auxpass" for c in head.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
 
 
 def _is_subset(tok: Token) -> bool:

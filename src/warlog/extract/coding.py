@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warlog.extract.lexicon import BLAST_LEMMAS, CLASH_LEMMAS, UNNAMED_MUNITIONS
+from warlog.extract.lexicon import ABDUCTION_LEMMAS, BLAST_LEMMAS, CLASH_LEMMAS, UNNAMED_MUNITIONS
 from warlog.model import Actor, EventType
 
 REMOTE = {"ballistic_missile", "cruise_missile", "rocket", "mortar", "artillery"}
@@ -17,8 +17,11 @@ CROWD_WORDS = frozenset({"protester", "protesters", "protestor", "protestors", "
 
 def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
                target: Actor | None, victims_civilian: bool, text: str,
-               accidental: bool = False) -> tuple[EventType, str]:
-    """(type, sub_type) in ACLED's vocabulary, snake case; ``lemmas`` in telling order."""
+               accidental: bool = False, taken: int | None = None,
+               dead: int = 0) -> tuple[EventType, str]:
+    """(type, sub_type) in ACLED's vocabulary, snake case; ``lemmas`` in telling order.
+    ``taken`` is how many the event's abductions took (None: it tells none), ``dead`` how
+    many it killed beside the attackers."""
     lemma_set = set(lemmas)
     lower = text.lower()
     if accidental:
@@ -27,6 +30,7 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
     crowd = _crowd_side(attacker, target)
     if crowd is not None:
         return crowd
+    told_first = lemmas[0] if lemmas else None
     if weapon in REMOTE:
         return "explosions_remote_violence", "shelling_artillery_missile_attack"
     if weapon in AIR or lemma_set & {"airstrike"} or "air strike" in lower or "air raid" in lower:
@@ -46,10 +50,14 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
             attacker is None or attacker.kind == "state_forces"):
         # A "strike" with no ground weapon named is, in wire usage, from the air.
         return "explosions_remote_violence", "air_drone_strike"
+    if taken is not None and lemma_set & ABDUCTION_LEMMAS and taken > dead:
+        # "bandits abducted 200 pupils; a vigilante was killed in the pursuit": people taken
+        # by force are the event, unless as many or more were killed ("killed 81 and
+        # abducted a number of youths" is a massacre)
+        return "violence_against_civilians", "abduction_forced_disappearance"
     # gunmen who fired on beachgoers attacked civilians, though security forces fought them
     # afterwards ("neutralised after an exchange of fire"); an event told first as a fight
     # ("fighting between X and Y has killed 71 people") is a clash
-    told_first = lemmas[0] if lemmas else None
     if target is not None and target.kind == "civilians" and told_first not in CLASH_LEMMAS:
         return "violence_against_civilians", "attack"
     # civilians caught in a fight between armed sides were not what the clash aimed at

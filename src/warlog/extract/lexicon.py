@@ -20,15 +20,25 @@ NOUN_TRIGGERS = frozenset(
     words("""attack assault strike airstrike raid bombing bombardment shelling barrage salvo
     ambush clash fighting firefight gunfight shootout skirmish explosion blast detonation
     massacre offensive incursion engagement volley onslaught shooting killing battle
-    gunbattle assassination siege""")
+    gunbattle assassination siege abduction kidnapping""")
 )
 # Lemmas that name an attack when they are verbs.
 VERB_TRIGGERS = frozenset(
     words("""attack strike hit target bomb shell pound fire launch shoot ambush raid storm
     assault explode detonate clash fight kill gun massacre blow intercept down slam smash
-    assassinate
+    assassinate abduct kidnap
     crash tear rain pummel rake ram plough plow drop sink""")
 )
+# Abduction: the verbs and nouns that tell people taken by force ("bandits abducted 200
+# pupils", "the kidnapping of a priest"), and the verbs that do when what they take is
+# people ("gunmen seized 30 passengers", "took 12 aid workers hostage").
+ABDUCTION_NOUNS = frozenset({"abduction", "kidnapping"})
+ABDUCTION_LEMMAS = ABDUCTION_NOUNS | frozenset({"abduct", "kidnap", "seize", "snatch", "take"})
+CAPTIVE_WORDS = frozenset(words("hostage hostages captive captives"))
+# Words of a lawful custody beside a taking: an arrest is not an abduction.
+CUSTODY_WORDS = frozenset(words("""arrest arrested arrests custody detain detained detention
+    warrant suspect suspects charge charged"""))
+
 # Words that make a "bomber" an aircraft, not a person: "strategic bombers", "Tu-95 bombers".
 AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "b-1", "b-2",
                    "b-52", "tu-", "su-24", "su-34", "jet")

@@ -38,9 +38,11 @@ from warlog.extract.senses import (
     sets_off_a_charge,
     stores_going_off,
     strikes_a_person,
+    takes_captives,
     unarmed,
     weapons_trial,
 )
+from warlog.extract.vague import parse_quantity
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
@@ -208,6 +210,9 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             or tok.pos_ == "AUX" and tok.tag_ == "VBG" and tok.lower_ in lx.NOUN_TRIGGERS:
         if unarmed(tok):
             return False  # "a heart attack", "a ransomware attack", "a shark attack"
+        if lemma in lx.ABDUCTION_NOUNS:
+            # "the kidnapping of a priest", not "mass kidnapping"; by armed men or of many
+            return _one_taking(tok) and _armed_taking(tok, sent)
         return lemma != "engagement" or _has_weapon_or_force(sent)
     if tok.pos_ == "NOUN" and lemma in HARMING_WEAPONS and tok.dep_ == "nsubj" \
             and tok.head.lemma_.lower() in HARM_LEMMAS and not civil_use(tok) \
@@ -226,6 +231,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         return True  # "hacked 14 villagers to death"
     if tok.pos_ == "VERB" and forced_entry(tok):
         return True  # "gunmen burst into a church"
+    if tok.pos_ == "VERB" and (takes_captives(tok) or lemma in ("abduct", "kidnap")):
+        # "armed men seized 30 passengers", "took 12 aid workers hostage", "bandits
+        # abducted 200 pupils"
+        return not figurative_object(tok) and _armed_taking(tok, sent)
     if tok.pos_ == "VERB" and sets_off_a_charge(tok):
         return True  # "a teenage girl set off a fourth device"
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:
@@ -267,9 +276,33 @@ def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
     were killed in the strike", "the blast wounded ten" are casualties of another
     trigger, read by the casualty stage."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subj or any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != verb.i):
+    if not subj or _another_trigger(verb, sent):
         return False
     return not cue_words(subj[0].subtree).isdisjoint(ARMED_SUBJECT_WORDS)
+
+
+def _another_trigger(verb: Token, sent: Span) -> bool:
+    """An attack noun in the sentence that may be what killed ("five were killed in the
+    strike"); not one the killing is dated by ("gunmen killed a chief a week before the
+    market raid", "days after the ambush")."""
+    return any(t.lemma_.lower() in lx.NOUN_TRIGGERS and t.i != verb.i and not reference_point(t)
+               for t in sent)
+
+
+# Prepositions that date a thing by another: "a week before the raid", "days after the
+# strike" (not "during", "amid": what happens during an attack is part of it).
+REFERENCE_PREPOSITIONS = frozenset(words("before after following"))
+SPANS_OF_TIME = frozenset(words("hour day week month year"))
+
+
+def reference_point(noun: Token) -> bool:
+    """An attack noun something else is dated by, days or more apart: "two weeks before
+    the market raid", "days after the airstrike" (not "killed the three after a gunfight",
+    one fight's end)."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in REFERENCE_PREPOSITIONS \
+        and noun.lemma_.lower() in lx.NOUN_TRIGGERS and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in SPANS_OF_TIME for c in prep.children)
 
 
 def _harms_someone(verb: Token) -> bool:
@@ -290,6 +323,38 @@ def _of_fire(tok: Token) -> bool:
     """"an exchange of fire", "an exchange of gunfire" (not "an exchange of prisoners")."""
     return any(c.lower_ == "of" and any(g.lemma_.lower() in lx.FIRE_NOUNS for g in c.children)
                for c in tok.children)
+
+
+POLICE_WORDS = frozenset(words("police policemen policeman"))
+
+
+def _armed_taking(tok: Token, sent: Span) -> bool:
+    """An abduction by armed men ("gunmen kidnapped a priest", "Boko Haram abducted
+    girls") or of many at once ("187 students had been seized"): not one child taken by a
+    man, which is a crime the police tell of, not an armed attack."""
+    # the police who tell of it or free the captive are no sign of who took them
+    if cue_words(sent) & (lx.CONFLICT_CUES - POLICE_WORDS) or names_a_group(list(sent)):
+        return True
+    holders = (tok, tok.head) if tok.dep_ in ("xcomp", "ccomp") else (tok,)
+    taken = [c for h in holders for c in h.children
+             if c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "prep" and c.lower_ == "of"]
+    if tok.dep_ == "amod":
+        taken.append(tok.head)  # "a kidnapped girl"
+    taken = [g for c in taken for g in ([c] if c.dep_ != "prep" else
+                                        [g for g in c.children if g.dep_ == "pobj"])]
+    for phrase in taken:
+        quantity = parse_quantity(" ".join(t.text for t in phrase.subtree))
+        if quantity is not None and (quantity.low or 0) >= 2 or phrase.tag_ == "NNS":
+            return True
+    return False
+
+
+def _one_taking(noun: Token) -> bool:
+    """"the abduction", "Thursday's kidnapping", "the kidnapping of a priest", "two
+    abductions": one taking or a counted few, not the crime as a kind ("mass kidnapping for
+    ransom has become a trade", "kidnapping is rife")."""
+    return any(c.dep_ in ("det", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of"
+               for c in noun.children)
 
 
 def _has_weapon_or_force(sent: Span) -> bool:
@@ -340,8 +405,7 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         # "a missile fired by the group": the noun it modifies is its argument
         words |= cue_words(w for w in tok.head.subtree if w.i < tok.i)
     if lemma == "kill":
-        others = any(t.lemma_.lower() in lx.NOUN_TRIGGERS for t in sent if t.i != tok.i)
-        if _killed_by_fire(tok) and not others:
+        if _killed_by_fire(tok) and not _another_trigger(tok, sent):
             return True  # "two Palestinians were killed by Israeli fire"
         return _harmed_by_armed_subject(tok, sent)
     if left_dead(tok):

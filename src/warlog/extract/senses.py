@@ -202,6 +202,44 @@ def sets_off_a_charge(verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in lx.SET_OFF_OBJECTS for c in verb.children)
 
 
+def takes_captives(verb: Token) -> bool:
+    """"militants took 12 aid workers hostage", "armed men seized 30 passengers from a bus",
+    "187 students had been seized": people taken by force (not "police seized the
+    suspects", "troops seized 20 fighters", "seized weapons", "took the town")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(w.lower_ in lx.CAPTIVE_WORDS for c in verb.children
+                   if c.dep_ in ("dobj", "oprd", "xcomp", "advmod", "npadvmod", "ccomp", "attr")
+                   for w in (c, *[g for g in c.children if g.dep_ == "compound"]))
+    if lemma not in ("seize", "snatch"):
+        return False
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken or not all(_is_people(t) for t in taken):
+        return False
+    if not cue_words(verb.sent).isdisjoint(lx.CUSTODY_WORDS):
+        return False  # "police seized three men and charged them"
+    subjects = [w for c in verb.children if c.dep_ in ("nsubj", "agent") for w in c.subtree]
+    return cue_words(subjects).isdisjoint(lx.STATE_WORDS | {"police", "policemen"})
+
+
+def _is_people(tok: Token) -> bool:
+    """People, not things or armed men: "30 passengers", "a priest", "hundreds"."""
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    if lower in lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS:
+        return False
+    return (tok.ent_type_ == "PERSON" or lemma in lx.PERSON_LEMMAS
+            or lower in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS
+            or tok.like_num or lemma in ("dozen", "hundred", "score"))
+
+
+def is_abduction(tok: Token) -> bool:
+    """The trigger tells people taken: "abducted", "the kidnapping", "took … hostage"."""
+    lemma = tok.lemma_.lower()
+    if lemma in lx.ABDUCTION_NOUNS or lemma in ("abduct", "kidnap"):
+        return True
+    return tok.pos_ == "VERB" and takes_captives(tok)
+
+
 def goes_off(verb: Token) -> bool:
     """"pagers blew up", "a phone exploded", "radios went off": what explodes of itself is
     the device, not who attacked (not "militants blew up a bridge", "detonated a bomb")."""

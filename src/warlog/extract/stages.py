@@ -43,6 +43,7 @@ from warlog.extract.readings import (
 )
 from warlog.extract.split import split_by_town
 from warlog.extract.timing import sentence_day
+from warlog.ingest.dates import latest_named_day
 from warlog.model import Claim, Document, Event, Place
 from warlog.model import Span as TextSpan
 from warlog.registry import stages
@@ -97,7 +98,10 @@ def readings_stage(ann: Annotated, ctx: Context) -> Annotated:
     every, left = figures_outside_details(ann.parsed, owned_counts(ann.parsed, every))
     every = enclosed_anchors(ann.parsed, every)
     every = with_aliases(every, ann.parsed, country_of=ctx.country_of)
-    told = [r for r in every if not r.mention.background and not is_historical(r, published)]
+    # what is history in a report with no date of its own is judged from the latest day it
+    # names: a profile that names 17 January 2018 tells a 1995 siege as history
+    now = published or latest_named_day(ann.document.text)
+    told = [r for r in every if not r.mention.background and not is_historical(r, now)]
     told = mark_long_before(split_by_town(told, ann.places), published)
     readings = with_context_attackers(told, every, text=ann.document.text,
                                       suspect=sole_suspect(

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from warlog.extract import lexicon as lx
 from warlog.extract.clauses import clause_chars
-from warlog.extract.mentions import Mention
+from warlog.extract.mentions import Mention, reference_point
 from warlog.extract.phrases import (
     WEAPON_BIGRAMS,
     WEAPON_LEMMAS,
@@ -28,8 +28,14 @@ def find_weapon(doc: Doc, mention: Mention, *,
     # weapon only inside its own phrase
     tokens = list(head.subtree) if mention.anaphoric else list(sent)
     clause = clause_chars(head)
+    # "killed three farmers days after the airstrike": the weapon of the attack it is
+    # dated by is not its own
+    dated_by = {t.i for r in doc[mention.head].sent if reference_point(r) and r.i not in mention.triggers
+                for t in r.subtree}
     found: list[tuple[tuple[int, float, int], str, int]] = []
     for tok in tokens:
+        if tok.i in dated_by:
+            continue
         if tok.idx not in clause and (tok.lemma_.lower() in lx.NOUN_TRIGGERS
                                       or _tells_another_attack(tok, head)):
             continue  # "killed in attacks, prompting Russian airstrikes": another attack's weapon

@@ -85,6 +85,13 @@ def find_dateline(text: str) -> date | None:
     return None
 
 
+def latest_named_day(text: str) -> date | None:
+    """The latest calendar day the text names in full ("17 January 2018", "Nov. 22, 2023"):
+    a report is no older than that."""
+    days = [day for found in _DATE_RE.finditer(text) if (day := parse_date(found)) is not None]
+    return max(days, default=None)
+
+
 def _labelled_date(line: str) -> date | None:
     """The date of a "Published: 22 November 2023" line."""
     label = _LABEL.match(line)
