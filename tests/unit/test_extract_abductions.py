@@ -132,3 +132,30 @@ def test_the_weapon_of_the_attack_it_is_dated_by_is_not_its_own(read_text, text)
 ])
 def test_an_undated_report_tells_history_by_the_latest_day_it_names(read_text, text, told) -> None:  # type: ignore[no-untyped-def]
     assert len(read_text(text, None).events) == told
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters of the group set fire to dozens of homes in the village of Kutu on Sunday.",
+    "Armed men torched 40 houses and a church in Bokkos on Saturday, residents said.",
+    "Militants burned down the main market in Kukawa on Friday night.",
+    "Dozens of homes were torched by bandits in Zurmi on Sunday.",
+])
+def test_property_burnt_by_armed_men_is_its_destruction(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text, PUBLISHED).events
+    assert (event.type, event.sub_type) == ("strategic_developments", "looting_property_destruction")
+    assert event.attacker is not None
+
+
+def test_a_burning_that_kills_is_an_attack(read_text) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text("Gunmen set the school ablaze in Kutu on Monday, killing two pupils.",
+                         PUBLISHED).events
+    assert event.sub_type == "attack" and [c.best for c in event.killed] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters set tyres on fire in Nairobi on Monday.",
+    "Police burned seized drugs in Lagos on Monday.",
+    "She burned the midnight oil before the exam.",
+])
+def test_burning_by_no_armed_man_is_no_event(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()

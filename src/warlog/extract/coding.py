@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warlog.extract.lexicon import ABDUCTION_LEMMAS, BLAST_LEMMAS, CLASH_LEMMAS, UNNAMED_MUNITIONS
+from warlog.extract.lexicon import (
+    ABDUCTION_LEMMAS,
+    ARSON_LEMMAS,
+    BLAST_LEMMAS,
+    CLASH_LEMMAS,
+    UNNAMED_MUNITIONS,
+)
 from warlog.model import Actor, EventType
 
 REMOTE = {"ballistic_missile", "cruise_missile", "rocket", "mortar", "artillery"}
@@ -55,6 +61,9 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
         # by force are the event, unless as many or more were killed ("killed 81 and
         # abducted a number of youths" is a massacre)
         return "violence_against_civilians", "abduction_forced_disappearance"
+    if lemma_set <= ARSON_LEMMAS and dead == 0 and not victims_civilian:
+        # "armed men torched 40 houses": property destroyed, no one harmed
+        return "strategic_developments", "looting_property_destruction"
     # gunmen who fired on beachgoers attacked civilians, though security forces fought them
     # afterwards ("neutralised after an exchange of fire"); an event told first as a fight
     # ("fighting between X and Y has killed 71 people") is a clash

@@ -39,6 +39,13 @@ CAPTIVE_WORDS = frozenset(words("hostage hostages captive captives"))
 CUSTODY_WORDS = frozenset(words("""arrest arrested arrests custody detain detained detention
     warrant suspect suspects charge charged"""))
 
+# Arson: the verbs of setting property on fire ("torched 40 houses", "burned down the
+# market", "razed the village", "set fire to homes", "set the school ablaze").
+ARSON_LEMMAS = frozenset({"torch", "burn", "raze", "set"})
+# What armed men burn: "burned homes", "burned the church".
+BURNT_PROPERTY = frozenset(words("""home house hut village church mosque school market shop
+    store granary barn vehicle car truck office station camp"""))
+
 # Words that make a "bomber" an aircraft, not a person: "strategic bombers", "Tu-95 bombers".
 AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "b-1", "b-2",
                    "b-52", "tu-", "su-24", "su-34", "jet")

@@ -35,6 +35,7 @@ from warlog.extract.senses import (
     police_search,
     put_to_death,
     road_accident,
+    sets_ablaze,
     sets_off_a_charge,
     stores_going_off,
     strikes_a_person,
@@ -235,6 +236,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         # "armed men seized 30 passengers", "took 12 aid workers hostage", "bandits
         # abducted 200 pupils"
         return not figurative_object(tok) and _armed_taking(tok, sent)
+    if tok.pos_ == "VERB" and sets_ablaze(tok):
+        return True  # "armed men torched 40 houses", "set fire to dozens of homes"
     if tok.pos_ == "VERB" and sets_off_a_charge(tok):
         return True  # "a teenage girl set off a fourth device"
     if tok.pos_ == "VERB" and lemma in lx.VERB_TRIGGERS:

@@ -22,6 +22,7 @@ from warlog.extract.clauses import (
 from warlog.extract.location import pick_place
 from warlog.extract.mentions import Mention
 from warlog.extract.phrases import WEAPON_LEMMAS, TokenRange, actor_range
+from warlog.extract.senses import sets_ablaze
 from warlog.extract.timing import (
     context_time,
     entry_day,
@@ -183,7 +184,9 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
         or context_time(sent, published=published) or section_time(sent, published=published),
         counts=counts, victims=victims, outcome=read_outcome(sent, counts),
         response=_is_response(sent, head), follows=_has_cue(sent, FOLLOW_CUES),
-        restates_target=False, headline=is_headline(sent), separate=_has_cue(sent, SEPARATE_CUES),
+        restates_target=False, headline=is_headline(sent), separate=_has_cue(sent, SEPARATE_CUES)
+        # property burnt is coded apart from the killing beside it, as ACLED does
+        or head.pos_ == "VERB" and sets_ablaze(head),
         accidental=is_accidental(doc, mention), suicide=is_suicide(head),
         earlier=told_as_earlier(sent, head),
         said_by=tuple(said_by(sent, head)), claimed_by=tuple(claimed_by(sent)),

@@ -232,6 +232,35 @@ def _is_people(tok: Token) -> bool:
             or tok.like_num or lemma in ("dozen", "hundred", "score"))
 
 
+def sets_ablaze(verb: Token) -> bool:
+    """"armed men torched 40 houses", "militants burned down the market", "insurgents
+    razed the village", "set fire to dozens of homes", "set the school ablaze", "were
+    torched by bandits": property burnt by armed men (not "burned the midnight oil" nor
+    "protesters set tyres on fire": a crowd is no armed force; "burn" needs its "down" or
+    a building)."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma == "set":
+        burning = any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in children) \
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in children) \
+            or any(c.lower_ == "ablaze" for c in children) \
+            or any(c.dep_ == "prep" and c.lower_ == "on" and any(
+                g.lemma_.lower() == "fire" for g in c.children) for c in children)
+    elif lemma == "burn":
+        burning = any(c.dep_ == "prt" and c.lower_ == "down" for c in children) or any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lx.BURNT_PROPERTY
+            for c in children)
+    else:
+        burning = lemma in ("torch", "raze")
+    if not burning:
+        return False
+    doers = [w for c in children if c.dep_ in ("nsubj", "agent") for w in c.subtree]
+    armed = lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS | (lx.STATE_WORDS - {"police"})
+    return any(w.lower_ in armed or w.lemma_.lower() in armed
+               or w.lower_ == "armed" and w.dep_ == "amod" for w in doers) \
+        or lx.GROUP_KEYS.search(" ".join(w.text for w in doers)) is not None
+
+
 def is_abduction(tok: Token) -> bool:
     """The trigger tells people taken: "abducted", "the kidnapping", "took … hostage"."""
     lemma = tok.lemma_.lower()
