@@ -61,8 +61,9 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
         # by force are the event, unless as many or more were killed ("killed 81 and
         # abducted a number of youths" is a massacre)
         return "violence_against_civilians", "abduction_forced_disappearance"
-    if lemma_set <= ARSON_LEMMAS and dead == 0 and not victims_civilian:
-        # "armed men torched 40 houses": property destroyed, no one harmed
+    if lemma_set <= ARSON_LEMMAS and weapon == "unknown" and dead == 0 and not victims_civilian:
+        # "armed men torched 40 houses": property destroyed, no one harmed (a device set
+        # off is a bomb, above)
         return "strategic_developments", "looting_property_destruction"
     # gunmen who fired on beachgoers attacked civilians, though security forces fought them
     # afterwards ("neutralised after an exchange of fire"); an event told first as a fight

@@ -261,14 +261,6 @@ def sets_ablaze(verb: Token) -> bool:
         or lx.GROUP_KEYS.search(" ".join(w.text for w in doers)) is not None
 
 
-def is_abduction(tok: Token) -> bool:
-    """The trigger tells people taken: "abducted", "the kidnapping", "took … hostage"."""
-    lemma = tok.lemma_.lower()
-    if lemma in lx.ABDUCTION_NOUNS or lemma in ("abduct", "kidnap"):
-        return True
-    return tok.pos_ == "VERB" and takes_captives(tok)
-
-
 def goes_off(verb: Token) -> bool:
     """"pagers blew up", "a phone exploded", "radios went off": what explodes of itself is
     the device, not who attacked (not "militants blew up a bridge", "detonated a bomb")."""
