@@ -1,6 +1,7 @@
 """People taken by force: abductions coded as ACLED does, a killing that outweighs them,
-a crime that is no armed taking, and the casualty and weapon readings they brought to
-light; each rule tried on three phrasings written for this file."""
+a crime that is no armed taking; property burnt by armed men; police raids named by their
+noun; and the casualty and weapon readings these brought to light. Each rule is tried on
+three phrasings written for this file."""
 
 from __future__ import annotations
 
@@ -159,3 +160,18 @@ def test_a_burning_that_kills_is_an_attack(read_text) -> None:  # type: ignore[n
 ])
 def test_burning_by_no_armed_man_is_no_event(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text, PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "His mother's body was found in a freezer during a Thursday police raid on their home in Kolkata.",
+    "Two men were arrested in a dawn police raid on a flat in Leeds on Friday.",
+    "Detectives seized cash and laptops in a counter-terror police raid in east London on Friday.",
+])
+def test_a_raid_the_police_name_is_a_search(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).events == ()
+
+
+def test_a_police_raid_that_kills_stays_a_clash(read_text) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text("Two officers were killed in a police raid on a gang hideout in Rio on "
+                         "Friday.", PUBLISHED).events
+    assert [c.best for c in event.killed] == [2]

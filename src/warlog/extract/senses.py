@@ -313,7 +313,16 @@ def police_search(trigger: Token) -> bool:
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
     said = {w.lower_ for s in subjects for w in s.subtree}
+    if trigger.pos_ != "VERB":
+        # "during a police raid on their home", "a counter-terror police raid"
+        said |= {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        if verb.dep_ == "prep" and _harm_word(verb.head):
+            return False  # "two officers were killed in a police raid"
     return bool(said & POLICE_WORDS) and not _harm_in(verb)
+
+
+def _harm_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in lx.KILL_WORDS | lx.INJURE_WORDS or tok.lower_ in lx.KILL_WORDS
 
 
 def _harm_in(verb: Token) -> bool:
