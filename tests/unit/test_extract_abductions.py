@@ -175,3 +175,17 @@ def test_a_police_raid_that_kills_stays_a_clash(read_text) -> None:  # type: ign
     (event,) = read_text("Two officers were killed in a police raid on a gang hideout in Rio on "
                          "Friday.", PUBLISHED).events
     assert [c.best for c in event.killed] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian gunners fired 155mm shells at Russian positions near Bakhmut on Monday.",
+    "Russian forces fired 122-mm rockets at Kherson overnight.",
+    "Troops fired 120 mm mortars at militant positions near Kidal on Friday.",
+])
+def test_a_calibre_counts_no_attacks(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text, PUBLISHED).claims == ()
+
+
+def test_munitions_counted_over_a_salvo_stay_a_tally(read_text) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = read_text("Russia launched 38 missiles at Ukraine overnight.", PUBLISHED).claims
+    assert claim.value == 38

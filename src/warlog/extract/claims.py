@@ -91,11 +91,11 @@ def _number_of(tok: Token) -> tuple[Token, Token] | None:
     if not (_counts_attacks(counted) or struck):
         return None
     for child in verb.children:
-        if child.like_num and child.dep_ in ("dobj", "attr", "npadvmod") and not _is_a_date(child):
+        if child.like_num and child.dep_ in ("dobj", "attr", "npadvmod") and not _counts_nothing(child):
             return counted, child
         if child.dep_ == "prep" and child.lower_ in ("to", "at"):
             nums = [g for g in child.children if g.dep_ == "pobj" and g.like_num
-                    and not _is_a_date(g)]
+                    and not _counts_nothing(g)]
             if nums:
                 return counted, nums[0]
     return None
@@ -246,7 +246,7 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
         return None
     # (the parse may hang the figure on a compound: "29 attack drones")
     nums = [c for h in (tok, *(c for c in tok.children if c.dep_ == "compound"))
-            for c in h.children if c.dep_ == "nummod" and c.like_num and not _is_a_date(c)]
+            for c in h.children if c.dep_ == "nummod" and c.like_num and not _counts_nothing(c)]
     if not nums:
         return None
     verb = _salvo_verb(tok) or _listed_after(tok, nums[0], sent)
@@ -369,7 +369,7 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
             if value is not None and value > 1:
                 return value, "ordinal"
         if child.dep_ == "nummod" and child.like_num and tok.tag_ == "NNS" \
-                and not _is_a_date(child):
+                and not _counts_nothing(child):
             value = parse_number(child.text)
             if value is not None and value > 4:
                 return value, _qualifier(child)
@@ -379,16 +379,17 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
         if child.dep_ in ("nmod", "compound", "amod") and child.lemma_.lower() in lx.MUNITION_NOUNS \
                 and tok.tag_ == "NNS":
             for num in child.children:
-                if num.dep_ == "nummod" and num.like_num and not _is_a_date(num):
+                if num.dep_ == "nummod" and num.like_num and not _counts_nothing(num):
                     value = parse_number(num.text)
                     if value is not None and value > 4:
                         return value, _qualifier(num)
     return None, "exact"
 
 
-def _is_a_date(num: Token) -> bool:
-    """"the September 11, 2001 attacks": a year names the attacks, it counts none."""
-    if num.ent_type_ in ("DATE", "TIME", "EVENT"):
+def _counts_nothing(num: Token) -> bool:
+    """"the September 11, 2001 attacks": a year names the attacks, it counts none; nor does
+    a calibre ("fired 155mm shells", "122-mm rockets", "7.62 mm rounds")."""
+    if num.ent_type_ in ("DATE", "TIME", "EVENT") or _is_calibre(num):
         return True
     before = num.doc[num.i - 1] if num.i > 0 else None
     year_like = num.text.isdigit() and len(num.text) == 4 and 1800 <= int(num.text) <= 2100
@@ -485,6 +486,20 @@ def _breakdown(sent: Span, *, skip: int, country_of: CountryOf,
     floor = qualifier in ("more_than", "at_least")
     adds_up = total == whole or floor and whole < total <= whole * 1.1
     return tuple(sorted(parts.items())) if len(parts) >= 2 and adds_up else ()
+
+
+# Units a calibre is given in.
+CALIBRE_UNITS = frozenset({"mm", "millimetre", "millimetres", "millimeter", "millimeters", "cm",
+                           "calibre", "caliber", "inch"})
+
+
+def _is_calibre(num: Token) -> bool:
+    doc = num.doc
+    i = num.i + 1
+    if i < len(doc) and doc[i].text in ("-", "‑"):
+        i += 1
+    return i < len(doc) and doc[i].lower_.lstrip("-") in CALIBRE_UNITS \
+        or num.lower_.endswith("mm") and num.lower_[:-2].replace(".", "").isdigit()
 
 
 def _takes_place(tok: Token) -> bool:
