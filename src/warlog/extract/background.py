@@ -17,6 +17,7 @@ from warlog.extract.aggregates import spans_a_period
 from warlog.extract.clauses import is_headline, is_section_head
 from warlog.extract.lexicon import words
 from warlog.extract.lookup import ents_within
+from warlog.extract.senses import agent_of
 from warlog.extract.vague import parse_number
 
 INTENT_HEADS = frozenset({"rumour", "rumor", "speculation", "hoax",
@@ -200,9 +201,10 @@ def _generic_present(verb: Token) -> bool:
     if lead.tag_ not in ("VBP", "VBZ") or verb.tag_ not in ("VBP", "VBZ", "VB") \
             or any(c.dep_ == "aux" for v in (verb, lead) for c in v.children):
         return False
-    subj = _subject_of(lead)
-    return bool(subj) and subj[0].tag_ == "NNS" and not any(
-        c.dep_ in ("det", "poss", "nummod") for c in subj[0].children) \
+    # the subject, or for a relative pronoun the noun it stands for ("gangs that kidnap")
+    subj = agent_of(lead) if any(c.dep_ == "nsubj" for c in lead.children) else None
+    return subj is not None and subj.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subj.children) \
         and not is_headline(verb.sent) and not is_section_head(verb.sent)
 
 
@@ -213,15 +215,6 @@ def _leading_verb(verb: Token) -> Token:
             and verb.head.pos_ == "VERB":
         verb = verb.head
     return verb
-
-
-def _subject_of(verb: Token) -> list[Token]:
-    """The verb's subject, or for a relative pronoun the noun it stands for ("gangs that
-    kidnap residents": the gangs)."""
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subj and subj[0].lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
-        return [verb.head]
-    return subj
 
 
 def _a_night_s_barrage(head: Token, sent: Span) -> bool:

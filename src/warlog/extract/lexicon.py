@@ -35,6 +35,9 @@ VERB_TRIGGERS = frozenset(
 ABDUCTION_NOUNS = frozenset({"abduction", "kidnapping"})
 ABDUCTION_LEMMAS = ABDUCTION_NOUNS | frozenset({"abduct", "kidnap", "seize", "snatch", "take"})
 CAPTIVE_WORDS = frozenset(words("hostage hostages captive captives"))
+# The police by name: they tell of a taking or free the captive, and burn seized goods,
+# and are no sign of an armed taking or an arson.
+POLICE_NOUNS = frozenset(words("police policemen policeman"))
 # Words of a lawful custody beside a taking: an arrest is not an abduction.
 CUSTODY_WORDS = frozenset(words("""arrest arrested arrests custody detain detained detention
     warrant suspect suspects charge charged"""))

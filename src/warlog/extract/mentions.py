@@ -328,15 +328,12 @@ def _of_fire(tok: Token) -> bool:
                for c in tok.children)
 
 
-POLICE_WORDS = frozenset(words("police policemen policeman"))
-
-
 def _armed_taking(tok: Token, sent: Span) -> bool:
     """An abduction by armed men ("gunmen kidnapped a priest", "Boko Haram abducted
     girls") or of many at once ("187 students had been seized"): not one child taken by a
     man, which is a crime the police tell of, not an armed attack."""
     # the police who tell of it or free the captive are no sign of who took them
-    if cue_words(sent) & (lx.CONFLICT_CUES - POLICE_WORDS) or names_a_group(list(sent)):
+    if cue_words(sent) & (lx.CONFLICT_CUES - lx.POLICE_NOUNS) or names_a_group(list(sent)):
         return True
     holders = (tok, tok.head) if tok.dep_ in ("xcomp", "ccomp") else (tok,)
     taken = [c for h in holders for c in h.children

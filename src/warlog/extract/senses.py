@@ -255,7 +255,7 @@ def sets_ablaze(verb: Token) -> bool:
     if not burning:
         return False
     doers = [w for c in children if c.dep_ in ("nsubj", "agent") for w in c.subtree]
-    armed = lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS | (lx.STATE_WORDS - {"police"})
+    armed = lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS | (lx.STATE_WORDS - lx.POLICE_NOUNS)
     return any(w.lower_ in armed or w.lemma_.lower() in armed
                or w.lower_ == "armed" and w.dep_ == "amod" for w in doers) \
         or lx.GROUP_KEYS.search(" ".join(w.text for w in doers)) is not None
