@@ -161,7 +161,7 @@ def _described(verb: Token) -> list[Token]:
             return subj
         if verb.dep_ in ("acl", "relcl"):
             return [verb.head]
-        if verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
             return []
         verb = verb.head
     return []
@@ -267,7 +267,7 @@ LAUNCH_LEMMAS = frozenset({"launch", "fire", "fly", "send", "drop", "shoot"})
 
 def _launcher(weapon: Token, clause: Token) -> TokenRange | None:
     """"12 drones that the Houthis launched": who launched the weapons shot down."""
-    if clause is weapon or clause.dep_ != "relcl" or clause.lemma_.lower() not in LAUNCH_LEMMAS \
+    if clause.i == weapon.i or clause.dep_ != "relcl" or clause.lemma_.lower() not in LAUNCH_LEMMAS \
             or not is_weapon_word(weapon):
         return None
     subj = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]

@@ -142,7 +142,7 @@ def characterises(head: Token) -> bool:
         # "Zelensky called the Hroza attack a crime", "described the bombing as a war crime":
         # the attack named is one told elsewhere; only what it is called is new
         verb = head.head
-        return any(c.dep_ == "oprd" or c.dep_ == "dobj" and c is not head
+        return any(c.dep_ == "oprd" or c.dep_ == "dobj" and c.i != head.i
                    or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) \
             or any(c.dep_ == "prep" and c.lower_ == "as" for c in head.children)
     if head.dep_ != "pobj" or head.head.lower_ != "as":
@@ -278,12 +278,12 @@ def _under_intent(head: Token) -> bool:
     tells that attack, as official statements do."""
     node = head
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         child, node = node, node.head
         if node.lemma_.lower() in INTENT_HEADS and node.pos_ in ("VERB", "NOUN", "ADJ"):
             return child.dep_ not in ("nsubj", "nsubjpass")
-        if node.lemma_.lower() in ("condemn", "denounce") and child is head:
+        if node.lemma_.lower() in ("condemn", "denounce") and child.i == head.i:
             return _in_general(head) or _restated(head)
     return False
 
@@ -404,9 +404,9 @@ def _anchored_before(head: Token, verb: Token) -> bool:
 def _governing_verb(tok: Token) -> Token | None:
     node = tok
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") and node is not tok:
+        if node.pos_ in ("VERB", "AUX") and node.i != tok.i:
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
     return None

@@ -246,7 +246,7 @@ def _is_subset(tok: Token) -> bool:
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in ("among", "including", "includes"):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False
@@ -404,7 +404,7 @@ def _toll(doc: Doc, tok: Token) -> RawCount | None:
             nums: list[Token] = []
             if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
                 nums = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
-            elif holder is not tok and child.dep_ == "dobj" and child.like_num:
+            elif holder.i != tok.i and child.dep_ == "dobj" and child.like_num:
                 nums = [child]  # "the toll reached 40"
             if nums:
                 quantity_tokens = list(nums[0].subtree)

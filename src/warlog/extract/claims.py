@@ -446,7 +446,7 @@ def _countries(tok: Token, country_of: CountryOf) -> tuple[str, ...]:
 def _modifies(tok: Token) -> bool:
     """Whether a place name qualifies a noun ("U.S. forces", "United States bases")."""
     node = tok
-    while node.head is not node and node.head.ent_type_ == "GPE" and node.dep_ == "compound":
+    while node.head.i != node.i and node.head.ent_type_ == "GPE" and node.dep_ == "compound":
         node = node.head
     return node.dep_ in ("compound", "amod", "nmod", "poss") and node.head.ent_type_ != "GPE"
 

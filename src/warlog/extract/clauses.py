@@ -26,7 +26,7 @@ def time_scope(head: Token) -> set[int]:
         return {head.doc[i].idx for i in recalled_phrase(recalled)}
     scope = clause_chars(head)
     root = _clause_root(head)
-    if root.dep_ == "advcl" and root.head is not root:
+    if root.dep_ == "advcl" and root.head.i != root.i:
         scope |= clause_chars(root.head)
     if root.dep_ == "relcl" and root.head.ent_type_ in ("DATE", "TIME"):
         # "targeted in 1999, when guerrillas fired bombs at it": the day the clause tells
@@ -72,7 +72,7 @@ def clause_chars(head: Token) -> set[int]:
     root = _clause_root(head)
     skip: set[int] = set()
     for tok in root.subtree:
-        if tok is not root and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
+        if tok.i != root.i and tok.dep_ in ("advcl", "ccomp", "relcl", "parataxis") \
                 and head not in tok.subtree and not launches_weapons(tok) and not _tells_itself(tok, head):
             skip.update(t.i for t in tok.subtree)
     # "struck X on Monday in retaliation for the shelling on Sunday": the answered attack's

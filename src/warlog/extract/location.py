@@ -126,7 +126,7 @@ def destination(lat: float, lon: float, *, bearing: float, km: float) -> tuple[f
 def _temporal_phrase(head: Token) -> set[int] | None:
     """The characters of "after the bombing" when the trigger only dates another clause."""
     node = head
-    while node.dep_ in ("compound", "conj", "appos") and node.head is not node:
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
         node = node.head
     if node.dep_ != "pobj" or node.head.lower_ not in TEMPORAL_PREPS:
         return None
@@ -168,7 +168,7 @@ def _is_origin(doc: Doc, place: Place) -> bool:
     if tok is None:
         return False
     node = tok
-    while node.dep_ in ("compound", "amod", "det") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "det") and node.head.i != node.i:
         node = node.head
     if node.dep_ != "pobj":
         return False

@@ -331,7 +331,7 @@ def _harm_in(verb: Token) -> bool:
     for tok in verb.subtree:
         if tok.lemma_.lower() not in lx.KILL_WORDS | lx.INJURE_WORDS:
             continue
-        path = [a for a in tok.ancestors if verb in a.ancestors or a is verb]
+        path = [a for a in tok.ancestors if verb in a.ancestors or a.i == verb.i]
         if not any(a.lemma_.lower() in lx.NOUN_TRIGGERS - {"raid"} for a in path):
             return True
     return False

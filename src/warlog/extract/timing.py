@@ -438,6 +438,6 @@ def _nearest_verb(ent: Span, *, stop: Token | None = None) -> Token | None:
             return None
         if node.pos_ in ("VERB", "AUX"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             break
     return None

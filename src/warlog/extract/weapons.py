@@ -137,7 +137,7 @@ def _intercepts(tok: Token) -> bool:
     """"warships and fighter jets shot down 18 drones": the jets defend; they fired nothing
     at the target."""
     node = tok
-    while node.dep_ in ("conj", "compound", "amod") and node.head is not node:
+    while node.dep_ in ("conj", "compound", "amod") and node.head.i != node.i:
         node = node.head
     return node.dep_ == "nsubj" and node.head.lemma_.lower() in INTERCEPT_LEMMAS
 
@@ -167,7 +167,7 @@ def _tells_another_attack(tok: Token, head: Token) -> bool:
     attack's weapon."""
     if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HARM_OR_ATTACK for c in tok.children):
         return True
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head is not head \
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != head.i \
         and tok.head.lemma_.lower() in HARM_OR_ATTACK
 
 
