@@ -23,14 +23,14 @@ from warlog.extract.phrases import (
     made_word,
     subject,
 )
-from warlog.extract.senses import goes_off
+from warlog.extract.senses import defends, goes_off
 
 LIGHT_VERBS = frozenset({"execute", "conduct", "carry", "launch", "stage", "mount", "claim",
                          "unleash", "make", "order", "perform", "deliver", "fire", "undertake",
                          "initiate", "begin", "start", "lead", "commit", "orchestrate", "attempt",
                          "perpetrate",
                          # verbs that wield a weapon noun: "the group used drones to…"
-                         "use", "deploy", "send", "fly", "drop", "plant", "throw"})
+                         "use", "deploy", "send", "fly", "drop"}) | lx.HAND_VERBS
 
 ENGAGE_VERBS = frozenset({"engage", "participate", "join"})
 
@@ -85,19 +85,6 @@ def find_attacker(head: Token, triggers: list[Token]) -> TokenRange | None:
         return sides[0]
     return _blamed(head) or _involved(head) or _attacker_behind_weapon(head) \
         or _launcher_in_sentence(head)
-
-
-DEFENCE_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "destroy"})
-
-
-def defends(verb: Token) -> bool:
-    """"air defences intercepted one of them", "shot down two drones": whoever intercepts
-    is the defender, not the attacker."""
-    lemma = verb.lemma_.lower()
-    if lemma == "shoot":
-        # the tagger makes "down" a particle or an adverb
-        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
-    return lemma in DEFENCE_VERBS
 
 
 def _blamed(head: Token) -> TokenRange | None:
@@ -230,6 +217,14 @@ def between(head: Token) -> tuple[TokenRange, TokenRange | None] | None:
                 continue
             first = objs[0]
             conj = [c for c in first.children if c.dep_ == "conj"]
+            if not conj:
+                # "between al-Shabaab and government forces", "between Russian and Ukrainian
+                # troops", parsed as two modifiers of the last noun: each modifier is a side
+                for mod in first.children:
+                    other = next((g for g in mod.children if g.dep_ == "conj"), None)
+                    if mod.dep_ in ("nmod", "compound", "amod") and other is not None:
+                        return (TokenRange(start=mod.left_edge.i, end=mod.i + 1),
+                                TokenRange(start=other.i, end=first.i + 1))
             left = TokenRange(start=first.left_edge.i, end=first.i + 1)
             right = TokenRange(start=conj[0].left_edge.i, end=conj[0].i + 1) if conj else None
             return left, right
@@ -238,7 +233,8 @@ def between(head: Token) -> tuple[TokenRange, TokenRange | None] | None:
 
 def _agent_of(tok: Token) -> TokenRange | None:
     """"by X" on the trigger, on a participle modifying it, or on a passive verb."""
-    holders = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl")]
+    # (not "a drone shot down by air defences": who stops a weapon is no wielder of it)
+    holders = [tok] + [c for c in tok.children if c.dep_ in ("acl", "relcl") and not defends(c)]
     if tok.dep_ == "nsubjpass":
         holders.append(tok.head)  # "the attack had been carried out by X"
         # "the attack is believed to have been carried out by X"

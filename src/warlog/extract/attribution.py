@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
+from warlog.extract.senses import defends, kills_fighters
 
 CLAIM_NOUNS = frozenset({"responsibility", "credit"})
 DENY_OBJECTS = frozenset({"involvement", "responsibility", "role", "part", "link", "links",
@@ -98,8 +99,9 @@ def _says_it_attacked(verb: Token) -> bool:
         subj = [c for c in child.children if c.dep_ == "nsubj"]
         own = subj and (subj[0].lower_ in ("it", "they", "we") or any(
             g.dep_ == "poss" and g.lower_ in ("its", "their", "our") for g in subj[0].children))
-        if own and (
+        if own and not defends(child) and (
             child.lemma_.lower() in lx.VERB_TRIGGERS | {"carry", "conduct", "launch", "target"}
+            or kills_fighters(child)
         ):
             return True
     return False

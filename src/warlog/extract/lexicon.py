@@ -57,7 +57,7 @@ AIR_BOMBER_CUES = ("strategic", "stealth", "heavy", "long-range", "air force", "
 # cue in the clause (a weapon or an attack noun): "hit" and "target" are everyday verbs.
 WEAK_VERBS = frozenset({"hit", "target", "fire", "launch", "shoot", "fight", "kill", "down", "blow",
                         "slam", "smash", "crash", "tear", "rain", "pummel", "rake", "ram",
-                        "plough", "plow", "drop", "sink"})
+                        "plough", "plow", "drop", "sink", "intercept"})
 
 # Words that make a sentence about armed conflict (for weak triggers like "strike").
 CONFLICT_CUES = frozenset(
@@ -74,7 +74,7 @@ CONFLICT_CUES = frozenset(
     grenade grenades landmine landmines
     insurgent jihadist jihadists jihadis mujahideen bandits assailants kidnappers abductors
     guerrilla guerrillas paramilitary paramilitaries commando commandos usv usvs uncrewed
-    unmanned projectile projectiles""")
+    unmanned projectile projectiles gunner gunners artillerymen paratroopers""")
 )
 
 # Multi-word and single-word weapon names, matched on lower-cased lemmas.
@@ -224,7 +224,8 @@ STATE_WORDS = frozenset(
     pentagon command centcom idf coalition government regime guard guards ministry
     defence defense officials gendarmerie gendarmes battalion brigade division regiment
     aircraft ac-130 warplanes warplane jets jet gunship helicopter helicopters destroyer
-    warship occupiers invaders junta tatmadaw""")
+    warship occupiers invaders junta tatmadaw security gunner gunners artillerymen paratroopers
+    airmen""")
 )
 NON_STATE_WORDS = frozenset(
     words("""militia militias militant militants group groups rebels rebel insurgents insurgent
@@ -232,7 +233,7 @@ NON_STATE_WORDS = frozenset(
     faction factions resistance bandits attackers assailants bomber bombers hitmen hitman
     gang gangs gangsters cartel cartels kidnappers kidnapper abductors abductor jihadis
     mujahideen separatists separatist militiamen militiaman combatants raiders guerrillas
-    guerrilla""")
+    guerrilla maoist maoists naxal naxals naxalite naxalites""")
 )
 # People named by the weapon they attack with, of either side ("an army sniper", "a lone
 # shooter"): attackers as subjects of a harm, though neither a state nor a group word.
@@ -278,7 +279,18 @@ CIVILIAN_OBJECTS = frozenset(
     wedding funeral bus shop shops cafe restaurant camp shelter clinic university
     village city town district neighbourhood centre center campus gymnasium stadium theatre
     theater cinema library kindergarten nursery bakery supermarket mall hypermarket store
-    beach""")
+    beach bar pub nightclub""")
+)
+# What warns of or shelters from an attack, and is none: "air raid sirens", "a missile
+# alert", "an air-raid shelter", "a drone warning".
+ALERT_NOUNS = frozenset(words("""siren sirens alert alerts alarm alarms warning warnings shelter
+    shelters bunker bunkers drill drills"""))
+# Buildings and posts an attack is made on with force, never with words: "the attack on the
+# church", "an assault on a checkpoint" (not "an attack on the city's mayor", "on the Church").
+ATTACKED_SITES = frozenset(
+    words("""church mosque synagogue temple shrine hotel school hospital clinic bus restaurant
+    cafe bar nightclub shop bakery supermarket mall checkpoint barracks outpost convoy embassy
+    consulate prison jail airport airbase station compound""")
 )
 # Merchant ships: their crews are civilians (not "a naval vessel", "a navy tanker").
 MERCHANT_SHIPS = frozenset(words("""ship vessel tanker freighter carrier bulker containership
@@ -343,6 +355,9 @@ PERSON_LEMMAS = frozenset(words("""man woman boy girl child person baby teenager
     resident villager trader shopkeeper volunteer firefighter rescuer employee engineer
     official sergeant captain colonel lieutenant major general corporal conscript
     owner chief passenger customer shopper pilgrim worshipper mourner guest"""))
+# Officials' words for killing ("the army neutralised 23 terrorists", "eliminated six
+# militants", "liquidated a sabotage group"): a killing when armed men are its object.
+KILLING_EUPHEMISMS = frozenset({"neutralise", "neutralize", "eliminate", "liquidate"})
 KILL_WORDS = frozenset(words("""kill killed dead die died death deaths fatality fatalities slain
     perish perished lose lost life lives"""))
 INJURE_WORDS = frozenset(words("""injure injured injury injuries wound wounded hurt casualty
@@ -426,6 +441,10 @@ UNNAMED_MUNITIONS = frozenset({"projectile", "munition", "ordnance"})
 # Verbs of a munition arriving: "a shell landed", "rockets fell on", "a bomb went off".
 IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "smash", "explode",
                           "detonate", "rain", "impact"})
+# Verbs that send a munition, and the prepositions of where it was sent: "fired shells at",
+# "lobbed mortar bombs into", "launched rockets towards".
+FIRING_VERBS = frozenset({"fire", "launch", "lob", "hurl", "shoot", "rain", "drop", "unleash"})
+AIMED_PREPOSITIONS = frozenset({"at", "into", "on", "onto", "toward", "towards", "against"})
 # Munitions counted in a salvo or an interception tally: "launched 40 drones".
 MUNITION_NOUNS = WEAPON_NOUNS | frozenset({"bomb", "shell", "munition", "warhead", "kamikaze"})
 # What is done with munitions that are counted as launched: "fired", "shot down 20 of 24".

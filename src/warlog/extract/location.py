@@ -67,9 +67,11 @@ def pick_place(places: tuple[Place, ...], sent: Span, *, target: TokenRange | No
         return _named_before(places, head, clause)
     # the target's own place locates the attack best, when the gazetteer can put it on a map
     # a street put in its town says more than the town ("a bakery on Rue Victor Hugo in Lyon")
+    # where a weapon came from is no place it struck, in its clause or not ("a missile fired
+    # from Yemen was shot down near Eilat")
     best = min(candidates, key=lambda p: (not (inside(p, target) and p.lat is not None),
-                                          p.span.start not in clause,
-                                          _is_origin(doc, p), PRECISION_RANK[p.precision],
+                                          _is_origin(doc, p), p.span.start not in clause,
+                                          PRECISION_RANK[p.precision],
                                           not is_street(p.text), p.span.start))
     return offset_place(doc_text(doc), best)
 

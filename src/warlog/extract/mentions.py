@@ -26,10 +26,12 @@ from warlog.extract.senses import (
     civil_use,
     critics_did_it,
     cue_words,
+    downed,
     figurative_object,
     fires_no_munition,
     flown_past,
     forced_entry,
+    kills_fighters,
     left_dead,
     nature_did_it,
     police_search,
@@ -78,7 +80,8 @@ SPORT_WORDS = frozenset(words("""inning innings homer homers home-run rbi touchd
     semifinal semifinals final finals series season coach derby referee fan"""))
 # Words a game is told in too: "a three-run blast", "a 60-yard bomb", "the attack".
 SPORT_FIGURES = frozenset(words("""blast blasts shooting shooter shot shots strike strikes
-    attack attacks explosion explosive bomb bombs target targets projectile projectiles"""))
+    attack attacks explosion explosive bomb bombs target targets projectile projectiles
+    gunner gunners"""))
 
 
 def find_mentions(doc: Doc) -> tuple[Mention, ...]:
@@ -170,7 +173,18 @@ def _is_conflict_sentence(sent: Span) -> bool:
     return bool(cues) or names_a_group(list(sent)) or any(
         t.ent_type_ in ("ORG", "NORP") and t.lower_ in lx.KNOWN_GROUPS
         or t.lemma_.lower() in lx.NOUN_TRIGGERS | lx.FIRE_NOUNS and _attacked_under(t)
-        or is_munition_head(t) or _munition_lands(t) for t in sent)
+        or is_munition_head(t) or _munition_lands(t) or _munition_fired(t)
+        or _attack_on_a_site(t) for t in sent)
+
+
+def _attack_on_a_site(tok: Token) -> bool:
+    """"the attack on the church", "an assault on a checkpoint": an attack noun made on a
+    building or a post is one of force (not "an attack on the Church", an institution, nor "a
+    heart attack on the bus", which `unarmed` tells)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.NOUN_TRIGGERS and not unarmed(tok) \
+        and any(p.dep_ == "prep" and p.lower_ in ("on", "at", "against") and any(
+            o.dep_ == "pobj" and o.pos_ == "NOUN" and o.lemma_.lower() in lx.ATTACKED_SITES
+            and o.text.islower() for o in p.children) for p in tok.children)
 
 
 def _attacked_under(tok: Token) -> bool:
@@ -191,10 +205,20 @@ def _munition_lands(tok: Token) -> bool:
                     for c in tok.children)
 
 
+def _munition_fired(tok: Token) -> bool:
+    """"fired shells at the positions", "lobbed bombs into the camp": a munition sent at a
+    place or people (not "fired shells" at a range, nor "launched a bomb-shaped balloon")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lx.MUNITION_NOUNS \
+        and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.FIRING_VERBS \
+        and any(c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPOSITIONS for c in tok.head.children)
+
+
 def _is_trigger(tok: Token, sent: Span) -> bool:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in lx.WEAPON_NOUNS:
         return False  # "attack drones" are weapons; the drone noun speaks for them
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in lx.ALERT_NOUNS:
+        return False  # "air raid sirens", "a missile alert": a warning of an attack
     if tok.ent_type_ in ("WORK_OF_ART", "ORG", "PERSON", "LAW"):
         return False  # "Attack on Titan", "Rocket League": a title or a name
     if police_search(tok):
@@ -225,11 +249,19 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
     if (_munition_lands(tok) or is_munition_head(tok) and tok.dep_ == "nsubj"
             and tok.head.lemma_.lower() in lx.IMPACT_VERBS):
         return not civil_use(tok) and not weapons_trial(sent)  # "a mortar round landed"
+    if tok.dep_ in ("acl", "amod") and downed(tok.head):
+        return False  # "a drone shot down by air defences": the drone is the attack
+    if tok.pos_ == "NOUN" and downed(tok):
+        return not civil_use(tok) and not weapons_trial(sent)
     if tok.pos_ == "NOUN" and lemma in lx.WEAPON_NOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         return tok.head.lemma_.lower() in lx.WEAPON_VERBS and not civil_use(tok) \
             and not flown_past(tok.head) and not weapons_trial(sent)
     if tok.pos_ == "VERB" and put_to_death(tok):
         return True  # "hacked 14 villagers to death"
+    if kills_fighters(tok):
+        # "the army said it had neutralised 23 terrorists"; told in the passive, with no
+        # one named, they are the dead of another attack, as "killed" would be
+        return _harmed_by_armed_subject(tok, sent) or _killed_by_fire(tok)
     if tok.pos_ == "VERB" and forced_entry(tok):
         return True  # "gunmen burst into a church"
     if tok.pos_ == "VERB" and (takes_captives(tok) or lemma in ("abduct", "kidnap")):
@@ -281,7 +313,17 @@ def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj or _another_trigger(verb, sent):
         return False
-    return not cue_words(subj[0].subtree).isdisjoint(ARMED_SUBJECT_WORDS)
+    return not cue_words(_own_speaker(subj[0]).subtree).isdisjoint(ARMED_SUBJECT_WORDS)
+
+
+def _own_speaker(subj: Token) -> Token:
+    """"the army said it had killed 23 militants": a pronoun subject of what a speaker
+    says is the speaker; any other subject is itself."""
+    verb = subj.head
+    if subj.lower_ in ("it", "they", "we") and verb.dep_ == "ccomp" \
+            and verb.head.lemma_.lower() in lx.REPORTING_VERBS:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), subj)
+    return subj
 
 
 def _another_trigger(verb: Token, sent: Span) -> bool:
@@ -398,8 +440,10 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     args = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep")
             and not (c.dep_ == "prep" and c.lower_ in TIME_PREPOSITIONS)]
     phrases = [own_phrase(c) for c in args]
-    if any(names_a_group(p) for p in phrases):
-        return True  # "Al-Shabaab hit a hotel", "pagers carried by Hezbollah members blew up"
+    if any(names_a_group(p) and not _tells_an_attack(p) for p in phrases):
+        # "Al-Shabaab hit a hotel", "pagers carried by Hezbollah members blew up"; not "killed
+        # in clashes between the army and the RSF", where the group is the clash's
+        return True
     words = cue_words(w for p in phrases for w in p if not unarmed(w) and not _names_another(w))
     if tok.dep_ in ("acl", "relcl"):
         # "a missile fired by the group": the noun it modifies is its argument
@@ -413,7 +457,9 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         # whoever the dead were
         return True
     if lemma == "down":
-        return bool(words & {"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
+        return bool(words & AIRBORNE)
+    if lemma == "intercept":
+        return _intercepts_weapons(tok)
     if lemma == "drop":
         # "dropped bombs on a market", not "dropped leaflets" or "dropped the charges"
         return any(c.dep_ == "dobj" and _names_weapon(c) for c in tok.children)
@@ -425,6 +471,31 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     cue = (lx.CONFLICT_CUES - {"base", "target", "targets"}) | lx.NOUN_TRIGGERS \
         | {w for w, _ in lx.WEAPON_PHRASES} | lx.WEAPON_NOUNS
     return bool(words & cue)
+
+
+AIRBORNE = frozenset({"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
+
+
+def _intercepts_weapons(verb: Token) -> bool:
+    """"intercepted two missiles", "intercepted one of them", "the drones intercepted over
+    Kyiv"; not "communications intercepted by the army", "intercepted a shipment"."""
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl":
+        things.append(verb.head)
+    for thing in things:
+        # "one of them", "most of the 40": what they are a part of
+        whole = next((g for p in thing.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"), None)
+        noun = whole if whole is not None and thing.pos_ != "NOUN" else thing
+        if noun.pos_ in ("NOUN", "PROPN"):
+            lemma = noun.lemma_.lower()
+            return lemma in AIRBORNE | lx.MUNITION_NOUNS | lx.WEAPON_NOUNS or is_munition_head(noun) \
+                or noun.pos_ == "PROPN"
+    return bool(things)  # "intercepted them", "intercepted most": the weapons told before
+
+
+def _tells_an_attack(phrase: list[Token]) -> bool:
+    return any(w.pos_ == "NOUN" and w.lemma_.lower() in lx.NOUN_TRIGGERS for w in phrase)
 
 
 def _killed_by_fire(verb: Token) -> bool:
@@ -445,16 +516,25 @@ def _shoots_people(verb: Token) -> bool:
 
 
 def _group_triggers(triggers: list[Token]) -> list[list[Token]]:
-    """Triggers linked head-to-child ("Missile Strike Targets", "launched an attack") are one."""
+    """Triggers linked head-to-child ("Missile Strike Targets", "launched an attack") are one,
+    and so is what tells a weapon joined to another ("shot down a missile and three drones
+    launched from Yemen": one salvo)."""
     groups: list[list[Token]] = []
     for tok in triggers:
         for group in groups:
-            if any(tok.head.i == g.i or g.head.i == tok.i for g in group):
+            if any(tok.head.i == g.i or g.head.i == tok.i or _told_of_a_conjunct(tok, g)
+                   for g in group):
                 group.append(tok)
                 break
         else:
             groups.append([tok])
     return groups
+
+
+def _told_of_a_conjunct(tok: Token, other: Token) -> bool:
+    noun = tok.head
+    return tok.dep_ in ("acl", "relcl") and noun.pos_ == "NOUN" and noun.dep_ == "conj" \
+        and noun.head.i == other.i
 
 
 def _mention_of(group: list[Token], s_index: int) -> Mention:

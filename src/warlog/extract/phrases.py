@@ -122,10 +122,12 @@ def made_word(tok: Token) -> bool:
 
 
 def _worn_charge(tok: Token) -> bool:
-    """"an explosive vest", "a suicide belt": a bomb worn on the body."""
-    return tok.lemma_.lower() in ("vest", "belt") and any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in ("explosive", "suicide", "bomb")
-        for c in tok.children)
+    """"an explosive vest", "a suicide belt": a bomb worn on the body; "an improvised
+    explosive device", "an explosive charge": a bomb told by what it is made of."""
+    kinds = {"vest": ("explosive", "suicide", "bomb"), "belt": ("explosive", "suicide", "bomb"),
+             "device": ("explosive", "incendiary"), "charge": ("explosive",)}
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in kinds.get(tok.lemma_.lower(), ())
+               for c in tok.children)
 
 
 def _uncrewed(tok: Token) -> bool:

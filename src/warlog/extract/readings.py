@@ -148,7 +148,9 @@ def read_mention(doc: Doc, mention: Mention, *, places: tuple[Place, ...],
     speakers = said_by_tokens(sent, head)
     attacker = _no_bare_weapon(_resolve_possessive(doc, frame.attacker, speakers,
                                                    country_of=country_of))
-    target = _resolve_possessive(doc, frame.target, speakers, country_of=country_of)
+    target = _resolve_possessive(doc, frame.target, _owners_before(doc, frame.target,
+                                                                  frame.attacker) or speakers,
+                                 country_of=country_of)
     counts = tuple(find_counts(doc, sent))
     answered = answered_words(sent)
     inside = head.i in answered
@@ -256,6 +258,22 @@ def claimant_of(doc: Doc, sent: Span, *, country_of: CountryOf) -> Actor | None:
         if actor is not None:
             return actor
     return None
+
+
+def _owners_before(doc: Doc, target: TokenRange | None,
+                   attacker: TokenRange | None) -> list[Token]:
+    """Whom "their" in a target means when the sentence names people of that number before
+    it other than the attackers: "14 soldiers were killed when gunmen attacked their bus" (the
+    soldiers' bus, not the bus of whoever reports it)."""
+    if target is None or doc[target.start].lower_ != "their":
+        return []
+    sent = doc[target.start].sent
+    for tok in reversed(doc[sent.start:target.start]):
+        if attacker is not None and attacker.start <= tok.i < attacker.end:
+            continue
+        if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return [tok]
+    return []
 
 
 def _resolve_possessive(doc: Doc, rng: TokenRange | None, speakers: list[Token], *,

@@ -62,10 +62,53 @@ def weapons_trial(sent: Iterable[Token]) -> bool:
     casualty word and no attack noun in it."""
     tokens = list(sent)
     lowers = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    if not lowers & TRIAL_WORDS:
+    if not lowers & TRIAL_WORDS and not any(_a_firing_range(t) for t in tokens):
         return False
     harm = lx.KILL_WORDS | lx.INJURE_WORDS | {"attack", "strike", "airstrike", "raid", "ambush"}
     return not any(t.lemma_.lower() in harm and t.pos_ in ("NOUN", "VERB") for t in tokens)
+
+
+DEFENCE_VERBS = frozenset({"intercept", "down", "repel", "repulse", "thwart", "foil", "destroy"})
+
+
+def defends(verb: Token) -> bool:
+    """"air defences intercepted one of them", "shot down two drones": whoever intercepts
+    is the defender, not the attacker."""
+    lemma = verb.lemma_.lower()
+    if lemma == "shoot":
+        # the tagger makes "down" a particle or an adverb
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
+    return lemma in DEFENCE_VERBS
+
+
+def downed(weapon: Token) -> bool:
+    """"a drone shot down by air defences", "debris from an intercepted missile": a weapon
+    told as stopped is the attack it was sent on; who stopped it is no attacker."""
+    return weapon.lemma_.lower() in lx.WEAPON_NOUNS and any(
+        c.dep_ in ("acl", "amod") and defends(c) for c in weapon.children)
+
+
+# Armed men, one by one: what a killing euphemism is done to ("neutralised 23 terrorists"),
+# not a body of them that can be beaten without a death ("eliminated the group").
+_FIGHTER_WORDS = (lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS) - frozenset(
+    words("""group groups faction factions resistance cartel cartels gang gangs"""))
+
+
+def kills_fighters(verb: Token) -> bool:
+    """"the army neutralised 23 terrorists", "six militants were eliminated": officials'
+    words for killing armed men (not "neutralised the threat", "eliminated poverty")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lx.KILLING_EUPHEMISMS and any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in _FIGHTER_WORDS
+                                             or c.lower_ in _FIGHTER_WORDS)
+        for c in verb.children)
+
+
+def _a_firing_range(tok: Token) -> bool:
+    """"fired shells at the range", "on a firing range" (not "at a range of 5 km", "at close
+    range")."""
+    return tok.lower_ == "range" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "on") \
+        and any(c.dep_ == "det" for c in tok.children) \
+        and not any(c.dep_ in ("prep", "amod") for c in tok.children)
 
 
 def cue_words(tokens: Iterable[Token]) -> set[str]:
@@ -288,7 +331,9 @@ STORING_WORDS = frozenset(words("""store stockpile keep stash cache depot dump a
 
 def fires_no_munition(verb: Token) -> bool:
     """An object that is neither a weapon, a munition nor an attack."""
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    # (the relative pronoun of "the missiles that Russia launched" is the missiles)
+    objs = [verb.head if c.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl" else c
+            for c in verb.children if c.dep_ == "dobj"]
     if not objs:
         return False
     armed = {w for w, _ in lx.WEAPON_PHRASES} | MUNITIONS | lx.NOUN_TRIGGERS | lx.WEAPON_NOUNS

@@ -164,8 +164,9 @@ def _not_used(tok: Token) -> bool:
 def _tells_another_attack(tok: Token, head: Token) -> bool:
     """"an Israeli strike on Beirut, Israel's answer to the rocket that killed 12 children":
     a weapon outside the trigger's clause that is itself told doing harm is another
-    attack's weapon."""
-    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HARM_OR_ATTACK for c in tok.children):
+    attack's weapon (not "the rockets that Hamas fired", told by its own clause)."""
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in HARM_OR_ATTACK and c.i != head.i
+           for c in tok.children):
         return True
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != head.i \
         and tok.head.lemma_.lower() in HARM_OR_ATTACK
