@@ -187,3 +187,28 @@ def test_weapons_told_in_a_relative_clause_are_its_attack(read_text, text, weapo
 def test_where_a_weapon_came_from_is_not_where_it_struck(read_text, text, town) -> None:  # type: ignore[no-untyped-def]
     (event,) = read_text(text, PUBLISHED).events
     assert event.location is not None and town in event.location.name
+
+
+@pytest.mark.parametrize("text, sides", [
+    (("Two Pakistani soldiers and five militants were killed in an exchange of fire in the Tirah "
+     "valley, the military said."), {"target_side": 2, "attacker_side": 5}),
+    ("Seven soldiers and 20 terrorists were killed when insurgents attacked a post in Diffa.",
+     {"target_side": 7, "attacker_side": 20}),
+    (("Militants attacked a checkpoint near Kunduz on Monday. Three soldiers and two attackers "
+     "were killed."), {"target_side": 3, "attacker_side": 2}),
+])
+def test_dead_of_two_sides_named_together_are_counted_apart(read_text, text, sides) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text, PUBLISHED).events
+    assert {c.group: c.best for c in event.killed} == sides
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("A Syrian woman and her two sons were killed in the strike on Idlib on Monday.", 3),
+    ("Two soldiers and a police officer were wounded when a bomb hit their patrol in Kidal.", 3),
+    ("Thirty civilians and a soldier were killed when gunmen attacked a beach in Mogadishu.", 31),
+    ("A teacher and four pupils died when a shell struck the school in Kharkiv on Friday.", 5),
+])
+def test_dead_of_one_side_named_together_add_up(read_text, text, dead) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text, PUBLISHED).events
+    counts = event.killed or event.injured
+    assert [c.best for c in counts] == [dead]

@@ -335,9 +335,18 @@ def _fallback_place(cluster: Cluster, places: dict[str, Place], report_country: 
 def _grouped_counts(cluster: Cluster, *, attacker: Actor | None,
                     target: Actor | None) -> tuple[tuple[Count, ...], tuple[Count, ...]]:
     best: dict[tuple[str, Group], Count] = {}
+    # with neither side named, the first armed side counted is the one hit, and dead of the
+    # other armed kind are the other side's ("two soldiers and five militants were killed in
+    # an exchange of fire")
+    armed = [v.kind for r in cluster.readings for v in r.victims
+             if v is not None and v.kind in ("state_forces", "non_state_armed_group")]
     for reading in cluster.readings:
         for raw, victims in zip(reading.counts, reading.victims, strict=True):
             group = victim_group(victims, attacker=attacker, target=target)
+            if attacker is None and target is None and victims is not None and armed \
+                    and victims.kind in ("state_forces", "non_state_armed_group") \
+                    and victims.kind != armed[0]:
+                group = "attacker_side"
             count = _count(raw, group)
             key = (raw.field, group)
             if key not in best or _more_telling(count, best[key]):
@@ -388,10 +397,21 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
         return "attacker_side"
     if target is not None and same_side(victims, target):
         return "target_side"
+    if attacker is not None and victims.kind == attacker.kind == "non_state_armed_group" \
+            and (target is None or target.kind != victims.kind):
+        # "seven soldiers and 20 terrorists were killed when insurgents attacked a post" (of
+        # two states, either may be the other's victim: "an Israeli strike killed seven
+        # Guards members")
+        return "attacker_side"
     if victims.kind != "unknown" and attacker is not None and victims.kind != attacker.kind:
         return "target_side"
     if victims.kind == "unknown" and target is not None and target.kind == "civilians":
         return "civilians"
+    if victims.kind in ("state_forces", "non_state_armed_group") and attacker is None \
+            and armed_target and target is not None and victims.kind != target.kind:
+        # "two soldiers and five militants were killed in an exchange of fire": the side
+        # the target is not on is the other side of the fight
+        return "attacker_side"
     if victims.kind in ("state_forces", "non_state_armed_group") and attacker is None:
         return "target_side"  # "a drone strike killed two soldiers": those it was aimed at
     return "unknown" if attacker is None and target is None else "target_side"

@@ -60,7 +60,7 @@ def find_counts(doc: Doc, sent: Span) -> list[RawCount]:
         field = _field_of(tok)
         if field is None:
             continue
-        for victim in _victims(tok):
+        for victim in _sides(_victims(tok)):
             count = _count_for(doc, victim, field, tok)
             if count is not None:
                 found.setdefault((field, victim.i), count)
@@ -299,6 +299,7 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
             return None
         quantity = parsed
     first = people
+    cut: Token | None = None  # the first conjunct of another side, counted on its own
     # "a Syrian woman and her two sons": the conjoined groups add up
     # (every conjunct, "a policeman, a soldier and a child", however the parser chains them)
     for conj in [c for c in people.conjuncts if c.i > people.i and _names_people(c)]:
@@ -306,6 +307,9 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
             break  # "seven members, two of them generals: X and his deputy": who they were
         if _own_casualty_word(people, conj):
             break  # "seven dead and 28 wounded": the second figure is the wounded
+        if _other_side(people, conj):
+            cut = conj
+            break  # "two soldiers and five militants": each side is counted on its own
         extra_tokens = _quantity_tokens(conj, conj)
         extra = parse_quantity(doc[extra_tokens[0].i:extra_tokens[-1].i + 1].text) if extra_tokens \
             else _one_person(conj)
@@ -320,6 +324,11 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
     end = doc[end_tok].idx + len(doc[end_tok].text)
     # whose side: the first group's ("two soldiers and a medic"), the span over them all
     victims = actor_range(first) if not first.like_num else None
+    if victims is not None and cut is not None:
+        stop = cut.left_edge.i
+        while stop > victims.start + 1 and (doc[stop - 1].dep_ == "cc" or doc[stop - 1].is_punct):
+            stop -= 1
+        victims = TokenRange(start=victims.start, end=min(victims.end, stop))
     return RawCount(field=field, quantity=quantity, text=doc_text(doc)[start:end], start_char=start,
                     end_char=end, victims=victims)
 
@@ -327,6 +336,37 @@ def _count_for(doc: Doc, victim: Token, field: Field, word: Token) -> RawCount |
 # Words that open the particulars of a group already counted: "four soldiers: a captain and
 # a private", "three villagers, among them a farmer and his son".
 PARTICULAR_WORDS = frozenset({":", "—", "–", "including", "among", "namely", "notably"})
+
+
+def _side(tok: Token) -> str | None:
+    """Which armed side a noun of people is on, when its word says: a state's or an armed
+    group's (civilians and soldiers hit together are all the attack's victims: "32
+    civilians and a soldier were killed" is one count of 33)."""
+    said = {tok.lower_, tok.lemma_.lower()}
+    if said & (lx.STATE_WORDS | lx.POLICE_NOUNS):
+        return "state"
+    if said & (lx.NON_STATE_WORDS | lx.ARMED_PERSON_WORDS):
+        return "armed"
+    return None
+
+
+def _other_side(people: Token, conj: Token) -> bool:
+    mine, theirs = _side(people), _side(conj)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _sides(victims: list[Token]) -> list[Token]:
+    """The victims, and each later conjunct of theirs that starts another side ("two
+    Pakistani soldiers and five militants were killed": two counts, not seven)."""
+    out: list[Token] = []
+    for victim in victims:
+        out.append(victim)
+        last = victim
+        for conj in [c for c in victim.conjuncts if c.i > victim.i]:
+            if _other_side(last, conj):
+                out.append(conj)
+            last = conj
+    return out
 
 
 def _particulars_between(people: Token, conj: Token) -> bool:
