@@ -60,6 +60,15 @@ def classify(span: Span, *, country_of: CountryOf) -> tuple[ActorKind, str | Non
         return "state_forces", country, None  # "Tu-95MS strategic bombers": aircraft
     if any(name in lower for name in lx.STATE_FORCE_NAMES):
         return "state_forces", country, None
+    root = span.root
+    if root.lemma_.lower() in ("personnel", "man", "agent", "officer") and any(
+            c.dep_ in ("compound", "amod") and c.lower_ == "security" for c in root.children):
+        return "state_forces", country, None  # "eight security personnel", "security men"
+    if any(c.dep_ == "amod" and c.lower_ == "armed" for c in root.children) \
+            and not {root.lower_, root.lemma_.lower()} & (lx.STATE_WORDS | lx.POLICE_NOUNS):
+        # "armed men", "unidentified armed individuals" (whatever uniform they wore): an
+        # armed group no one names; "armed forces", "armed police" are a state's
+        return "non_state_armed_group", country, None
     if words & lx.NON_STATE_WORDS and words & lx.STATE_WORDS and _state_word_first(span):
         # "a convoy of Russian soldiers and pro-regime militiamen": the first side named
         return "state_forces", country, None

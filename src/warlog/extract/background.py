@@ -24,7 +24,9 @@ INTENT_HEADS = frozenset({"rumour", "rumor", "speculation", "hoax",
                           "threaten", "vow", "plan", "warn", "seek", "want", "intend",
                           "prepare", "pledge", "promise", "deter", "prevent", "avoid",
                           "fear", "risk", "rule", "way", "ability", "able",
-                          "capable", "capability", "capacity", "design", "means", "train"})
+                          "capable", "capability", "capacity", "design", "means", "train",
+                          # what may have happened: "the possibility that a grenade was thrown"
+                          "possibility", "likelihood", "prospect"})
 
 AGGREGATE_HEADS = frozenset({"surge", "wave", "series", "string", "spate", "number", "rise",
                              "increase", "escalation", "campaign", "flurry", "uptick", "spike",

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from warlog.extract import lexicon as lx
 from warlog.extract.lookup import doc_text
 from warlog.extract.phrases import TokenRange, actor_range
-from warlog.extract.senses import kills_fighters
+from warlog.extract.senses import executes_people, kills_fighters
 from warlog.extract.vague import Quantity, parse_quantity
 
 Field = Literal["killed", "injured"]
@@ -90,8 +90,8 @@ def _field_of(tok: Token) -> Field | None:
     if lemma in ("kill", "die", "slay", "perish", "martyr") \
             or lower in ("dead", "killed", "slain", "martyred"):
         return "killed"  # "seven soldiers were martyred"
-    if kills_fighters(tok):
-        return "killed"  # "neutralised 23 terrorists"
+    if kills_fighters(tok) or executes_people(tok):
+        return "killed"  # "neutralised 23 terrorists", "executed 11 civilians"
     if lemma in ("lose", "embrace") and _loses_life(tok):
         return "killed"  # "13 police officers lost their lives", "two guards embraced martyrdom"
     if lower in NOUN_KILL or lemma in ("death", "fatality"):

@@ -73,6 +73,10 @@ def code_event(*, weapon: str, lemmas: Sequence[str], attacker: Actor | None,
     # civilians caught in a fight between armed sides were not what the clash aimed at
     if victims_civilian and not lemma_set & CLASH_LEMMAS:
         return "violence_against_civilians", "attack"
+    # people executed were in their killers' hands, whoever they were ("soldiers executed
+    # 20 men", "the rebels executed five prisoners of war"): no fight
+    if "execute" in lemma_set and not lemma_set & CLASH_LEMMAS:
+        return "violence_against_civilians", "attack"
     return "battles", "armed_clash"
 
 

@@ -224,7 +224,7 @@ STATE_WORDS = frozenset(
     pentagon command centcom idf coalition government regime guard guards ministry
     defence defense officials gendarmerie gendarmes battalion brigade division regiment
     aircraft ac-130 warplanes warplane jets jet gunship helicopter helicopters destroyer
-    warship occupiers invaders junta tatmadaw security gunner gunners artillerymen paratroopers
+    warship occupiers invaders junta tatmadaw gunner gunners artillerymen paratroopers
     airmen""")
 )
 NON_STATE_WORDS = frozenset(

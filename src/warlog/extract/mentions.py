@@ -27,6 +27,7 @@ from warlog.extract.senses import (
     critics_did_it,
     cue_words,
     downed,
+    executes_people,
     figurative_object,
     fires_no_munition,
     flown_past,
@@ -258,6 +259,8 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and not flown_past(tok.head) and not weapons_trial(sent)
     if tok.pos_ == "VERB" and put_to_death(tok):
         return True  # "hacked 14 villagers to death"
+    if executes_people(tok):
+        return _harmed_by_armed_subject(tok, sent) or _killed_by_fire(tok)
     if kills_fighters(tok):
         # "the army said it had neutralised 23 terrorists"; told in the passive, with no
         # one named, they are the dead of another attack, as "killed" would be
@@ -280,9 +283,9 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
         if lemma in lx.WEAK_VERBS or strikes_a_person(tok):
             return _weak_verb_is_attack(tok, sent)
         return True
-    if tok.pos_ == "NOUN" and lemma in lx.HAND_WEAPONS and tok.dep_ == "dobj" \
+    if tok.pos_ == "NOUN" and lemma in lx.HAND_WEAPONS and tok.dep_ in ("dobj", "nsubjpass") \
             and tok.head.lemma_.lower() in lx.HAND_VERBS:
-        return True  # "assailants threw a grenade into a crowded bar"
+        return True  # "assailants threw a grenade into a crowded bar", "a grenade was thrown"
     if tok.pos_ == "NOUN" and lemma in lx.FIRE_NOUNS and comes_under(tok):
         return True  # "came under fire", "were under heavy gunfire"
     if tok.pos_ == "NOUN" and lemma == "exchange" and _of_fire(tok):

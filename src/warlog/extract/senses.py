@@ -103,6 +103,21 @@ def kills_fighters(verb: Token) -> bool:
         for c in verb.children)
 
 
+# Who is executed when an execution is a killing: people, not contracts or orders.
+_EXECUTED = lx.PEOPLE_NOUNS | lx.PERSON_LEMMAS | lx.CIVILIAN_WORDS | frozenset(
+    words("""prisoner prisoners captive captives hostage hostages detainee detainees"""))
+
+
+def executes_people(verb: Token) -> bool:
+    """"armed men executed 11 civilians", "five prisoners were executed": a killing (not
+    "executed the contract", "executed a search warrant")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "execute" and any(
+        c.dep_ in ("dobj", "nsubjpass") and (
+            c.lemma_.lower() in _EXECUTED or c.lower_ in _EXECUTED or c.ent_type_ == "PERSON"
+            or c.tag_ == "NNS" and any(g.dep_ == "nummod" for g in c.children))
+        for c in verb.children)
+
+
 def _a_firing_range(tok: Token) -> bool:
     """"fired shells at the range", "on a firing range" (not "at a range of 5 km", "at close
     range")."""
