@@ -22,6 +22,8 @@ from warlog.model import Actor, Count, Event, Group, Outcome, Place, Span, Time
 UNRESOLVED = Time(text="", start=None, end=None, precision="unresolved", span=None)
 STATE_ORGANS = ("pentagon", "command", "centcom", "military", "army", "ministry", "forces",
                 "idf", "defence", "defense", "navy", "air force", "spokes")
+# The kinds of actor that fight: a state's forces and armed groups.
+ARMED_KINDS = frozenset({"state_forces", "non_state_armed_group"})
 
 
 def stable_id(*parts: object) -> str:
@@ -339,12 +341,12 @@ def _grouped_counts(cluster: Cluster, *, attacker: Actor | None,
     # other armed kind are the other side's ("two soldiers and five militants were killed in
     # an exchange of fire")
     armed = [v.kind for r in cluster.readings for v in r.victims
-             if v is not None and v.kind in ("state_forces", "non_state_armed_group")]
+             if v is not None and v.kind in ARMED_KINDS]
     for reading in cluster.readings:
         for raw, victims in zip(reading.counts, reading.victims, strict=True):
             group = victim_group(victims, attacker=attacker, target=target)
             if attacker is None and target is None and victims is not None and armed \
-                    and victims.kind in ("state_forces", "non_state_armed_group") \
+                    and victims.kind in ARMED_KINDS \
                     and victims.kind != armed[0]:
                 group = "attacker_side"
             count = _count(raw, group)
@@ -386,7 +388,7 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
     if victims.kind == "civilians":
         return "civilians"
     # "killed 18 people" in a strike on a city or a building: people, not fighters
-    armed_target = target is not None and target.kind in ("state_forces", "non_state_armed_group")
+    armed_target = target is not None and target.kind in ARMED_KINDS
     if victims.kind == "unknown" and not armed_target \
             and any(w in victims.text.lower().split() for w in ("people", "persons")):
         return "civilians"
@@ -407,12 +409,12 @@ def victim_group(victims: Actor | None, *, attacker: Actor | None, target: Actor
         return "target_side"
     if victims.kind == "unknown" and target is not None and target.kind == "civilians":
         return "civilians"
-    if victims.kind in ("state_forces", "non_state_armed_group") and attacker is None \
+    if victims.kind in ARMED_KINDS and attacker is None \
             and armed_target and target is not None and victims.kind != target.kind:
         # "two soldiers and five militants were killed in an exchange of fire": the side
         # the target is not on is the other side of the fight
         return "attacker_side"
-    if victims.kind in ("state_forces", "non_state_armed_group") and attacker is None:
+    if victims.kind in ARMED_KINDS and attacker is None:
         return "target_side"  # "a drone strike killed two soldiers": those it was aimed at
     return "unknown" if attacker is None and target is None else "target_side"
 

@@ -441,6 +441,8 @@ UNNAMED_MUNITIONS = frozenset({"projectile", "munition", "ordnance"})
 # Verbs of a munition arriving: "a shell landed", "rockets fell on", "a bomb went off".
 IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "smash", "explode",
                           "detonate", "rain", "impact"})
+# What is brought down in the air: "downed two drones", "shot down a helicopter".
+AIRBORNE_WEAPONS = frozenset({"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
 # Verbs that send a munition, and the prepositions of where it was sent: "fired shells at",
 # "lobbed mortar bombs into", "launched rockets towards".
 FIRING_VERBS = frozenset({"fire", "launch", "lob", "hurl", "shoot", "rain", "drop", "unleash"})

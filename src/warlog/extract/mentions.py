@@ -259,11 +259,10 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and not flown_past(tok.head) and not weapons_trial(sent)
     if tok.pos_ == "VERB" and put_to_death(tok):
         return True  # "hacked 14 villagers to death"
-    if executes_people(tok):
-        return _harmed_by_armed_subject(tok, sent) or _killed_by_fire(tok)
-    if kills_fighters(tok):
-        # "the army said it had neutralised 23 terrorists"; told in the passive, with no
-        # one named, they are the dead of another attack, as "killed" would be
+    if executes_people(tok) or kills_fighters(tok):
+        # "the army said it had neutralised 23 terrorists", "soldiers executed 20 men"; told
+        # in the passive, with no one named, they are the dead of another attack, as
+        # "killed" would be
         return _harmed_by_armed_subject(tok, sent) or _killed_by_fire(tok)
     if tok.pos_ == "VERB" and forced_entry(tok):
         return True  # "gunmen burst into a church"
@@ -460,7 +459,7 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
         # whoever the dead were
         return True
     if lemma == "down":
-        return bool(words & AIRBORNE)
+        return bool(words & lx.AIRBORNE_WEAPONS)
     if lemma == "intercept":
         return _intercepts_weapons(tok)
     if lemma == "drop":
@@ -476,9 +475,6 @@ def _weak_verb_is_attack(tok: Token, sent: Span) -> bool:
     return bool(words & cue)
 
 
-AIRBORNE = frozenset({"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
-
-
 def _intercepts_weapons(verb: Token) -> bool:
     """"intercepted two missiles", "intercepted one of them", "the drones intercepted over
     Kyiv"; not "communications intercepted by the army", "intercepted a shipment"."""
@@ -492,7 +488,7 @@ def _intercepts_weapons(verb: Token) -> bool:
         noun = whole if whole is not None and thing.pos_ != "NOUN" else thing
         if noun.pos_ in ("NOUN", "PROPN"):
             lemma = noun.lemma_.lower()
-            return lemma in AIRBORNE | lx.MUNITION_NOUNS | lx.WEAPON_NOUNS or is_munition_head(noun) \
+            return lemma in lx.AIRBORNE_WEAPONS | lx.MUNITION_NOUNS | lx.WEAPON_NOUNS or is_munition_head(noun) \
                 or noun.pos_ == "PROPN"
     return bool(things)  # "intercepted them", "intercepted most": the weapons told before
 
