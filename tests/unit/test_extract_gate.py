@@ -288,3 +288,14 @@ def test_the_insurgents_of_central_india_are_an_armed_group(read_text, text) -> 
 ])
 def test_what_may_have_happened_is_no_attack_of_its_own(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text, PUBLISHED).events == ()
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Security forces later killed all five attackers, a police officer said.", 5),
+    ("Both soldiers were shot dead at a checkpoint in Pulwama on Monday, police said.", 2),
+    ("Both attackers were shot dead by security guards outside the embassy.", 2),
+    ("Gunmen killed both guards at the gate of the bank in Maiduguri on Sunday.", 2),
+])
+def test_all_of_a_number_and_both_are_counted(read_text, text, dead) -> None:  # type: ignore[no-untyped-def]
+    events = read_text(text, PUBLISHED).events
+    assert [c.best for e in events for c in e.killed] == [dead]

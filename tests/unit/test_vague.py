@@ -234,3 +234,18 @@ def test_parse_number(text: str, expected: int) -> None:
 ])
 def test_parse_number_rejects_what_is_not_one_number(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("all five", exact(5)),
+    ("all the 12", exact(12)),
+    ("all three", exact(3)),
+    ("both", exact(2)),
+])
+def test_all_of_a_number_is_that_number(text: str, expected: Quantity) -> None:
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize("text", ["all", "all of them", "all but"])
+def test_all_without_a_number_counts_nothing(text: str) -> None:
+    assert parse_quantity(text) is None

@@ -426,7 +426,7 @@ def _is_quantity_word(tok: Token) -> bool:
     lower = tok.lower_
     if tok.dep_ == "poss":
         return False  # "her two sons": the possessive is not part of the figure
-    return (tok.like_num or lower in VAGUE_HEADS or lower in ("a", "an", "one", "no")
+    return (tok.like_num or lower in VAGUE_HEADS or lower in ("a", "an", "one", "no", "both")
             or tok.dep_ == "quantmod" or lower in ("least", "most", "than", "more", "nearly",
                                                    "almost", "about", "around", "over", "up",
                                                    "to", "some", "roughly", "approximately"))

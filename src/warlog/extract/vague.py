@@ -93,6 +93,8 @@ def _skip_article(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """Drop an article that belongs to the phrase, not the count: "the three", "a total of 12"."""
     if tokens[:1] == ("the",):
         return _skip_article(tokens[1:])
+    if tokens[:1] == ("all",) and read_number(_skip_article(tokens[1:]), 0, ordinals=False) is not None:
+        return _skip_article(tokens[1:])  # "all five attackers", "all the 12 passengers": all of them
     if tokens[:1] == ("another",) and read_number(tokens, 1, ordinals=False) is not None:
         return tokens[1:]  # "another 32 people": 32 more
     if tokens[:1] not in (("a",), ("an",)):
