@@ -158,6 +158,23 @@ def test_a_box_of_figures_gives_claims(read_text, text: str, kind: str, value: i
     assert value in [v for v, _ in _claims(read_text(text), kind)]
 
 
+@pytest.mark.parametrize(("text", "injured"), [
+    # what befell the wounded after, told by a verb joined to the figure's, scopes no figure
+    (("A car bomb went off at a bus depot in Kirkuk on Sunday, killing four people. Dozens of "
+     "people were wounded and were taken to hospitals across the city, witnesses said."), 24),
+    (("Gunmen raided a mosque near Quetta on Friday, killing five worshippers. Eleven people "
+     "were hurt and rushed to clinics across the province, a doctor said."), 11),
+    (("A suicide bomber struck a checkpoint in Mogadishu on Monday, killing six soldiers. "
+     "Twenty people were injured and evacuated to hospitals across the region."), 20),
+])
+def test_a_verb_telling_the_victims_fate_lends_no_scope(read_text, text: str,  # type: ignore[no-untyped-def]
+                                                       injured: int) -> None:
+    report = read_text(text)
+    assert not _claims(report, "injured_count")
+    assert [injured] in [[i.best if i.best is not None else i.low for i in e.injured]
+                         for e in report.events]
+
+
 @pytest.mark.parametrize("text", [
     ("United States jets struck more than 60 targets at six sites in Iraq and Syria on "
     "Friday, after the drone attack that killed three soldiers in Jordan."),

@@ -224,6 +224,9 @@ def _anchor(sent: Span, start: int, end: int) -> Token | None:
     return min(inside, key=lambda t: len(list(t.ancestors)))
 
 
+_TOLL_VERBS = lx.KILL_WORDS | lx.INJURE_WORDS | frozenset({"displace", "maim"})
+
+
 def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
     """Whether the clause the token belongs to has a scope cue; a clause joined by "and"
     shares the scope of the clause before it ("across the country 30 died and 90 were hurt")."""
@@ -236,9 +239,12 @@ def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:
         head = clause_head(head.head)
         heads.append(head)
     # and the other way: "have wounded 45 sailors and killed three since November", a
-    # verb joined after with no subject of its own shares the subject and the scope
+    # verb joined after with no subject of its own shares the subject and the scope, when it
+    # too counts the dead or hurt; what befell them after ("were wounded and taken to
+    # hospitals across the city") scopes no figure
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"
-              and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+              and c.pos_ == "VERB" and c.lemma_.lower() in _TOLL_VERBS
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     # a figure under a toll noun ("the toll for two days of blasts stood at 37") reads the
     # noun's modifiers too, which a clause from the verb down already includes
     # "21 were hurt when drones were flown at bases in Iraq and Syria": the clause that
