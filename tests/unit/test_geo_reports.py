@@ -147,6 +147,34 @@ def test_a_name_the_gazetteer_lacks_is_put_where_the_text_puts_it(
     assert unknown.precision == known.precision
 
 
+@pytest.mark.parametrize(("text", "site", "town", "country"), [
+    (("Gunmen attacked Jazeera beach late on Friday. A police spokesman in Mogadishu gave the "
+     "toll."), "Jazeera beach", "Mogadishu", "SO"),
+    ("A bomb went off near Hodan market at noon. Police in Mogadishu said three people died.",
+     "Hodan", "Mogadishu", "SO"),
+    (("Shells struck Okhmatdyt hospital on Monday morning. Officials in Kyiv said two staff "
+     "were killed."), "Okhmatdyt", "Kyiv", "UA"),
+])
+def test_a_site_the_gazetteer_lacks_is_in_the_town_the_report_names(
+        nlp: Any, gazetteer: Gazetteer, text: str, site: str, town: str, country: str) -> None:
+    # a beach, market or hospital lies inside a town: the town of the report, not its country
+    found = places(text, nlp, gazetteer)
+    unknown = found[site]
+    assert (unknown.name, unknown.country, unknown.precision) == (town, country, "town")
+    assert unknown.lat is not None
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("KYIV — Missiles struck a hospital on Monday.", "KYIV", "UA"),
+    ("PESHAWAR, Nov 3 (Wire) - A grenade hit a bus stop.", "PESHAWAR", "PK"),
+    ("KANDAHAR (Wire) — A bomb went off at a checkpoint.", "KANDAHAR", "AF"),
+])
+def test_a_dateline_in_capitals_names_its_town(nlp: Any, gazetteer: Gazetteer, text: str,
+                                               name: str, country: str) -> None:
+    place = places(text, nlp, gazetteer)[name]
+    assert (place.country, place.precision) == (country, "town")
+
+
 def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
         nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("Clashes erupted in Kampala and Gulu, Uganda. Later, the fighting spread to "

@@ -464,6 +464,10 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
             return True
     if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS or _place_noun_in_apposition(doc, start, end):
         return True
+    # "KYIV — Missiles struck…", "PESHAWAR, Nov 3 (Wire) -": a dateline's town, in capitals
+    if opens_line(doc, start) and end < len(doc) and doc[end].text in _LABEL_MARKS \
+            and doc[start:end].text.isupper():
+        return True
     # "Hit in Iraq", "Tal Afar, Nineveh", "Majdal Shams in the Golan Heights": a known
     # place right after it
     return _place_after(doc, end, busy) is not None

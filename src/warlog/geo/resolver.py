@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from warlog.geo import names
 from warlog.geo.choose import Context, choose, cue_of, document_context, part_of_whole
 from warlog.geo.gazetteer import Gazetteer
-from warlog.geo.local import town_for
+from warlog.geo.local import is_site, town_for
 from warlog.geo.mentions import (
     Mention,
     context_mentions,
@@ -74,7 +74,7 @@ def geoparse(doc: Doc, *, gazetteer: Gazetteer, capitals: bool = False) -> tuple
         chosen = [chosen_all[k] for k in order]
         roles = [_role(doc, m) for m in mentions]
     literal = [role == "literal" for role in roles]
-    buildings = _building_starts(doc)
+    buildings = _building_starts(doc) | _site_starts(doc, mentions)
     text = doc.text  # joined once: Doc.text walks every token
     places = []
     main = _main_country(chosen, literal)
@@ -224,6 +224,16 @@ def _in_container(place: Place, entry: Entry) -> Place:
 def _building_starts(doc: Doc) -> set[int]:
     """Where spaCy's FAC entities start: named buildings, bridges, airports."""
     return {ent.start_char for ent in doc.ents if ent.label_ == "FAC"}
+
+
+def _site_starts(doc: Doc, mentions: list[Mention]) -> set[int]:
+    """Where names of sites inside a town start: "Lido beach", or "Shifa" of "Shifa hospital"."""
+    out = set()
+    for m in mentions:
+        after = doc[m.tok_end] if m.tok_end < len(doc) else None
+        if is_site(m.text) or (after is not None and is_site(after.text)):
+            out.add(m.start)
+    return out
 
 
 def _in_town(place: Place, town: Entry) -> Place:
