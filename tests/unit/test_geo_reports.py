@@ -175,6 +175,17 @@ def test_a_dateline_in_capitals_names_its_town(nlp: Any, gazetteer: Gazetteer, t
     assert (place.country, place.precision) == (country, "town")
 
 
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Burkinabe troops repelled an attack on their base on Sunday.", "Burkinabe", "BF"),
+    ("Nigerien soldiers were ambushed on a road in the west.", "Nigerien", "NE"),
+    ("Togolese gendarmes were ambushed on Monday.", "Togolese", "TG"),
+])
+def test_a_demonym_the_ner_leaves_untagged_is_still_the_country_s(
+        nlp: Any, gazetteer: Gazetteer, text: str, word: str, country: str) -> None:
+    place = places(text, nlp, gazetteer)[word]
+    assert (place.country, place.precision, place.role) == (country, "country", "modifier")
+
+
 def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
         nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("Clashes erupted in Kampala and Gulu, Uganda. Later, the fighting spread to "

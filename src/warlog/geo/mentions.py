@@ -1,7 +1,8 @@
 """Where a report names a place: spans of a parsed spaCy Doc that may be toponyms.
 
 Sources, each measured on GeoWebNews (docs/geo.md): spaCy's GPE/LOC/FAC entities;
-NORP entities that are demonym modifiers ("Iraqi forces", "Iranian-backed"); places inside
+NORP entities that are demonym modifiers ("Iraqi forces", "Iranian-backed"), and demonyms
+before a noun the NER left untagged ("Burkinabe troops"); places inside
 ORG names ("Kenya Airways", "Cauvery Water Management Authority"); facility phrases the
 NER misses ("Al-Asad Airbase", "Tower 22"); and proper nouns outside any entity that name
 a country, division, region or facility.
@@ -250,6 +251,23 @@ def _demonym_mention(doc: Doc, start: int, end: int, *, gazetteer: Gazetteer) ->
     return [] if entry is None else [_mention(doc, start, end, "demonym", entry)]
 
 
+def untagged_demonyms(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
+    """Demonyms before a noun that the NER left out of any entity or took for a one-word
+    person ("Burkinabe troops", "Nigerien soldiers"): the country's adjective all the same."""
+    found: list[Mention] = []
+    for tok in doc:
+        if tok.ent_type_ not in ("", "PERSON") or not tok.text[:1].isupper() \
+                or tok.dep_ not in ("amod", "compound") or tok.head.pos_ != "NOUN":
+            continue
+        if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or (
+                tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I")):
+            continue  # one word of a longer person's name
+        entry = gazetteer.demonym(tok.text)
+        if entry is not None:
+            found.append(_mention(doc, tok.i, tok.i + 1, "demonym", entry))
+    return found
+
+
 def _embedded_entry(text: str, *, gazetteer: Gazetteer) -> Entry | None:
     if text.lower() in COMMON_WORDS:
         return None
@@ -341,6 +359,7 @@ def find_mentions(doc: Doc, *, gazetteer: Gazetteer) -> list[Mention]:
     candidates += [_mention(doc, start, end, "local") for start, end in street_spans(doc)]
     candidates += entity_mentions(doc, gazetteer=gazetteer)
     candidates += proper_noun_mentions(doc, gazetteer=gazetteer)
+    candidates += untagged_demonyms(doc, gazetteer=gazetteer)
     rank = {"facility": 0, "local": 1, "entity": 2, "demonym": 2, "embedded": 3, "proper_noun": 4}
     candidates.sort(key=lambda m: (rank[m.source], -(m.end - m.start), m.start))
     taken = _first_without_overlap(candidates)
