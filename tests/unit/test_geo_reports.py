@@ -186,6 +186,18 @@ def test_a_demonym_the_ner_leaves_untagged_is_still_the_country_s(
     assert (place.country, place.precision, place.role) == (country, "country", "modifier")
 
 
+@pytest.mark.parametrize("text", [
+    "Russian forces shelled the centre of Kherson on Monday afternoon.",
+    "Drones hit Kherson overnight, the army said.",
+    "Russian troops fired on Kherson from across the river.",
+])
+def test_the_seat_a_division_answers_to_is_the_town(nlp: Any, gazetteer: Gazetteer,
+                                                     text: str) -> None:
+    # "Kherson" answers to Khersonska oblast and to its seat: with a place cue, the town
+    place = places(text, nlp, gazetteer)["Kherson"]
+    assert (place.country, place.precision) == ("UA", "town")
+
+
 def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
         nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("Clashes erupted in Kampala and Gulu, Uganda. Later, the fighting spread to "

@@ -617,11 +617,13 @@ _SEAT_TOWN = 10_000
 
 def _regional_seat(key: str, entries: tuple[Entry, ...]) -> Entry | None:
     """The town of some size that gives its first-level division its name (Kidal in Kidal
-    region, Ménaka in Ménaka region), when no other town of the name is half its size:
-    a name the wider world knows as that town. ``key`` is the name's ``name_key``."""
+    region, Ménaka in Ménaka region, Kherson in the Khersonska oblast the name also
+    answers to), when no other town of the name is half its size: a name the wider world
+    knows as that town. ``key`` is the name's ``name_key``."""
     same = [e for e in entries if e.kind == "town" and names.name_key(e.name) == key]
+    divisions = {(e.country, e.admin1_code) for e in entries if e.kind == "admin1"}
     seats = [e for e in same if e.population >= _SEAT_TOWN and e.admin1 is not None
-             and names.name_key(e.admin1) == key]
+             and (names.name_key(e.admin1) == key or (e.country, e.admin1_code) in divisions)]
     if not seats:
         return None
     seat = max(seats, key=lambda e: e.population)
