@@ -198,6 +198,19 @@ def test_the_seat_a_division_answers_to_is_the_town(nlp: Any, gazetteer: Gazette
     assert (place.country, place.precision) == ("UA", "town")
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("A Hezbollah missile struck a house in Metula, wounding two Israeli civilians.", "Metula",
+     "IL"),
+    ("Nigerian troops repelled an attack on their base in Malam Fatori.", "Malam Fatori", "NG"),
+    ("Syrian troops shelled Atarib on Monday.", "Atarib", "SY"),
+])
+def test_the_only_place_of_a_name_in_a_country_named_by_its_adjective_is_placed(
+        nlp: Any, gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    # the demonym says who, not where, yet with no other place of the name it is a safe guess
+    place = places(text, nlp, gazetteer)[name]
+    assert (place.country, place.precision) == (country, "town")
+
+
 def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
         nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("Clashes erupted in Kampala and Gulu, Uganda. Later, the fighting spread to "

@@ -437,4 +437,8 @@ def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: in
     exact = is_exact(entry, key) or (respelled_ok and _respelled(entry, key))
     if entry.kind == "admin1":
         return not exact
+    if exact and not shared and entry.country is not None and context.countries[entry.country] > 0:
+        # "Malian soldiers were ambushed near Tinzaouaten": the only place of the name, in
+        # a country the report names only by its adjective, which says who, and hints where
+        return False
     return not exact or entry.population < _FOREIGN_POPULATION
