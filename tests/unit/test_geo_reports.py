@@ -211,6 +211,19 @@ def test_the_only_place_of_a_name_in_a_country_named_by_its_adjective_is_placed(
     assert (place.country, place.precision) == (country, "town")
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Israeli strikes on the southern Lebanese village of Aitaroun killed a fighter.",
+     "Aitaroun", "LB"),
+    ("Bandits attacked the Nigerian village of Kurmin Masara on Sunday.", "Kurmin Masara", "NG"),
+    ("Militants attacked the Nigerien village of Tchoma Bangou on Sunday.", "Tchoma Bangou", "NE"),
+])
+def test_a_settlement_the_gazetteer_lacks_is_kept_with_its_country(
+        nlp: Any, gazetteer: Gazetteer, text: str, name: str, country: str) -> None:
+    # "the village of X": the text says it is a place; off the map, but in its country
+    place = places(text, nlp, gazetteer)[name]
+    assert (place.country, place.role, place.lat) == (country, "literal", None)
+
+
 def test_a_name_with_nothing_to_hold_it_takes_the_report_s_country(
         nlp: Any, gazetteer: Gazetteer) -> None:
     found = places("Clashes erupted in Kampala and Gulu, Uganda. Later, the fighting spread to "

@@ -608,7 +608,25 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
         seat = _regional_seat(key, entries)
         if seat is not None:
             return j, seat
+    if _named_a_settlement(doc, start, end):
+        return end, None  # off the map, yet a place: "the village of Kfar Sir"
     return None
+
+
+_SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "hamlet", "settlement"})
+
+
+def _named_a_settlement(doc: Doc, start: int, end: int) -> bool:
+    """"the village of X", "the town of X": a name the text itself calls a settlement, kept
+    as a place when the gazetteer does not know it (its country and holder come from the
+    words around it, `resolver.geoparse`)."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _SETTLEMENT_NOUNS:
+        return False
+    span = doc[start:end]
+    return all(t.text[:1].isupper() or t.text in _NAME_JOINERS for t in span) \
+        and span[-1].text not in _NAME_JOINERS and span[0].pos_ not in _FUNCTION_POS \
+        and span.text.lower() not in COMMON_WORDS and names.name_key(span.text) not in NOT_PLACES \
+        and not any(t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for t in span)
 
 
 _BIG_TOWN = 100_000
