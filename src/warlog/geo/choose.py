@@ -438,7 +438,7 @@ def _unsafe(best: Scored, *, key: str, shared: bool, context: Context, start: in
     if entry.kind == "admin1":
         return not exact
     if exact and not shared and entry.country is not None and context.countries[entry.country] > 0:
-        # "Malian soldiers were ambushed near Tinzaouaten": the only place of the name, in
+        # "Nigerian troops repelled an attack in Malam Fatori": the only place of the name, in
         # a country the report names only by its adjective, which says who, and hints where
         return False
     return not exact or entry.population < _FOREIGN_POPULATION
