@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.casualties import RawCount
+from warlog.extract.casualties import CASUALTY_WORDS, RawCount
 from warlog.extract.lexicon import words
 from warlog.extract.lookup import ents_within, in_start_order_on, places_from
 from warlog.extract.vague import parse_number
@@ -224,7 +224,7 @@ def _anchor(sent: Span, start: int, end: int) -> Token | None:
     return min(inside, key=lambda t: len(list(t.ancestors)))
 
 
-_TOLL_VERBS = lx.KILL_WORDS | lx.INJURE_WORDS | frozenset({"displace", "maim"})
+_TOLL_VERBS = CASUALTY_WORDS | frozenset({"displace", "maim"})
 
 
 def in_aggregate_clause(tok: Token, cues: set[int]) -> bool:

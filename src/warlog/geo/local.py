@@ -48,8 +48,8 @@ SITE_WORDS = frozenset({"beach", "hotel", "market", "bazaar", "mall", "mosque", 
 
 def is_site(text: str) -> bool:
     """Whether a name ends in a word for a site inside a town ("Lido beach")."""
-    last = text.lower().split()[-1:] if text.strip() else []
-    return bool(last) and last[0] in SITE_WORDS
+    words = text.lower().split()
+    return bool(words) and words[-1] in SITE_WORDS
 
 
 def is_street(text: str) -> bool:

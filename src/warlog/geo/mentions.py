@@ -420,6 +420,12 @@ def _placed_name_alone(doc: Doc, start: int, end: int,
         return False
     # where the tagger lacks context: a label opening a line ("Kramatorsk: toll rises")
     # or a dateline ("GWOZA, Nigeria —")
+    return opens_as_label(doc, start, end)
+
+
+def opens_as_label(doc: Doc, start: int, end: int) -> bool:
+    """The span opens a line and a label's or dateline's mark follows it ("Kramatorsk:",
+    "GWOZA, Nigeria —")."""
     return opens_line(doc, start) and end < len(doc) and doc[end].text in _LABEL_MARKS
 
 
@@ -484,8 +490,7 @@ def _has_cue(doc: Doc, start: int, end: int, busy: set[int]) -> bool:
     if end < len(doc) and doc[end].lower_ in _PLACE_NOUNS or _place_noun_in_apposition(doc, start, end):
         return True
     # "KYIV — Missiles struck…", "PESHAWAR, Nov 3 (Wire) -": a dateline's town, in capitals
-    if opens_line(doc, start) and end < len(doc) and doc[end].text in _LABEL_MARKS \
-            and doc[start:end].text.isupper():
+    if opens_as_label(doc, start, end) and doc[start:end].text.isupper():
         return True
     # "Hit in Iraq", "Tal Afar, Nineveh", "Majdal Shams in the Golan Heights": a known
     # place right after it
