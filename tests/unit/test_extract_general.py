@@ -751,3 +751,27 @@ def test_who_launched_the_weapons_downed_is_the_attacker(read_text, text, attack
     events = read_text(text).events
     assert len(events) == 1
     assert events[0].attacker is not None and attacker in events[0].attacker.text
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("On the same day, the enemy killed two residents in Kurakhove, the governor added.", 2, 0),
+    ("The enemy wounded a 60-year-old woman in Nikopol overnight, the regional head said.", 0, 1),
+    ("Overnight the enemy killed a man in the village of Bilozerka, the prosecutor said.", 1, 0),
+])
+def test_the_enemy_that_harms_people_is_an_attacker(read_text, text, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    # a side's own statements call the other side "the enemy": harming people, it attacked
+    events = read_text(text).events
+    assert len(events) == 1
+    event = events[0]
+    assert event.attacker is not None and "enemy" in event.attacker.text.lower()
+    assert sum(k.low or 0 for k in event.killed) == killed
+    assert sum(i.low or 0 for i in event.injured) == injured
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the enemies of progress had killed the reform.",
+    "Critics said the enemy had killed the deal within a week.",
+    "Our worst enemy wounded our pride in the final, the coach said.",
+])
+def test_an_enemy_that_harms_no_one_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert not read_text(text).events

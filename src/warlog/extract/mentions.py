@@ -305,6 +305,10 @@ HARM_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "maim"})
 
 ARMED_SUBJECT_WORDS = lx.NON_STATE_WORDS | lx.STATE_WORDS | lx.ARMED_PERSON_WORDS | frozenset(
     {"strike", "drone", "missile", "bomb", "explosion", "blast"})
+# Who a side's statements call the other side ("the enemy killed two residents"): an
+# armed subject only when what it harmed were people, not "the enemies of reform killed
+# the bill".
+HOSTILE_SIDE_WORDS = frozenset({"enemy", "enemies", "foe", "foes"})
 
 
 def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
@@ -315,7 +319,16 @@ def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj or _another_trigger(verb, sent):
         return False
-    return not cue_words(_own_speaker(subj[0]).subtree).isdisjoint(ARMED_SUBJECT_WORDS)
+    words = cue_words(_own_speaker(subj[0]).subtree)
+    return not words.isdisjoint(ARMED_SUBJECT_WORDS) \
+        or not words.isdisjoint(HOSTILE_SIDE_WORDS) and _harms_people(verb)
+
+
+def _harms_people(verb: Token) -> bool:
+    """"killed two residents", "wounded a woman", "injured 14": its object is people."""
+    return any(c.dep_ == "dobj" and (
+        c.lemma_.lower() in lx.PERSON_LEMMAS or c.lower_ in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS
+        or c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
 
 
 def _own_speaker(subj: Token) -> Token:
