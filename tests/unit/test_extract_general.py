@@ -775,3 +775,38 @@ def test_the_enemy_that_harms_people_is_an_attacker(read_text, text, killed, inj
 ])
 def test_an_enemy_that_harms_no_one_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert not read_text(text).events
+
+
+@pytest.mark.parametrize(("text", "town", "killed", "injured"), [
+    ("Six soldiers were killed near Gao on Tuesday, the army said.", "Gao", 6, 0),
+    (("Two civilians were killed and four wounded in Kherson on Tuesday, the regional governor "
+      "said."), "Kherson", 2, 4),
+    ("Four policemen were wounded near Dera Ismail Khan late on Sunday, officials said.",
+     "Dera Ismail Khan", 0, 4),
+])
+def test_a_toll_told_alone_at_a_place_is_an_attack(read_text, text, town, killed, injured) -> None:  # type: ignore[no-untyped-def]
+    # people counted as killed or wounded at a named place, no cause told and no attack
+    # before them in the paragraph: an attack no word names the kind of
+    events = read_text(text).events
+    assert len(events) == 1
+    event = events[0]
+    assert event.location is not None and event.location.name == town
+    assert sum(k.low or 0 for k in event.killed) == killed
+    assert sum(i.low or 0 for i in event.injured) == injured
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers were killed by a falling tree near Gao on Monday, the army said.",
+    "Two soldiers were killed in a crash near Kherson on Monday, the army said.",
+    "Five soldiers were killed in Gao on Monday when their truck overturned, the army said.",
+])
+def test_a_toll_with_its_cause_told_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert not read_text(text).events
+
+
+def test_a_toll_after_an_attack_in_its_paragraph_is_that_attack_s(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = ("Militants attacked an army post near Gao on Monday. Six soldiers were killed in Gao "
+            "and two were wounded, the army said.")
+    events = read_text(text).events
+    assert len(events) == 1
+    assert [k.low for k in events[0].killed] == [6]

@@ -99,6 +99,10 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
         triggers = [t for t in sent if _is_trigger(t, sent) and not is_generic_killing(t, sent)
                     and not any(a <= t.idx < b for a, b in furniture)]
         mentions = [_told_head(_mention_of(g, s_index), doc, sent) for g in _group_triggers(triggers)]
+        if not mentions and not tally and not _told_in_paragraph(found, sent, doc):
+            toll = toll_alone(sent)
+            if toll is not None:
+                mentions = [_mention_of([toll], s_index)]
         told = [m for m in mentions if not tally and _is_told(doc[m.head], sent)]
         told = [_unfolding(m, told, doc) for m in told]
         # "struck the militants involved in the attack": beside a new mention, a definite
@@ -107,6 +111,54 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
             told = [m for m in told if not m.anaphoric]
         found.extend(m if m in told else replace(m, background=True) for m in mentions)
     return tuple(found)
+
+
+# Verbs of a toll told alone ("five soldiers were killed near Mir Ali on Monday").
+TOLL_VERBS = frozenset({"kill", "wound", "injure"})
+# Prepositions that place or date a toll; any other phrase may tell its cause.
+TOLL_PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "on", "outside", "around"})
+
+
+def toll_alone(sent: Span) -> Token | None:
+    """"Five soldiers were killed near Mir Ali on Monday, the army said": people counted
+    as killed or wounded at a named place, no cause told, is an attack whose kind no word
+    gives. Not a toll with a cause ("killed in a crash", "when a building collapsed", "by
+    a falling tree"), nor one that names no place (it is the casualties of an attack told
+    before it)."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TOLL_VERBS or verb.tag_ != "VBN":
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects or not _counted_people(subjects[0]):
+            continue
+        # "two were killed and four wounded in Kherson": the joined verb's phrases are both's
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        if any(c.dep_ in ("agent", "advcl") for v in verbs for c in v.children):
+            continue
+        preps = [c for v in verbs for c in v.children if c.dep_ == "prep"]
+        objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        if any(p.lower_ not in TOLL_PLACE_PREPOSITIONS for p in preps) \
+                or any(o.pos_ != "PROPN" and o.ent_type_ not in ("DATE", "TIME") for o in objects):
+            continue
+        # (the small tagger calls many a town a person: "near Gao", "in Dera Ismail Khan")
+        if any(o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME") and o.head.lower_ != "on"
+               for o in objects):
+            return verb
+    return None
+
+
+def _counted_people(noun: Token) -> bool:
+    """"five soldiers", "two civilians", "at least 12 people": people with their number."""
+    lemma = noun.lemma_.lower()
+    return (lemma in lx.PERSON_LEMMAS or noun.lower_ in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS) \
+        and any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _told_in_paragraph(found: list[Mention], sent: Span, doc: Doc) -> bool:
+    """An attack told earlier in the sentence's paragraph, whose toll it may be."""
+    start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    sents = list(doc.sents)
+    return any(not m.background and sents[m.sent].start_char >= start for m in found)
 
 
 def _is_told(head: Token, sent: Span) -> bool:
