@@ -49,6 +49,19 @@ def test_what_a_strike_on_a_town_damaged_is_its_target(read_text, text, hit) -> 
     assert hit in _target_text(read_text(text, PUBLISHED))
 
 
+@pytest.mark.parametrize(("text", "hit"), [
+    (("A Russian missile fell on Bilenke, in Ukraine's Donetsk region, on Monday, damaging "
+     "private houses, the governor said."), "private houses"),
+    (("A rocket fired from Gaza landed in Sderot in southern Israel on Monday, destroying a car, "
+     "police said."), "car"),
+    (("A Russian drone fell on Kupiansk in eastern Ukraine overnight, destroying a school, "
+     "officials said."), "school"),
+])
+def test_what_a_falling_munition_damaged_is_its_target(read_text, text, hit) -> None:  # type: ignore[no-untyped-def]
+    # the munition is the mention, its fall the verb: what the fall damaged was hit
+    assert hit in _target_text(read_text(text, PUBLISHED))
+
+
 @pytest.mark.parametrize("text", [
     "Iran launched 300 drones at Israel on Saturday, damaging an air base.",
     "Militants attacked a police station in Bannu on Sunday, damaging its walls.",
