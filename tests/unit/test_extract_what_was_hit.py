@@ -62,6 +62,27 @@ def test_what_a_falling_munition_damaged_is_its_target(read_text, text, hit) -> 
     assert hit in _target_text(read_text(text, PUBLISHED))
 
 
+@pytest.mark.parametrize(("text", "hit"), [
+    (("A missile destroyed a private house in Dnipro, Ukraine, on Monday, killing a woman and "
+      "her daughter."), "private house"),
+    ("A Russian drone damaged a power line in Sumy, Ukraine, on Monday.", "power line"),
+    ("Israeli bombs destroyed a mosque in Deir al-Balah, Gaza, on Monday.", "mosque"),
+])
+def test_what_a_munition_destroyed_is_its_target(read_text, text, hit) -> None:  # type: ignore[no-untyped-def]
+    # a munition that destroyed or damaged something attacked it (not the people it killed
+    # there, who are its casualties)
+    assert hit in _target_text(read_text(text, PUBLISHED))
+
+
+@pytest.mark.parametrize("text", [
+    "A fire destroyed a private house in Dnipro, Ukraine, on Monday.",
+    "The storm damaged a power line in Sumy, Ukraine, on Monday.",
+    "A rocket engine failure destroyed the satellite over Florida on Monday.",
+])
+def test_what_no_munition_destroyed_is_no_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert not read_text(text, PUBLISHED).events
+
+
 @pytest.mark.parametrize("text", [
     "Iran launched 300 drones at Israel on Saturday, damaging an air base.",
     "Militants attacked a police station in Bannu on Sunday, damaging its walls.",

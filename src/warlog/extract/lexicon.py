@@ -441,6 +441,10 @@ UNNAMED_MUNITIONS = frozenset({"projectile", "munition", "ordnance"})
 # Verbs of a munition arriving: "a shell landed", "rockets fell on", "a bomb went off".
 IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "smash", "explode",
                           "detonate", "rain", "impact"})
+# Verbs of the harm a munition does to what it hits: "a missile destroyed a house", "a
+# drone damaged a power line"; with a munition as subject, the attack itself.
+DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "flatten", "level", "raze", "gut",
+                          "demolish"})
 # What is brought down in the air: "downed two drones", "shot down a helicopter".
 AIRBORNE_WEAPONS = frozenset({"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
 # Verbs that send a munition, and the prepositions of where it was sent: "fired shells at",

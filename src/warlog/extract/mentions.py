@@ -252,7 +252,7 @@ def _munition_lands(tok: Token) -> bool:
     # (a capitalised first word the small tagger calls a proper noun counts, unnamed)
     return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and bool(tok.is_sent_start)) \
         and tok.lemma_.lower() in lx.MUNITION_NOUNS | {"artillery"} \
-        and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS \
+        and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS | lx.DAMAGE_VERBS \
         and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
                     and not cue_words([c]) & (lx.CONFLICT_CUES | WEAPON_LEMMAS.keys())
                     for c in tok.children)
@@ -300,7 +300,7 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and _harmed_by_armed_subject(tok, sent):
         return True  # "a sniper wounded a medic" (killing is a weak trigger, below)
     if (_munition_lands(tok) or is_munition_head(tok) and tok.dep_ == "nsubj"
-            and tok.head.lemma_.lower() in lx.IMPACT_VERBS):
+            and tok.head.lemma_.lower() in lx.IMPACT_VERBS | lx.DAMAGE_VERBS):
         return not civil_use(tok) and not weapons_trial(sent)  # "a mortar round landed"
     if tok.dep_ in ("acl", "amod") and downed(tok.head):
         return False  # "a drone shot down by air defences": the drone is the attack

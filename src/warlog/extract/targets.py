@@ -120,6 +120,11 @@ def _target_candidates(head: Token, triggers: list[Token], attacker: TokenRange 
                 yield found
             yield _participle_hit(tok, names_place)
     if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        if head.head.lemma_.lower() in lx.DAMAGE_VERBS:
+            # "a missile destroyed a private house": what the munition destroyed
+            found = _verb_target(head.head)
+            if found is not None and not overlaps(found, attacker):
+                yield found
         # "a missile fell on the town, damaging houses": what the munition's fall hit
         yield _participle_hit(head.head, names_place)
     patient = _patient_of(head) or _under_attack(head) or _harmed(head)
