@@ -810,3 +810,35 @@ def test_a_toll_after_an_attack_in_its_paragraph_is_that_attack_s(read_text) -> 
     events = read_text(text).events
     assert len(events) == 1
     assert [k.low for k in events[0].killed] == [6]
+
+
+@pytest.mark.parametrize(("text", "day", "told"), [
+    (("Gunmen stormed a hotel in Mogadishu, Somalia, on Friday night, killing nine guests.\n\n"
+      "Police told a news conference on Sunday that the siege lasted hours. The attackers then "
+      "set fire to the hotel."), date(2024, 8, 2), date(2024, 8, 4)),
+    (("Militants attacked an army base near Gao, Mali, on Saturday, killing six soldiers.\n\n"
+      "The army said on Monday that the assault began before dawn. They then shelled the base "
+      "with mortars."), date(2024, 8, 3), date(2024, 8, 5)),
+    (("A suicide bomber struck a market in Maiduguri, Nigeria, on Thursday, killing 12 people."
+      "\n\nPolice told reporters on Saturday that the bomber was a teenager. Gunmen then fired "
+      "on people fleeing the market."), date(2024, 8, 1), date(2024, 8, 3)),
+])
+def test_the_day_of_a_statement_dates_no_attack_told_after_it(  # type: ignore[no-untyped-def]
+        read_text, text, day, told) -> None:
+    # "police told a news conference on Sunday that…": Sunday is when it was told; what the
+    # attackers "then" did goes on with the attack, on its day
+    events = read_text(text, "2024-08-06").events
+    assert events and all(e.time.start == day for e in events)
+    assert not any(e.time.start == told for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    ("Gunmen stormed a hotel in Mogadishu, Somalia, on Friday night, killing nine guests. The "
+     "attackers then set fire to the hotel."),
+    ("Gunmen attacked a market in Gusau, Nigeria, on Monday, killing three traders. The "
+     "attackers then set fire to the stalls."),
+    ("Bandits raided a village near Gusau, Nigeria, on Monday, killing four farmers. The "
+     "bandits then torched the granary."),
+])
+def test_what_the_attackers_then_did_is_the_same_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
+    assert len(read_text(text, "2024-08-06").events) == 1

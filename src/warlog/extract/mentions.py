@@ -624,10 +624,28 @@ def _named_by_its_date(head: Token) -> bool:
                for c in head.children)
 
 
+# Pronouns that stand for attackers already told of: "they then stormed the hotel".
+_TOLD_PRONOUNS = frozenset({"they", "he", "she"})
+
+
+def _goes_on(verb: Token, subjects: list[Token]) -> bool:
+    """"The attackers then set fire to the building", "they then stormed the hotel": the
+    attackers told of, doing the next thing, go on with the attack told (not "gunmen then
+    attacked another village", new men and a new place)."""
+    if not any(c.dep_ == "advmod" and c.lower_ in ("then", "thereafter") for c in verb.children):
+        return False
+    if any(t.lower_ in ("another", "other", "second", "separate") for t in verb.subtree):
+        return False
+    return any(s.lower_ in _TOLD_PRONOUNS or any(
+        g.dep_ == "det" and g.lower_ in DEFINITE for g in s.children) for s in subjects)
+
+
 def _is_anaphoric(head: Token) -> bool:
     if head.pos_ == "VERB":
         # "The missile hit the ship": a definite weapon or attack as subject points back
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if _goes_on(head, subjects):
+            return True
         return any(any(g.dep_ == "det" and g.lower_ in DEFINITE for g in s.children)
                    and (s.lemma_.lower() in lx.NOUN_TRIGGERS or _names_weapon(s))
                    for s in subjects)

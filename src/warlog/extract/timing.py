@@ -214,10 +214,13 @@ def _earlier_in_paragraph(sent: Span) -> Iterator[Span]:
 
 
 def context_time(sent: Span, *, published: date | None) -> Time | None:
-    """The last day named in the sentences before, within the same paragraph."""
+    """The last day named in the sentences before, within the same paragraph; not the day
+    of a statement ("the spokesman told a news conference on Saturday that…"), which
+    dates the telling, not what it tells."""
     for earlier in _earlier_in_paragraph(sent):
         for ent in reversed(ents_within(earlier)):
-            if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent):
+            if ent.label_ != "DATE" or not is_time_phrase(ent.text) or _is_since(ent) \
+                    or _on_a_statement(ent):
                 continue
             resolved = resolve_time(_with_qualifier(ent), published=published)
             if resolved.start is not None and resolved.precision == "day":
@@ -254,6 +257,18 @@ def sentence_day(sent: Span, head: Token, *, published: date | None) -> Time | N
 
 
 ATTACK_OR_HARM_VERBS = lx.VERB_TRIGGERS | frozenset({"wound", "injure", "hurt", "die"})
+
+
+def _on_a_statement(ent: Span) -> bool:
+    """The date is said of a verb of telling: "said on Tuesday", "told reporters on
+    Saturday", "said Monday" (not "said that three days after the April 15 bombing…",
+    where the date is the bombing's)."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ == "on":
+        root = root.head
+    elif root.dep_ not in ("npadvmod", "tmod"):
+        return False
+    return root.head.pos_ in ("VERB", "AUX") and root.head.lemma_.lower() in lx.REPORTING_VERBS
 
 
 def _on_an_attack_verb(ent: Span) -> bool:
