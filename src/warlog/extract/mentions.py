@@ -20,6 +20,7 @@ from warlog.extract.background import (
     is_tally_sentence,
 )
 from warlog.extract.lexicon import words
+from warlog.extract.lookup import doc_text
 from warlog.extract.phrases import WEAPON_LEMMAS, comes_under, is_munition_head
 from warlog.extract.senses import (
     blame,
@@ -90,6 +91,7 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
     found: list[Mention] = []
     last_cue = -CUE_REACH - 1
     furniture = furniture_spans(doc.text)
+    last_told = -1  # where the sentence of the latest attack told starts
     for s_index, sent in enumerate(doc.sents):
         if _is_conflict_sentence(sent):
             last_cue = s_index
@@ -99,7 +101,7 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
         triggers = [t for t in sent if _is_trigger(t, sent) and not is_generic_killing(t, sent)
                     and not any(a <= t.idx < b for a, b in furniture)]
         mentions = [_told_head(_mention_of(g, s_index), doc, sent) for g in _group_triggers(triggers)]
-        if not mentions and not tally and not _told_in_paragraph(found, sent, doc):
+        if not mentions and not tally and not _told_in_paragraph(last_told, sent):
             toll = toll_alone(sent)
             if toll is not None:
                 mentions = [_mention_of([toll], s_index)]
@@ -110,6 +112,8 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
         if any(not m.anaphoric for m in told):
             told = [m for m in told if not m.anaphoric]
         found.extend(m if m in told else replace(m, background=True) for m in mentions)
+        if told:
+            last_told = sent.start_char
     return tuple(found)
 
 
@@ -154,11 +158,10 @@ def _counted_people(noun: Token) -> bool:
         and any(c.dep_ == "nummod" for c in noun.children)
 
 
-def _told_in_paragraph(found: list[Mention], sent: Span, doc: Doc) -> bool:
-    """An attack told earlier in the sentence's paragraph, whose toll it may be."""
-    start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    sents = list(doc.sents)
-    return any(not m.background and sents[m.sent].start_char >= start for m in found)
+def _told_in_paragraph(last_told: int, sent: Span) -> bool:
+    """An attack told earlier in the sentence's paragraph (the latest told starts its
+    sentence at ``last_told``), whose toll the sentence may be."""
+    return last_told >= 0 and "\n" not in doc_text(sent.doc)[last_told:sent.start_char]
 
 
 def _is_told(head: Token, sent: Span) -> bool:
