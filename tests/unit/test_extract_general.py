@@ -842,3 +842,22 @@ def test_the_day_of_a_statement_dates_no_attack_told_after_it(  # type: ignore[n
 ])
 def test_what_the_attackers_then_did_is_the_same_attack(read_text, text) -> None:  # type: ignore[no-untyped-def]
     assert len(read_text(text, "2024-08-06").events) == 1
+
+
+@pytest.mark.parametrize(("text", "town", "killed", "injured"), [
+    (("Russian missiles struck Kharkiv, Ukraine, on Monday, killing two people. Hours later "
+      "drones hit Odesa, damaging the port.\n\nBy evening 14 people had been injured in Kharkiv, "
+      "the governor said."), "Kharkiv", 2, 14),
+    (("Gunmen attacked a village near Gusau, Nigeria, on Sunday. Bandits also raided a school "
+      "in Kaduna.\n\nEleven villagers died in Gusau, police said."), "Gusau", 11, 0),
+    (("Gunmen stormed a hotel in Mogadishu, Somalia, on Friday. A bomb also went off at a "
+      "checkpoint in Baidoa.\n\nNine guests died in Mogadishu, police said."), "Mogadishu", 9, 0),
+])
+def test_figures_told_at_a_town_join_the_attack_there(  # type: ignore[no-untyped-def]
+        read_text, text, town, killed, injured) -> None:
+    # a follow-up toll that names its town joins the attack told there, not the latest one
+    events = {e.location.name: e for e in read_text(text, "2024-03-06").events if e.location}
+    assert sum(k.low or 0 for k in events[town].killed) == killed
+    assert sum(i.low or 0 for i in events[town].injured) == injured
+    others = [e for name, e in events.items() if name != town]
+    assert others and all(not e.killed and not e.injured for e in others)

@@ -155,6 +155,8 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading], *,
         last = latest(sent.start_char)
         if last is None or _of_another_time(sent, last, published=ann.document.published):
             continue
+        if counts:
+            last = _of_its_place(sent, last, readings, ann.places or ())
         out.append(replace(
             last, mention=replace(last.mention, anaphoric=True), target=target,
             restates_target=target is not None, attacker=None, place=None, time=None,
@@ -173,6 +175,19 @@ def _restatements(ann: Annotated, ctx: Context, readings: list[Reading], *,
             continues=last.mention.head if last.continues < 0 else last.continues,
         ))
     return out
+
+
+def _of_its_place(sent: SpacySpan, last: Reading, readings: list[Reading],
+                  places: tuple[Place, ...]) -> Reading:
+    """Figures told with a town of their own ("New figures: 22 killed and 72 injured in
+    Kyiv") join the latest event told at that town, when the latest event is elsewhere."""
+    named = {p.name for p in places if p.role == "literal" and p.precision == "town"
+             and sent.start_char <= p.span.start < sent.end_char}
+    if len(named) != 1 or last.place is None or last.place.name in named:
+        return last
+    earlier = [r for r in readings if r.sentence.start < sent.start_char and not r.mention.background
+               and r.place is not None and r.place.name in named]
+    return max(earlier, key=lambda r: r.sentence.start) if earlier else last
 
 
 # Words by which a sentence speaks of several attacks or of some among them.
