@@ -445,6 +445,8 @@ IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "sma
 # drone damaged a power line"; with a munition as subject, the attack itself.
 DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "flatten", "level", "raze", "gut",
                           "demolish"})
+# What a munition as subject does when it is the attack: arrives or does damage.
+MUNITION_STRIKE_VERBS = IMPACT_VERBS | DAMAGE_VERBS
 # What is brought down in the air: "downed two drones", "shot down a helicopter".
 AIRBORNE_WEAPONS = frozenset({"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
 # Verbs that send a munition, and the prepositions of where it was sent: "fired shells at",

@@ -153,15 +153,21 @@ def toll_alone(sent: Span) -> Token | None:
 
 def _counted_people(noun: Token) -> bool:
     """"five soldiers", "two civilians", "at least 12 people": people with their number."""
-    lemma = noun.lemma_.lower()
-    return (lemma in lx.PERSON_LEMMAS or noun.lower_ in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS) \
-        and any(c.dep_ == "nummod" for c in noun.children)
+    return _names_people(noun) and any(c.dep_ == "nummod" for c in noun.children)
+
+
+# Words for people, as a noun's lemma or as written ("a woman", "residents", "civilians").
+_PEOPLE_WORDS = lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS
+
+
+def _names_people(noun: Token) -> bool:
+    return noun.lemma_.lower() in lx.PERSON_LEMMAS or noun.lower_ in _PEOPLE_WORDS
 
 
 def _told_in_paragraph(last_told: int, sent: Span) -> bool:
     """An attack told earlier in the sentence's paragraph (the latest told starts its
     sentence at ``last_told``), whose toll the sentence may be."""
-    return last_told >= 0 and "\n" not in doc_text(sent.doc)[last_told:sent.start_char]
+    return last_told >= 0 and doc_text(sent.doc).find("\n", last_told, sent.start_char) < 0
 
 
 def _is_told(head: Token, sent: Span) -> bool:
@@ -255,7 +261,7 @@ def _munition_lands(tok: Token) -> bool:
     # (a capitalised first word the small tagger calls a proper noun counts, unnamed)
     return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and bool(tok.is_sent_start)) \
         and tok.lemma_.lower() in lx.MUNITION_NOUNS | {"artillery"} \
-        and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.IMPACT_VERBS | lx.DAMAGE_VERBS \
+        and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.MUNITION_STRIKE_VERBS \
         and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
                     and not cue_words([c]) & (lx.CONFLICT_CUES | WEAPON_LEMMAS.keys())
                     for c in tok.children)
@@ -303,7 +309,7 @@ def _is_trigger(tok: Token, sent: Span) -> bool:
             and _harmed_by_armed_subject(tok, sent):
         return True  # "a sniper wounded a medic" (killing is a weak trigger, below)
     if (_munition_lands(tok) or is_munition_head(tok) and tok.dep_ == "nsubj"
-            and tok.head.lemma_.lower() in lx.IMPACT_VERBS | lx.DAMAGE_VERBS):
+            and tok.head.lemma_.lower() in lx.MUNITION_STRIKE_VERBS):
         return not civil_use(tok) and not weapons_trial(sent)  # "a mortar round landed"
     if tok.dep_ in ("acl", "amod") and downed(tok.head):
         return False  # "a drone shot down by air defences": the drone is the attack
@@ -382,8 +388,8 @@ def _harmed_by_armed_subject(verb: Token, sent: Span) -> bool:
 def _harms_people(verb: Token) -> bool:
     """"killed two residents", "wounded a woman", "injured 14": its object is people."""
     return any(c.dep_ == "dobj" and (
-        c.lemma_.lower() in lx.PERSON_LEMMAS or c.lower_ in lx.PEOPLE_NOUNS | lx.CIVILIAN_WORDS
-        or c.like_num or any(n.dep_ == "nummod" for n in c.children)) for c in verb.children)
+        _names_people(c) or c.like_num or any(n.dep_ == "nummod" for n in c.children))
+        for c in verb.children)
 
 
 def _own_speaker(subj: Token) -> Token:
