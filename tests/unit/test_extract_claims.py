@@ -267,3 +267,97 @@ def test_a_breakdown_after_a_colon_is_no_fact_box(read_text) -> None:  # type: i
     text = "Attacks on the troops now number more than 120: 50 in Iraq, 68 in Syria and 4 in Jordan."
     counts = [c.value for c in read_text(text).claims if c.kind == "attack_count"]
     assert counts == [120]
+
+
+# -- tallies in phrasings the first readings missed --------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Banditry has killed at least 90 villagers in the state since March, police said.", 90),
+    ("Insurgent violence has killed at least 150 people this year in the province, a monitor said.",
+     150),
+    ("Gunmen have killed more than 40 farmers this month in the valley, the governor said.", 40),
+])
+def test_a_killing_verb_over_a_period_is_a_claim_and_no_event(read_text, text: str,  # type: ignore[no-untyped-def]
+                                                              value: int) -> None:
+    report = read_text(text)
+    assert value in [v for v, _ in _claims(report, "killed_count")]
+    assert report.events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 villagers in Zamfara on Tuesday, the police said.",
+    "Militants killed five soldiers near Gao on Sunday, the army said.",
+    "Gunmen killed nine worshippers at a mosque in Kano on Friday in the deadliest attack this year.",
+])
+def test_a_killing_on_a_day_stays_an_event(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text)
+    assert len(report.events) == 1
+    assert _claims(report, "killed_count") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed 12 villagers in Zamfara on Tuesday in the deadliest attack this year.",
+    "A suicide bomber killed 30 people at a market in Kabul on Tuesday, the deadliest attack this year.",
+    "It was the largest attack on the capital this month. Missiles struck Kyiv on Tuesday.",
+])
+def test_a_comparison_s_span_dates_no_attack(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    report = read_text(text, published="2024-03-15")
+    assert [str(e.time.start) for e in report.events] == ["2024-03-12"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Some three dozen drones were fired at the region overnight, the governor said.", 36),
+    ("Russia fired two hundred drones at the country last week, officials said.", 200),
+    ("Two dozen drones were shot down over the region overnight, the governor said.", 24),
+])
+def test_a_figure_in_number_words_is_read_whole(read_text, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    values = [v for v, _ in _claims(read_text(text), "attack_count")]
+    assert value in values
+    assert not {2, 3, 12, 100} & set(values)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Out of 45 drones, 42 were shot down, the air force said.", 45),
+    ("Out of 20 missiles, 18 were intercepted over the capital.", 20),
+    ("Out of 60 Shaheds, 51 were destroyed, the air force said on Monday.", 60),
+])
+def test_out_of_a_whole_counts_the_whole(read_text, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    assert value in [v for v, _ in _claims(read_text(text), "attack_count")]
+
+
+@pytest.mark.parametrize(("text", "value", "breakdown"), [
+    (("The ministry said there had been 45 attacks since October 17. Of those, 20 were in Iraq "
+     "and 25 in Syria."), 45, {"IQ": 20, "SY": 25}),
+    (("Militias have carried out 70 attacks on the bases since autumn. Of them, 31 were in Syria "
+     "and 39 in Iraq."), 70, {"IQ": 39, "SY": 31}),
+    (("Officials counted 12 attacks on the convoys since May. Five were in Mali and seven in "
+     "Niger."), 12, {"ML": 5, "NE": 7}),
+])
+def test_a_breakdown_in_the_next_sentence_joins_its_claim(read_text, text: str, value: int,  # type: ignore[no-untyped-def]
+                                                          breakdown: dict[str, int]) -> None:
+    claim = next(c for c in read_text(text).claims if c.kind == "attack_count" and c.value == value)
+    assert dict(claim.breakdown) == breakdown
+
+
+def test_a_next_sentence_that_does_not_add_up_breaks_nothing_down(read_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials counted 30 attacks since May. Five were in Mali and seven in Niger."
+    claim = next(c for c in read_text(text).claims if c.value == 30)
+    assert claim.breakdown == ()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Since then, there have been 30 rocket launches from the south, the army said.", 30),
+    ("The army recorded 14 drone launches toward the north this week.", 14),
+    ("More than 200 missile launches have targeted the country since April.", 200),
+])
+def test_launches_of_munitions_count_attacks(read_text, text: str, value: int) -> None:  # type: ignore[no-untyped-def]
+    assert value in [v for v, _ in _claims(read_text(text), "attack_count")]
+
+
+@pytest.mark.parametrize("text", [
+    "The company conducted 90 launches this year.",
+    "The agency plans 12 satellite launches in 2025.",
+    "The firm announced 15 product launches since January.",
+])
+def test_launches_of_anything_else_count_nothing(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(read_text(text), "attack_count") == []

@@ -38,6 +38,7 @@ _SPAN_DATE = re.compile(rf"\bthis (?:year|month|week)\b|\bso far\b|\bto date\b|"
                         rf"\b(?:past|previous) (?:day|week|month|year|24 hours)\b|"
                         rf"\b{_NUM} (?:days|weeks|months|hours)\b|{_PART_OF_YEAR.pattern}")
 _DATING = re.compile(r"\b(?:ago|later|earlier|after|before)\b")
+_THIS_PERIOD = frozenset({"this year", "this month", "this week"})
 
 
 def spans_a_period(text: str) -> bool:
@@ -58,7 +59,11 @@ def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
     tokens = list(sent)
     for i, tok in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if nxt is not None and f"{tok.lower_} {nxt.lower_}" in lx.AGGREGATE_PHRASES:
+        pair = f"{tok.lower_} {nxt.lower_}" if nxt is not None else ""
+        if nxt is not None and pair in lx.AGGREGATE_PHRASES:
+            cues.update((tok.i, nxt.i))
+        elif nxt is not None and pair in _THIS_PERIOD and not dates_a_superlative(tok):
+            # "has killed 200 people this year": the span, where the tagger saw no date in it
             cues.update((tok.i, nxt.i))
         elif _is_cue(tok, nxt.lower_ if nxt is not None else "", spans):
             cues.add(tok.i)
@@ -69,7 +74,7 @@ def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
         text = f"{ent.text.lower()} {after}"
         if ent.label_ in ("DATE", "TIME") and _SPAN_DATE.search(text) \
                 and not _DATING.search(text) \
-                and (_PART_OF_YEAR.search(text) or not _dates_a_superlative(ent.root)):
+                and (_PART_OF_YEAR.search(text) or not dates_a_superlative(ent.root)):
             cues.update(t.i for t in ent)
     return cues
 
@@ -77,7 +82,7 @@ def cue_tokens(sent: Span, places: Sequence[Place] = ()) -> set[int]:
 def _is_cue(tok: Token, nxt: str, spans: list[tuple[int, int]]) -> bool:
     lower = tok.lower_
     if lower == "since":
-        return not _dates_a_superlative(tok)
+        return not dates_a_superlative(tok)
     if lower in lx.AGGREGATE_WORDS:
         return nxt != "with"  # "together with his family" sums nothing
     if tok.pos_ == "VERB" and tok.lemma_.lower() in lx.TALLY_VERBS:
@@ -101,14 +106,15 @@ def _dated_to_a_day(sent: Span) -> bool:
     return False
 
 
-def _dates_a_superlative(tok: Token) -> bool:
+def dates_a_superlative(tok: Token) -> bool:
     """"the deadliest attack since 2019", "for the first time this year", "the heaviest
     loss in raids since the war began": the span dates a comparison, it sums nothing."""
     window = tok.doc[max(tok.sent.start, tok.i - 8):tok.i]
     for t in reversed(window):
         if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" or t.text in (";", ":"):
             break
-        if t.tag_ in ("JJS", "RBS") or t.lemma_.lower() in lx.COMPARISON_WORDS:
+        if (t.tag_ in ("JJS", "RBS") and not _bounds_a_figure(t)) \
+                or t.lemma_.lower() in lx.COMPARISON_WORDS:
             return True
     node = tok.head
     for _ in range(3):
@@ -121,6 +127,11 @@ def _dates_a_superlative(tok: Token) -> bool:
             break
         node = node.head
     return False
+
+
+def _bounds_a_figure(tok: Token) -> bool:
+    """"at least 200 killed since January", "at most": a bound on a figure, no comparison."""
+    return tok.lower_ in ("least", "most") and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "at"
 
 
 def _several_attacks(tok: Token) -> bool:

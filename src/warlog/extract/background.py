@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from warlog.extract import lexicon as lx
-from warlog.extract.aggregates import spans_a_period
+from warlog.extract.aggregates import cue_tokens, in_aggregate_clause, spans_a_period
 from warlog.extract.clauses import is_headline, is_section_head
 from warlog.extract.lexicon import words
 from warlog.extract.lookup import ents_within
@@ -53,6 +53,7 @@ def is_background(head: Token, sent: Span) -> bool:
         or _is_negated_or_modal(head)
         or _under_intent(head)
         or _is_aggregate_plural(head, sent)
+        or _tolls_a_period(head, sent)
         or _has_background_adverb(head)
         or _counted_by_its_noun(head)
         or _is_habitual(head, sent)
@@ -316,6 +317,7 @@ def _in_general(noun: Token) -> bool:
 
 # Nouns for fighting as a whole, which a span of time makes a sum ("500 people have died
 # in fighting in the region this year").
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "maim", "murder", "massacre"})
 MASS_FIGHTING = frozenset({"fighting", "violence", "shelling", "bombardment", "clash"})
 
 
@@ -338,6 +340,17 @@ def _is_aggregate_plural(head: Token, sent: Span) -> bool:
     # A plural told as events has a day of its own ("strikes ... early Wednesday");
     # without one it characterises attacks in general.
     return not _has_day(head, sent)
+
+
+def _tolls_a_period(head: Token, sent: Span) -> bool:
+    """"Gunmen have killed more than 40 farmers in the state this month", "bandits have
+    killed 60 villagers since March": a verb of killing whose clause has a scope wider than
+    one attack (``aggregates`` decides) and no day sums attacks, whose figures are a claim;
+    no one attack is told."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in CASUALTY_VERBS:
+        return False
+    cues = cue_tokens(sent)
+    return bool(cues) and in_aggregate_clause(head, cues) and not _has_day(head, sent, since=False)
 
 
 def _caused_the_casualties(head: Token) -> bool:

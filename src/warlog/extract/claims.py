@@ -33,9 +33,13 @@ def find_claims(doc: Doc, *, published: date | None, country_of: CountryOf,
                 places: Sequence[Place] = ()) -> tuple[Claim, ...]:
     """Every aggregate claim, one per distinct figure, in text order."""
     found: list[Claim] = []
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for k, sent in enumerate(sents):
         counted = [(tok, c) for tok in sent if (c := _attack_claim(tok, sent, published=published,
                                                                    country_of=country_of))]
+        if k + 1 < len(sents):
+            counted = [(tok, _broken_down_after(c, sents[k + 1], country_of=country_of))
+                       for tok, c in counted]
         found.extend(c for _, c in counted)
         found.extend(c for tok in sent if (c := _salvo_claim(tok, sent, published=published,
                                                              country_of=country_of)))
@@ -62,7 +66,7 @@ def _attack_claim(tok: Token, sent: Span, *, published: date | None,
     munition = _munition_ordinal(tok, sent)
     if munition is not None:
         return _count_claim(tok, munition, "ordinal", sent, published=published, country_of=country_of)
-    if not ((lemma in COUNTED_NOUNS and tok.pos_ == "NOUN")
+    if not ((lemma in COUNTED_NOUNS and tok.pos_ == "NOUN") or _munition_launches(tok)
             or (lemma in ("attack", "strike", "target", "hit") and tok.pos_ == "VERB")
             or _targets_struck(tok)):
         return None
@@ -102,6 +106,14 @@ def _number_of(tok: Token) -> tuple[Token, Token] | None:
 
 
 STRUCK_VERBS = frozenset({"strike", "hit", "target", "attack", "shell", "bomb", "raid"})
+
+
+def _munition_launches(tok: Token) -> bool:
+    """"30 rocket launches from Lebanon", "missile launches": launches of a munition count
+    attacks; "90 launches" or "satellite launches" count none."""
+    return tok.lemma_.lower() == "launch" and tok.pos_ == "NOUN" and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lx.MUNITION_NOUNS
+        for c in tok.children)
 
 
 def _counts_attacks(tok: Token) -> bool:
@@ -246,14 +258,15 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
         return None
     # (the parse may hang the figure on a compound: "29 attack drones")
     nums = [c for h in (tok, *(c for c in tok.children if c.dep_ == "compound"))
-            for c in h.children if c.dep_ == "nummod" and c.like_num and not _counts_nothing(c)]
+            for c in h.children if c.dep_ == "nummod" and (c.like_num or c.lower_ in _SCALE_WORDS)
+            and not _counts_nothing(c)]
     if not nums:
         return None
     verb = _salvo_verb(tok) or _listed_after(tok, nums[0], sent)
     if verb is None or _one_site(tok, verb):
         return None
     nums = _out_of(tok) or _out_of(verb) or nums
-    value = parse_number(nums[0].text)
+    value = _figure_value(nums[0])
     if value is None or value < 2:
         return None
     return Claim(
@@ -264,6 +277,19 @@ def _salvo_claim(tok: Token, sent: Span, *, published: date | None,
         said_by=_first(said_by(sent, verb)),
         span=TextSpan(start=sent.start_char, end=sent.end_char),
     )
+
+
+def _broken_down_after(claim: Claim, nxt: Span, *, country_of: CountryOf) -> Claim:
+    """"There have been 45 attacks since October 17. Of those, 20 were in Iraq and 25 in
+    Syria": the next sentence's parts by country, when they add up to the claim's figure."""
+    if claim.breakdown:
+        return claim
+    parts = _breakdown(nxt, skip=claim.value, country_of=country_of, qualifier=claim.qualifier)
+    if not parts:
+        return claim
+    return replace(claim, breakdown=parts, scope=Scope(
+        target=claim.scope.target,
+        countries=tuple(sorted(set(claim.scope.countries) | {k for k, _ in parts}))))
 
 
 def _listed_after(tok: Token, num: Token, sent: Span) -> Token | None:
@@ -310,6 +336,8 @@ def _salvo_verb(tok: Token) -> Token | None:
             return holder  # "a barrage of 40 rockets"
         if holder.pos_ in ("PRON", "DET", "NUM"):
             head = holder.head  # "shot down all of the 300 drones", "21 of the 23 missiles"
+        elif holder.lower_ == "out" and holder.dep_ == "prep":
+            head = holder.head  # "out of 45 drones, 42 were shot down"
         elif holder.pos_ == "VERB":
             head = holder
     elif node.dep_ == "pobj" and head.lower_ in ("by", "with"):
@@ -358,7 +386,7 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
         for child in tok.children:
             if child.lower_ == "times":
                 nums = [c for c in child.children if c.like_num]
-                value = parse_number(nums[0].text) if nums else None
+                value = _figure_value(nums[0]) if nums else None
                 if value is not None and value > 4:
                     return value, _qualifier(nums[0])
         return None, "exact"
@@ -370,7 +398,7 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
                 return value, "ordinal"
         if child.dep_ == "nummod" and child.like_num and tok.tag_ == "NNS" \
                 and not _counts_nothing(child):
-            value = parse_number(child.text)
+            value = _figure_value(child)
             if value is not None and value > 4:
                 return value, _qualifier(child)
     # "more than 45 missile and drone attacks": the parser hangs the figure on the weapon
@@ -380,10 +408,24 @@ def _figure_of(tok: Token) -> tuple[int | None, Qualifier]:
                 and tok.tag_ == "NNS":
             for num in child.children:
                 if num.dep_ == "nummod" and num.like_num and not _counts_nothing(num):
-                    value = parse_number(num.text)
+                    value = _figure_value(num)
                     if value is not None and value > 4:
                         return value, _qualifier(num)
     return None, "exact"
+
+
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
+
+
+def _figure_value(num: Token) -> int | None:
+    """The figure a number token heads with the number words hung on it: "three dozen
+    drones" is 36, "two hundred rockets" 200, not three or a hundred."""
+    words = [t for t in num.subtree if t.like_num or t.lower_ in _SCALE_WORDS]
+    run = [t for t in words if abs(t.i - num.i) <= len(words)]
+    run.sort(key=lambda t: t.i)
+    if [t.i for t in run] != list(range(run[0].i, run[0].i + len(run))):
+        return parse_number(num.text)
+    return parse_number(" ".join(t.text for t in run))
 
 
 def _counts_nothing(num: Token) -> bool:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract import lexicon as lx
+from warlog.extract.aggregates import dates_a_superlative
 from warlog.extract.clauses import (
     LONG_UNITS,
     clause_chars,
@@ -85,6 +86,8 @@ def pick_time(sent: Span, head: Token, *, published: date | None) -> Time | None
         resolved = resolve_time(phrase, published=published)
         if resolved.start is None:
             continue
+        if resolved.precision != "day" and dates_a_superlative(ent[0]):
+            continue  # "the deadliest attack this year": a comparison's span, no attack's day
         distance = (0 if ent.start_char in own else 1, abs(ent.root.i - head.i))
         time = Time(text=ent.text, start=resolved.start, end=resolved.end,
                     precision=resolved.precision,
