@@ -105,3 +105,17 @@ def test_a_part_of_a_place_is_the_place(read_text, text: str, name: str, precisi
 ])
 def test_an_armed_group_word_makes_the_sentence_one_of_conflict(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert len(read_text(text).events) == 1
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("A blast hit a market in Bannu district on Sunday, killing four people.", "PK"),
+    ("Gunmen opened fire on a bus in Reasi district on Sunday evening, killing nine.", "IN"),
+    ("Militants attacked a police post in Kandahar district on Monday, killing two officers.",
+     "AF"),
+])
+def test_a_district_named_without_an_article_is_where_it_happened(read_text, text: str,  # type: ignore[no-untyped-def]
+                                                                  country: str) -> None:
+    (event,) = read_text(text).events
+    assert event.location is not None and event.location.country == country
+    assert event.location.precision != "country"
+

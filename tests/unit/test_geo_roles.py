@@ -32,6 +32,10 @@ def span_of(nlp: Any, text: str, place: str) -> Any:
     ("Iran's support for the militias is well known.", "Iran", "metonymic"),
     ("U.S. forces returned fire.", "U.S.", "modifier"),
     ("The Iran-backed militia claimed the attack.", "Iran", "modifier"),
+    ("A bomb went off at a market in Bannu district on Sunday.", "Bannu", "literal"),
+    ("Gunmen fired on a bus in Reasi district.", "Reasi", "literal"),
+    ("Two policemen were shot dead in Kandahar district overnight.", "Kandahar", "literal"),
+    ("Militants attacked a post in the Arghandab district.", "Arghandab", "modifier"),
 ])
 def test_roles(nlp: Any, text: str, place: str, role: str) -> None:
     assert role_of(span_of(nlp, text, place), demonym=False) == role

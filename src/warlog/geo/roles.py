@@ -99,8 +99,9 @@ _DIVISION_NOUNS = frozenset({"region", "province", "oblast", "governorate", "pre
 
 def _names_part(root: Token) -> bool:
     """"Baghdad's Sadr City district", "Gaza's Khan Younis": a place that owns a part of a
-    place is where that part is, not a people. (A place before a part noun, "the Arghandab
-    district", stays a modifier: made literal, it split WikiEvents events on half-read names.)"""
+    place is where that part is, not a people. (A place before a part noun with its article,
+    "the Arghandab district", stays a modifier: made literal, it split WikiEvents events on
+    half-read names; "in Bannu district", with none, names the district.)"""
     head = root.head
     if root.dep_ == "poss":
         return head.lemma_.lower() in _PART_NOUNS or head.lower_ in _SITE_NOUNS \
@@ -108,7 +109,15 @@ def _names_part(root: Token) -> bool:
     # "the Krasnodar region", "Helmand province": the division is named, not qualified; so
     # is the town of "Idlib city" (a town's name before "city" says which part: the town)
     return root.dep_ == "compound" and head.i == root.i + 1 and (
-        head.lemma_.lower() in _DIVISION_NOUNS or head.lower_ == "city")
+        head.lemma_.lower() in _DIVISION_NOUNS or head.lower_ == "city"
+        or _a_bare_district(root, head))
+
+
+def _a_bare_district(root: Token, head: Token) -> bool:
+    """"in Rajouri district", "a market in Bannu district": a district named with no article
+    is the district of that name, where its seat town is."""
+    return head.lower_ == "district" and not any(c.dep_ in ("det", "poss") for c in head.children) \
+        and head.dep_ == "pobj"
 
 
 def _hyphenated_modifier(span: Span) -> bool:
