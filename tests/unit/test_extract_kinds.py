@@ -374,3 +374,20 @@ def test_weapons_kept_at_the_place_attacked_are_not_what_attacked_it(read_text,
     event = read_text(text).events[0]
     assert event.weapon not in ("drone", "aircraft")
     assert event.sub_type != "air_drone_strike"
+
+
+@pytest.mark.parametrize(("text", "weapon"), [
+    ("Drones attacked the Zaporizhzhia nuclear power plant on Sunday, the operator said.", "drone"),
+    ("Missiles attacked the port on Monday, the navy said.", "ballistic_missile"),
+    ("Rockets slammed into a market in the city on Sunday, killing 27 people.", "rocket"),
+])
+def test_a_weapon_that_opens_a_sentence_is_the_weapon(read_text, text: str, weapon: str) -> None:  # type: ignore[no-untyped-def]
+    # the small tagger files a capitalised plural at a sentence's start as a proper noun
+    (event,) = read_text(text).events
+    assert event.weapon == weapon
+
+
+def test_a_name_that_opens_a_sentence_stays_a_name(resources) -> None:  # type: ignore[no-untyped-def]
+    doc = resources.nlp("Hezbollah fired rockets. Rocket Lab launched a satellite. Strikes hit the city.")
+    assert [t.pos_ for t in doc if t.text in ("Hezbollah", "Rocket")] == ["PROPN", "PROPN"]
+    assert [t.lemma_ for t in doc if t.text == "Strikes"] == ["strike"]

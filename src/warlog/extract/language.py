@@ -10,6 +10,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from warlog.errors import PipelineError
+from warlog.extract import lexicon as lx
 from warlog.extract.lexicon import words
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,36 @@ def sentence_hints(doc: Doc) -> Doc:
             token.is_sent_start = False
         elif _clock_zone(doc, i):
             token.is_sent_start = False  # "at 2:30 a.m. Sanaa time on Jan. 12": one sentence
+    return doc
+
+
+def _plural_forms(lemmas: frozenset[str]) -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma in lemmas:
+        forms[lemma] = lemma
+        forms[lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")] = lemma
+    return forms
+
+
+# Nouns the small tagger takes for names when they open a sentence ("Drones attacked the
+# plant", "Missiles struck the port"), by their written forms.
+_OPENING_NOUNS = _plural_forms(lx.MUNITION_NOUNS | lx.NOUN_TRIGGERS)
+
+
+@Language.component("warlog_opening_nouns")
+def opening_nouns(doc: Doc) -> Doc:
+    """A weapon or attack noun that opens a sentence in capitals is that noun, not a name:
+    the tagger files "Drones" and "Missiles" there as proper nouns, and their lemma stays
+    the capitalised plural, which no weapon or trigger list knows."""
+    for sent in doc.sents:
+        token = sent[0]
+        lemma = _OPENING_NOUNS.get(token.lower_)
+        if lemma is None or token.pos_ != "PROPN" or token.ent_type_ or not token.is_title:
+            continue
+        plural = token.lower_ != lemma
+        token.pos_ = "NOUN"
+        token.tag_ = "NNS" if plural else "NN"
+        token.lemma_ = lemma
     return doc
 
 
@@ -138,6 +169,7 @@ def load_nlp() -> Language:
         _add_title_cases(nlp)
         nlp.add_pipe("warlog_sentence_hints", before="parser")
         _add_capital_dates(nlp)
+        nlp.add_pipe("warlog_opening_nouns", last=True)
         log.debug("loaded spaCy pipeline %s", name)
         return nlp
     raise PipelineError("E201", why=str(last_error))
