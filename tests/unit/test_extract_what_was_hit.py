@@ -158,3 +158,53 @@ def test_the_aim_of_the_attack_people_were_killed_by_is_its_target(read_text, te
 def test_another_n_counts_n(read_text, text, injured) -> None:  # type: ignore[no-untyped-def]
     event = read_text(text, PUBLISHED).events[0]
     assert [c.best for c in event.injured] == [injured]
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("A bomb dropped from a drone killed two soldiers near the front on Monday.", "killed", 2),
+    ("A grenade dropped from a drone wounded three soldiers in a trench on Monday.", "injured", 3),
+    ("A grenade landed near a checkpoint in the old city on Friday, wounding two policemen.",
+     "injured", 2),
+])
+def test_a_munition_dropped_or_landing_is_an_attack(read_text, text: str, field: str,  # type: ignore[no-untyped-def]
+                                                    value: int) -> None:
+    (event,) = read_text(text).events
+    assert [c.best for c in getattr(event, field)] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "Oil prices dropped sharply on Monday, traders said.",
+    "The grenade launcher's price dropped by a third last year.",
+    "The temperature dropped below zero overnight in the valley.",
+])
+def test_other_things_that_drop_are_no_attack(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Bombs fell on the old quarter of Khartoum on Sunday, residents said.",
+    "A bomb dropped on a market in the town on Friday, killing six.",
+    "Bombs were dropped on a village near El Fasher on Monday, killing nine.",
+])
+def test_a_bomb_that_falls_is_dropped_from_the_air(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert (event.sub_type, event.weapon) == ("air_drone_strike", "aircraft")
+
+
+@pytest.mark.parametrize("text", [
+    "A bomb exploded at a market in Kabul on Friday, killing four.",
+    "A roadside bomb hit a patrol near Kandahar on Friday.",
+    "A bomb planted under a car went off in the city centre on Friday.",
+])
+def test_a_bomb_that_goes_off_where_it_was_left_is_an_explosive(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = read_text(text).events
+    assert event.weapon == "ied"
+
+
+@pytest.mark.parametrize("text", [
+    "Leaflets were dropped on the town on Monday.",
+    "Charges were dropped against the suspect on Monday.",
+    "The bomb threat was dropped from the agenda on Monday.",
+])
+def test_other_things_dropped_are_no_attack(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert read_text(text).events == ()

@@ -439,7 +439,7 @@ MUNITION_HEADS = frozenset({"round", "projectile"})
 # a weapon, fired from afar, though not which one.
 UNNAMED_MUNITIONS = frozenset({"projectile", "munition", "ordnance"})
 # Verbs of a munition arriving: "a shell landed", "rockets fell on", "a bomb went off".
-IMPACT_VERBS = frozenset({"land", "fall", "strike", "hit", "crash", "slam", "smash", "explode",
+IMPACT_VERBS = frozenset({"land", "fall", "drop", "strike", "hit", "crash", "slam", "smash", "explode",
                           "detonate", "rain", "impact"})
 # Verbs of the harm a munition does to what it hits: "a missile destroyed a house", "a
 # drone damaged a power line"; with a munition as subject, the attack itself.

@@ -255,13 +255,19 @@ def _attacked_under(tok: Token) -> bool:
     return verb is not None and not blame(tok, verb)
 
 
+# What arrives where it strikes: munitions, artillery, and a grenade that lands or is dropped.
+LANDING_MUNITIONS = lx.MUNITION_NOUNS | {"artillery", "grenade"}
+
+
 def _munition_lands(tok: Token) -> bool:
-    """"shells landed in the town", "a bomb fell on the market": a munition that strikes
+    """"shells landed in the town", "a bomb fell on the market", "a grenade dropped from a
+    drone wounded three", "bombs were dropped on the village": a munition that strikes
     (not "egg shells landed in the bin": a noun before it that is no weapon or force)."""
     # (a capitalised first word the small tagger calls a proper noun counts, unnamed)
     return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and bool(tok.is_sent_start)) \
-        and tok.lemma_.lower() in lx.MUNITION_NOUNS | {"artillery"} \
-        and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.MUNITION_STRIKE_VERBS \
+        and tok.lemma_.lower() in LANDING_MUNITIONS \
+        and (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.MUNITION_STRIKE_VERBS
+             or tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "drop") \
         and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
                     and not cue_words([c]) & (lx.CONFLICT_CUES | WEAPON_LEMMAS.keys())
                     for c in tok.children)
