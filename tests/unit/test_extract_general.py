@@ -861,3 +861,23 @@ def test_figures_told_at_a_town_join_the_attack_there(  # type: ignore[no-untype
     assert sum(i.low or 0 for i in events[town].injured) == injured
     others = [e for name, e in events.items() if name != town]
     assert others and all(not e.killed and not e.injured for e in others)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    (("Gunmen stormed a village in Plateau state on Sunday night, killing 30 residents. Police "
+     "blamed Fulani herders for the massacre."), "Fulani"),
+    (("Armed men attacked a convoy near Gao on Monday, killing four soldiers. The army blamed "
+     "the Islamic State Sahel Province for the ambush."), "Islamic State"),
+    (("Unidentified assailants shot dead two traders in Maiduguri on Friday. Officials blamed "
+     "Boko Haram for the killing."), "Boko Haram"),
+])
+def test_a_re_mention_that_names_the_gunmen_is_their_attack(read_text, text: str,  # type: ignore[no-untyped-def]
+                                                            named: str) -> None:
+    (event,) = read_text(text).events
+    assert event.attacker is not None and named in event.attacker.text
+
+
+def test_a_side_that_fires_back_does_not_rename_the_attackers(read_text) -> None:  # type: ignore[no-untyped-def]
+    report = read_text("Gunmen attacked a police station in Quetta on Friday. Police returned "
+                       "fire, killing two attackers.")
+    assert [e.attacker.text if e.attacker else None for e in report.events] == ["Gunmen"]

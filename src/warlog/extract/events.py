@@ -118,6 +118,7 @@ class Cluster:
     _body_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _any_attacker: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _claimant: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
+    _named_again: _FirstActor = field(default_factory=_FirstActor, compare=False, repr=False)
     _restated: Actor | None = field(default=None, compare=False, repr=False)
     # targets by text (all _place_like reads); context attackers (with their positions)
     # and targets by side key, the first of each
@@ -176,6 +177,8 @@ class Cluster:
             self._body_attacker.offer(r.attacker)
         self._any_attacker.offer(r.attacker)
         self._claimant.offer(r.claimant)
+        if r.mention.anaphoric and r.attacker is not None and not _described_only(r.attacker):
+            self._named_again.offer(r.attacker)  # "police blamed herders for the massacre"
         if r.context_attacker is not None:
             self._lent.setdefault(_side_key(r.context_attacker), (position, r.context_attacker))
         if r.target is not None:
@@ -258,9 +261,15 @@ class Cluster:
         claimant = self._claimant.best()
         # "a suicide bomber blew himself up … Al-Shabaab claimed the attack": the group that
         # claims it names the attacker better than a bare "bomber" or "gunmen" does
+        named = self._named_again.best()
         if told is not None and claimant is not None and _generic(told) and not _generic(claimant) \
                 and not same_side(claimant, target):
             found: Actor | None = claimant
+        elif told is not None and named is not None and _described_only(told) \
+                and not same_side(named, target):
+            # "Gunmen stormed a village … police blamed herders for the massacre": the
+            # re-mention says who the gunmen were
+            found = named
         else:
             found = told or claimant or self._lent_attacker(target)
         self._memo_put("attacker", found)
@@ -366,6 +375,21 @@ def _place_like(actor: Actor, places: set[str]) -> bool:
 def _generic(actor: Actor) -> bool:
     """"a suicide bomber", "gunmen": a description in lower case, not a name."""
     return actor.name.islower()
+
+
+# Words that describe attackers without saying who they were: "Gunmen", "Armed men",
+# "Unidentified assailants" (capitalised where they open a sentence).
+_DESCRIBING_WORDS = lx.ARMED_PERSON_WORDS | frozenset(lx.words("""armed men man unidentified
+    unknown suspected masked a an the some several two three four five six"""))
+
+
+def _described_only(actor: Actor | None) -> bool:
+    """The attacker is told by what they carried or did ("Gunmen", "unidentified
+    assailants"), not by who they were."""
+    if actor is None:
+        return False
+    told = re.findall(r"[\w-]+", actor.name.lower())
+    return bool(told) and all(w in _DESCRIBING_WORDS for w in told)
 
 
 PLATFORMS = (("ac-130", "gunship"), ("gunship", "gunship"), ("apache", "gunship"),
@@ -600,7 +624,11 @@ def conflicts(reading: Reading, cluster: Cluster) -> bool:
         return True
     if places_conflict(reading.place, cluster.place()) or _streets_conflict(reading, cluster):
         return True
-    if _actors_conflict(reading.attacker, cluster.told_attacker()):
+    told = cluster.told_attacker()
+    if _actors_conflict(reading.attacker, told) and not (
+            reading.mention.anaphoric and (_described_only(reading.attacker) or _described_only(told))):
+        # "Gunmen stormed a village … Police blamed herders for the massacre": a re-mention
+        # that names whom the "gunmen" were is the same attack
         return True
     if _kinds_conflict(reading, cluster):
         return True
