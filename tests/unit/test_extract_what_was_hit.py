@@ -176,6 +176,7 @@ def test_a_munition_dropped_or_landing_is_an_attack(read_text, text: str, field:
     "Oil prices dropped sharply on Monday, traders said.",
     "The grenade launcher's price dropped by a third last year.",
     "The temperature dropped below zero overnight in the valley.",
+    "A drone dropped leaflets over the town on Monday.",
 ])
 def test_other_things_that_drop_are_no_attack(read_text, text: str) -> None:  # type: ignore[no-untyped-def]
     assert read_text(text).events == ()

@@ -420,11 +420,9 @@ _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million"})
 def _figure_value(num: Token) -> int | None:
     """The figure a number token heads with the number words hung on it: "three dozen
     drones" is 36, "two hundred rockets" 200, not three or a hundred."""
-    words = [t for t in num.subtree if t.like_num or t.lower_ in _SCALE_WORDS]
-    run = [t for t in words if abs(t.i - num.i) <= len(words)]
-    run.sort(key=lambda t: t.i)
-    if [t.i for t in run] != list(range(run[0].i, run[0].i + len(run))):
-        return parse_number(num.text)
+    run = [t for t in num.subtree if t.like_num or t.lower_ in _SCALE_WORDS]  # in text order
+    if len(run) < 2 or run[-1].i - run[0].i != len(run) - 1:
+        return parse_number(num.text)  # one word, or words apart: the token alone
     return parse_number(" ".join(t.text for t in run))
 
 

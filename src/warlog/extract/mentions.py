@@ -267,10 +267,17 @@ def _munition_lands(tok: Token) -> bool:
     return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and not tok.ent_type_ and bool(tok.is_sent_start)) \
         and tok.lemma_.lower() in LANDING_MUNITIONS \
         and (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.MUNITION_STRIKE_VERBS
+             and not _drops_something(tok.head)
              or tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() == "drop") \
         and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
                     and not cue_words([c]) & (lx.CONFLICT_CUES | WEAPON_LEMMAS.keys())
                     for c in tok.children)
+
+
+def _drops_something(verb: Token) -> bool:
+    """"a drone dropped leaflets": what drops something is no munition arriving (a bomb
+    that "dropped on the market" drops nothing)."""
+    return verb.lemma_.lower() == "drop" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _munition_fired(tok: Token) -> bool:
