@@ -119,3 +119,16 @@ def test_a_district_named_without_an_article_is_where_it_happened(read_text, tex
     assert event.location is not None and event.location.country == country
     assert event.location.precision != "country"
 
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("A suicide bomber struck a wedding in Gwoza on Saturday, killing 18 guests.", "NG"),
+    ("Gunmen attacked a market in Gwoza on Saturday, police said.", "NG"),
+    ("Militants stormed a school in Damboa on Friday, witnesses said.", "NG"),
+])
+def test_a_town_alone_under_its_name_is_placed_without_a_country(read_text, text: str,  # type: ignore[no-untyped-def]
+                                                                 country: str) -> None:
+    (event,) = read_text(text).events
+    assert event.location is not None and event.location.country == country
+    assert event.location.precision == "town"
+

@@ -404,3 +404,18 @@ def test_a_demonym_on_a_place_noun_says_the_town_s_country(nlp: Any, gazetteer: 
 ])
 def test_a_weapon_s_designation_is_no_place(nlp: Any, gazetteer: Gazetteer, text: str) -> None:
     assert not {"S-300", "Shahed-136"} & set(places(text, nlp, gazetteer))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A bomber struck a wedding in Gwoza on Saturday.", ["Gwoza"]),
+    ("Militants stormed a school in Damboa on Friday.", ["Damboa"]),
+    ("Gunmen attacked a convoy near Palmyra on Thursday.", []),   # a name several towns bear
+])
+def test_an_untagged_town_alone_under_its_name_is_found(nlp: Any, gazetteer: Gazetteer,
+                                                        text: str, found: list[str]) -> None:
+    from warlog.geo.mentions import context_mentions
+
+    doc = nlp(text)
+    doc.ents = []  # as where the recogniser misses the name
+    mentions = context_mentions(doc, [], countries=frozenset(), gazetteer=gazetteer)
+    assert [doc[m.tok_start:m.tok_end].text for m in mentions] == found

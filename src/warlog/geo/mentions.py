@@ -613,6 +613,12 @@ def _longest_place(doc: Doc, start: int, end: int, *, countries: frozenset[str],
         seat = _regional_seat(key, entries)
         if seat is not None:
             return j, seat
+        # "struck a wedding in Gwoza": a town that alone in the gazetteer bears the name,
+        # and is no hamlet, is that town, named with a place word, though the report names
+        # no country of its own
+        exact = [e for e in entries if names.name_key(e.name) == key]
+        if len(exact) == 1 and exact[0].kind == "town" and exact[0].population >= _UNIQUE_TOWN:
+            return j, None
     if _named_a_settlement(doc, start, end):
         return end, None  # off the map, yet a place: "the village of Kfar Sir"
     return None
@@ -635,6 +641,8 @@ def _named_a_settlement(doc: Doc, start: int, end: int) -> bool:
 
 
 _BIG_TOWN = 100_000
+# A town this large whose name no other place bears is placed on a place word alone.
+_UNIQUE_TOWN = 10_000
 _SEAT_TOWN = 10_000
 
 
