@@ -419,3 +419,14 @@ def test_an_untagged_town_alone_under_its_name_is_found(nlp: Any, gazetteer: Gaz
     doc.ents = []  # as where the recogniser misses the name
     mentions = context_mentions(doc, [], countries=frozenset(), gazetteer=gazetteer)
     assert [doc[m.tok_start:m.tok_end].text for m in mentions] == found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Fighters stormed a military base in Lower Shabelle region on Thursday.", "Lower Shabelle"),
+    ("A roadside bomb hit a convoy in Lower Shabelle on Monday.", "Lower Shabelle"),
+    ("Fighters attacked a base in Middle Shabelle on Thursday.", "Middle Shabelle"),
+])
+def test_somalia_s_regions_under_their_english_names(nlp: Any, gazetteer: Gazetteer,
+                                                    text: str, name: str) -> None:
+    place = places(text, nlp, gazetteer)[name]
+    assert (place.country, place.precision) == ("SO", "admin1")
