@@ -377,19 +377,13 @@ def _generic(actor: Actor) -> bool:
     return actor.name.islower()
 
 
-# Words that describe attackers without saying who they were: "Gunmen", "Armed men",
-# "Unidentified assailants" (capitalised where they open a sentence).
-_DESCRIBING_WORDS = lx.ARMED_PERSON_WORDS | frozenset(lx.words("""armed men man unidentified
-    unknown suspected masked a an the some several two three four five six"""))
-
-
 def _described_only(actor: Actor | None) -> bool:
     """The attacker is told by what they carried or did ("Gunmen", "unidentified
     assailants"), not by who they were."""
     if actor is None:
         return False
     told = re.findall(r"[\w-]+", actor.name.lower())
-    return bool(told) and all(w in _DESCRIBING_WORDS for w in told)
+    return bool(told) and all(w in lx.DESCRIBING_WORDS for w in told)
 
 
 PLATFORMS = (("ac-130", "gunship"), ("gunship", "gunship"), ("apache", "gunship"),

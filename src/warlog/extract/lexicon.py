@@ -239,6 +239,10 @@ NON_STATE_WORDS = frozenset(
 # shooter"): attackers as subjects of a harm, though neither a state nor a group word.
 ARMED_PERSON_WORDS = frozenset(words("""sniper snipers shooter shooters gunman gunmen bomber
     bombers assailant assailants attacker attackers"""))
+# Words that describe attackers without saying who they were: "Gunmen", "Armed men",
+# "Unidentified assailants" (capitalised where they open a sentence).
+DESCRIBING_WORDS = ARMED_PERSON_WORDS | frozenset(words("""armed men man unidentified unknown
+    suspected masked a an the some several two three four five six"""))
 # Verbs of forcing a way in, an attack when armed men do it ("assailants penetrated the
 # enclosure", "gunmen burst into a church", "militants overran an army post"); the
 # phrasal ones with their preposition.
@@ -447,6 +451,9 @@ DAMAGE_VERBS = frozenset({"destroy", "damage", "wreck", "flatten", "level", "raz
                           "demolish"})
 # What a munition as subject does when it is the attack: arrives or does damage.
 MUNITION_STRIKE_VERBS = IMPACT_VERBS | DAMAGE_VERBS
+# What a bomb does when it comes from the air: "bombs fell on", "a bomb dropped on",
+# "bombs rained down".
+AIR_DROP_VERBS = frozenset({"fall", "drop", "rain"})
 # What is brought down in the air: "downed two drones", "shot down a helicopter".
 AIRBORNE_WEAPONS = frozenset({"drone", "missile", "rocket", "aircraft", "jet", "helicopter", "uav"})
 # Verbs that send a munition, and the prepositions of where it was sent: "fired shells at",

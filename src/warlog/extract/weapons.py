@@ -194,13 +194,8 @@ def _weapon_at(doc: Doc, tok: Token) -> str | None:
     return WEAPON_LEMMAS.get(lower) or WEAPON_LEMMAS.get(lemma)
 
 
-# What a bomb does when it comes from the air: "bombs fell on", "a bomb dropped on",
-# "dropped bombs on", "bombs rained down".
-_AIR_DROP_VERBS = frozenset({"fall", "drop", "rain"})
-
-
 def _falls_from_the_air(tok: Token) -> bool:
     head = tok.head.lemma_.lower()
-    return (tok.dep_ == "nsubj" and head in _AIR_DROP_VERBS
+    return (tok.dep_ == "nsubj" and head in lx.AIR_DROP_VERBS
             or tok.dep_ in ("dobj", "nsubjpass") and head == "drop"
             or any(c.dep_ == "acl" and c.lemma_.lower() == "drop" for c in tok.children))
